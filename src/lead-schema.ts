@@ -1,0 +1,213 @@
+/**
+ * The one schema of a `PublicAdvertisingPersonLead`: the element validates with it, the relay validates
+ * again, and the TypeScript types come from it. Built on `zod/mini` so the browser bundle stays small,
+ * and built lazily (`getLeadSchema`) so that loading the script does no schema work up front.
+ *
+ * Issues carry a message *code* (a key of `ErrorCode`), not text: the element words it in the visitor's
+ * language and the relay in Swedish, as Vitec does.
+ */
+import * as z from 'zod/mini';
+import { parsePersonnummer } from './personnummer.js';
+
+/** The inputs the form can show, by their `name` attribute. */
+export const FIELD_NAMES = [
+  'firstName',
+  'lastName',
+  'socialSecurityNumber',
+  'address.streetAddress',
+  'address.zipCode',
+  'address.city',
+  'email.emailAddress',
+  'email.emailAddress2',
+  'telephone.home',
+  'telephone.work',
+  'telephone.cell',
+  'telephone.other',
+  'message',
+] as const;
+
+export type FieldName = (typeof FIELD_NAMES)[number];
+
+/** Group names that stand for all of their members in `fields` and `required`. */
+export const FIELD_GROUPS: Readonly<Record<string, readonly FieldName[]>> = {
+  address: ['address.streetAddress', 'address.zipCode', 'address.city'],
+  email: ['email.emailAddress', 'email.emailAddress2'],
+  telephone: ['telephone.home', 'telephone.work', 'telephone.cell', 'telephone.other'],
+};
+
+/** Inputs through which the broker can answer: a lead that shows any of them needs one filled. */
+export const CONTACT_FIELDS: readonly FieldName[] = [...FIELD_GROUPS.email!, ...FIELD_GROUPS.telephone!];
+
+/** The limits the schema enforces, documented in the README. */
+export const LIMITS = {
+  name: 30,
+  socialSecurityNumber: 20,
+  streetAddress: 100,
+  city: 50,
+  email: 254,
+  message: 4000,
+  leadSourceName: 100,
+  referrer: 500,
+  utmTags: 20,
+  utmName: 100,
+  utmValue: 250,
+  receiverId: 100,
+} as const;
+
+export type ErrorCode =
+  | 'required'
+  | 'tooLong'
+  | 'email'
+  | 'phone'
+  | 'zipCode'
+  | 'personnummer'
+  | 'contactRequired'
+  | 'invalid';
+
+/** Where a field lives in the lead: `person.firstName`, `person.email.emailAddress`, `message`. */
+export function leadPath(field: FieldName): string[] {
+  return field === 'message' ? ['message'] : ['person', ...field.split('.')];
+}
+
+/** The inverse of `leadPath`, for issue paths; `undefined` for paths that are not an input. */
+export function fieldOfPath(path: readonly PropertyKey[]): FieldName | undefined {
+  const key = (path[0] === 'person' ? path.slice(1) : path).join('.');
+  return (FIELD_NAMES as readonly string[]).includes(key) ? (key as FieldName) : undefined;
+}
+
+const PHONE = /^\+?[\d\s()-]+$/;
+const ZIP = /^(\d{3}) ?(\d{2})$/;
+
+function text(max: number) {
+  return z.string().check(z.minLength(1, { error: 'required' }), z.maxLength(max, { error: 'tooLong' }));
+}
+
+function buildSchema() {
+  // Zod 4 probes `new Function` on its first parse unless told not to; a strict CSP would report it.
+  z.config({ jitless: true });
+
+  const name = text(LIMITS.name);
+  const email = z.optional(
+    z.email({ error: 'email' }).check(z.maxLength(LIMITS.email, { error: 'tooLong' })),
+  );
+  const phone = z.optional(
+    z.string().check(
+      z.regex(PHONE, { error: 'phone' }),
+      z.refine((v) => {
+        const digits = v.replace(/\D/g, '').length;
+        return digits >= 7 && digits <= 15;
+      }, { error: 'phone' }),
+    ),
+  );
+  const id = z.optional(text(LIMITS.receiverId));
+  const office = z.optional(z.object({ id, customerId: id }));
+
+  const person = z
+    .object({
+      firstName: name,
+      lastName: name,
+      socialSecurityNumber: z.optional(text(LIMITS.socialSecurityNumber)),
+      isForeignSocialSecurityNumber: z.optional(z.boolean()),
+      address: z.optional(
+        z.object({
+          streetAddress: z.optional(text(LIMITS.streetAddress)),
+          zipCode: z.optional(
+            z.string().check(z.regex(ZIP, { error: 'zipCode' }), z.overwrite((v) => v.replace(ZIP, '$1 $2'))),
+          ),
+          city: z.optional(text(LIMITS.city)),
+        }),
+      ),
+      email: z.optional(z.object({ emailAddress: email, emailAddress2: email })),
+      telephone: z.optional(z.object({ home: phone, work: phone, cell: phone, other: phone })),
+    })
+    .check(
+      z.superRefine((p, ctx) => {
+        if (p.socialSecurityNumber && !p.isForeignSocialSecurityNumber && !parsePersonnummer(p.socialSecurityNumber)) {
+          ctx.issues.push({ code: 'custom', message: 'personnummer', input: p.socialSecurityNumber, path: ['socialSecurityNumber'] });
+        }
+      }),
+      z.overwrite((p) => {
+        const parsed = p.socialSecurityNumber && !p.isForeignSocialSecurityNumber && parsePersonnummer(p.socialSecurityNumber);
+        return parsed ? { ...p, socialSecurityNumber: parsed.normalised } : p;
+      }),
+    );
+
+  const receiver = z.optional(
+    z
+      .object({
+        agent: z.optional(z.object({ id, email, office })),
+        userGroup: z.optional(z.object({ id })),
+        office,
+      })
+      .check(z.refine((r) => Boolean(r.agent || r.userGroup || r.office), { error: 'required' })),
+  );
+
+  return z.object({
+    person,
+    receiver,
+    leadSource: z.object({
+      leadType: z.union([text(50), z.int().check(z.gte(0))]),
+      name: text(LIMITS.leadSourceName),
+    }),
+    marketing: z.optional(
+      z.object({
+        referrer: z.optional(text(LIMITS.referrer)),
+        utmTags: z.optional(
+          z.array(z.object({ name: text(LIMITS.utmName), value: text(LIMITS.utmValue) })).check(
+            z.maxLength(LIMITS.utmTags, { error: 'tooLong' }),
+          ),
+        ),
+      }),
+    ),
+    message: z.optional(text(LIMITS.message)),
+  });
+}
+
+let schema: ReturnType<typeof buildSchema> | undefined;
+
+/** The lead schema, built on first use. */
+export function getLeadSchema() {
+  return (schema ??= buildSchema());
+}
+
+export type PublicAdvertisingPersonLead = z.output<ReturnType<typeof buildSchema>>;
+export type Person = PublicAdvertisingPersonLead['person'];
+export type Receiver = NonNullable<PublicAdvertisingPersonLead['receiver']>;
+export type FormMarketing = NonNullable<PublicAdvertisingPersonLead['marketing']>;
+export type UtmTag = NonNullable<FormMarketing['utmTags']>[number];
+
+export interface LeadIssue {
+  /** Dotted path in the lead, e.g. `person.email.emailAddress`; empty for the lead as a whole. */
+  readonly path: string;
+  /** The input it belongs to, when it belongs to one. */
+  readonly field?: FieldName;
+  readonly code: ErrorCode;
+}
+
+export type LeadValidation =
+  | { readonly success: true; readonly lead: PublicAdvertisingPersonLead }
+  | { readonly success: false; readonly issues: readonly LeadIssue[] };
+
+const CODES: readonly string[] = ['required', 'tooLong', 'email', 'phone', 'zipCode', 'personnummer', 'contactRequired'];
+
+/**
+ * Validates a lead whose strings are already trimmed and whose empty values are already dropped
+ * (`compactLead`). On success the lead comes back normalised (personnummer, postal code).
+ */
+export function validateLead(input: unknown): LeadValidation {
+  const result = getLeadSchema().safeParse(input);
+  if (result.success) return { success: true, lead: result.data };
+  return {
+    success: false,
+    issues: result.error.issues.map((issue) => {
+      const field = fieldOfPath(issue.path);
+      // Zod's own codes (a missing object, a wrong type) become `required` or `invalid`.
+      const code: ErrorCode = CODES.includes(issue.message)
+        ? (issue.message as ErrorCode)
+        : issue.code === 'invalid_type' && issue.input === undefined
+          ? 'required'
+          : 'invalid';
+      return { path: issue.path.join('.'), code, ...(field ? { field } : {}) };
+    }),
+  };
+}

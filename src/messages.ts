@@ -1,0 +1,211 @@
+/** Every user-facing string, in Swedish (the default) and English. */
+import { type ErrorCode, type FieldName, LIMITS } from './lead-schema.js';
+
+export type Lang = 'sv' | 'en';
+
+export interface Messages {
+  labels: Record<FieldName | 'isForeignSocialSecurityNumber', string>;
+  hints: Partial<Record<FieldName, string>>;
+  optional: string;
+  required: Record<FieldName, string>;
+  errors: Record<Exclude<ErrorCode, 'required' | 'tooLong'>, string>;
+  tooLong: (label: string, max: number) => string;
+  errorPrefix: string;
+  summaryHeading: string;
+  submit: string;
+  sending: string;
+  sendingStatus: string;
+  sentHeading: string;
+  sentBody: string;
+  leadId: (id: string) => string;
+  failed: {
+    auth: string;
+    rateLimit: (seconds?: number) => string;
+    server: string;
+    network: string;
+    timeout: string;
+    offline: string;
+    invalid: string;
+    unexpected: string;
+  };
+  serverSaid: string;
+  configError: (detail: string) => string;
+  config: {
+    endpoint: string;
+    names: string;
+    fields: (names: string) => string;
+  };
+}
+
+const LENGTH: Partial<Record<FieldName, number>> = {
+  firstName: LIMITS.name,
+  lastName: LIMITS.name,
+  socialSecurityNumber: LIMITS.socialSecurityNumber,
+  'address.streetAddress': LIMITS.streetAddress,
+  'address.city': LIMITS.city,
+  'email.emailAddress': LIMITS.email,
+  'email.emailAddress2': LIMITS.email,
+  message: LIMITS.message,
+};
+
+/** The longest value an input takes, used in its `tooLong` message. */
+export function maxLengthOf(field: FieldName): number | undefined {
+  return LENGTH[field];
+}
+
+const sv: Messages = {
+  labels: {
+    firstName: 'Förnamn',
+    lastName: 'Efternamn',
+    socialSecurityNumber: 'Personnummer',
+    isForeignSocialSecurityNumber: 'Utländskt nummer eller annat format',
+    'address.streetAddress': 'Gatuadress',
+    'address.zipCode': 'Postnummer',
+    'address.city': 'Ort',
+    'email.emailAddress': 'E-post',
+    'email.emailAddress2': 'Annan e-post',
+    'telephone.home': 'Telefon hem',
+    'telephone.work': 'Telefon arbete',
+    'telephone.cell': 'Mobiltelefon',
+    'telephone.other': 'Annan telefon',
+    message: 'Meddelande',
+  },
+  hints: {
+    socialSecurityNumber: 'ÅÅÅÅMMDD-NNNN',
+    'address.zipCode': 'Fem siffror, till exempel 123 45',
+  },
+  optional: '(valfritt)',
+  required: {
+    firstName: 'Ange ditt förnamn',
+    lastName: 'Ange ditt efternamn',
+    socialSecurityNumber: 'Ange ditt personnummer',
+    'address.streetAddress': 'Ange din gatuadress',
+    'address.zipCode': 'Ange ditt postnummer',
+    'address.city': 'Ange din ort',
+    'email.emailAddress': 'Ange din e-postadress',
+    'email.emailAddress2': 'Ange din andra e-postadress',
+    'telephone.home': 'Ange ditt telefonnummer hem',
+    'telephone.work': 'Ange ditt telefonnummer till arbetet',
+    'telephone.cell': 'Ange ditt mobilnummer',
+    'telephone.other': 'Ange ditt andra telefonnummer',
+    message: 'Skriv ett meddelande',
+  },
+  errors: {
+    email: 'Ange en e-postadress i rätt format, till exempel namn@exempel.se',
+    phone: 'Ange ett telefonnummer med 7 till 15 siffror, till exempel 070-123 45 67',
+    zipCode: 'Ange postnumret med fem siffror, till exempel 123 45',
+    personnummer: 'Ange ett giltigt personnummer, till exempel 19900101-1234, eller kryssa i rutan för utländskt nummer',
+    contactRequired: 'Ange en e-postadress eller ett telefonnummer så att mäklaren kan svara dig',
+    invalid: 'Kontrollera uppgiften',
+  },
+  tooLong: (label, max) => `${label} får vara högst ${max} tecken`,
+  errorPrefix: 'Fel:',
+  summaryHeading: 'Det finns ett problem',
+  submit: 'Skicka',
+  sending: 'Skickar…',
+  sendingStatus: 'Skickar din förfrågan…',
+  sentHeading: 'Tack för din förfrågan!',
+  sentBody: 'Mäklaren hör av sig så snart som möjligt.',
+  leadId: (id) => `Ditt ärendenummer: ${id}`,
+  failed: {
+    auth: 'Formuläret kan inte skicka just nu. Försök igen senare eller kontakta mäklaren direkt. Dina uppgifter finns kvar.',
+    rateLimit: (seconds) =>
+      seconds ? `Många förfrågningar har skickats på kort tid. Försök igen om ${seconds} sekunder.` : 'Många förfrågningar har skickats på kort tid. Försök igen om en stund.',
+    server: 'Något gick fel hos mottagaren. Dina uppgifter finns kvar, försök igen.',
+    network: 'Det gick inte att nå servern. Kontrollera din anslutning och försök igen.',
+    timeout: 'Servern svarade inte i tid. Dina uppgifter finns kvar, försök igen.',
+    offline: 'Du verkar vara offline. Dina uppgifter finns kvar, skicka igen när du är ansluten.',
+    invalid: 'Mottagaren kunde inte ta emot förfrågan.',
+    unexpected: 'Något oväntat hände. Dina uppgifter finns kvar, försök igen.',
+  },
+  serverSaid: 'Mottagaren svarade:',
+  configError: (detail) => `Formuläret är inte rätt inställt: ${detail}`,
+  config: {
+    endpoint: 'attributet endpoint saknas.',
+    names: 'attributet fields måste innehålla firstName och lastName.',
+    fields: (names) => `okända fält i fields eller required: ${names}.`,
+  },
+};
+
+const en: Messages = {
+  labels: {
+    firstName: 'First name',
+    lastName: 'Last name',
+    socialSecurityNumber: 'Personal identity number',
+    isForeignSocialSecurityNumber: 'Foreign number or other format',
+    'address.streetAddress': 'Street address',
+    'address.zipCode': 'Postal code',
+    'address.city': 'City',
+    'email.emailAddress': 'Email',
+    'email.emailAddress2': 'Other email',
+    'telephone.home': 'Home phone',
+    'telephone.work': 'Work phone',
+    'telephone.cell': 'Mobile phone',
+    'telephone.other': 'Other phone',
+    message: 'Message',
+  },
+  hints: {
+    socialSecurityNumber: 'YYYYMMDD-NNNN',
+    'address.zipCode': 'Five digits, for example 123 45',
+  },
+  optional: '(optional)',
+  required: {
+    firstName: 'Enter your first name',
+    lastName: 'Enter your last name',
+    socialSecurityNumber: 'Enter your personal identity number',
+    'address.streetAddress': 'Enter your street address',
+    'address.zipCode': 'Enter your postal code',
+    'address.city': 'Enter your city',
+    'email.emailAddress': 'Enter your email address',
+    'email.emailAddress2': 'Enter your other email address',
+    'telephone.home': 'Enter your home phone number',
+    'telephone.work': 'Enter your work phone number',
+    'telephone.cell': 'Enter your mobile phone number',
+    'telephone.other': 'Enter your other phone number',
+    message: 'Enter a message',
+  },
+  errors: {
+    email: 'Enter an email address in the correct format, like name@example.com',
+    phone: 'Enter a phone number with 7 to 15 digits, like +46 70 123 45 67',
+    zipCode: 'Enter the postal code as five digits, like 123 45',
+    personnummer: 'Enter a valid Swedish personal identity number, like 19900101-1234, or tick the box for a foreign number',
+    contactRequired: 'Enter an email address or a phone number so that the broker can reply',
+    invalid: 'Check this entry',
+  },
+  tooLong: (label, max) => `${label} must be ${max} characters or fewer`,
+  errorPrefix: 'Error:',
+  summaryHeading: 'There is a problem',
+  submit: 'Send',
+  sending: 'Sending…',
+  sendingStatus: 'Sending your enquiry…',
+  sentHeading: 'Thank you for your enquiry!',
+  sentBody: 'The broker will be in touch as soon as possible.',
+  leadId: (id) => `Your reference number: ${id}`,
+  failed: {
+    auth: 'The form cannot send right now. Please try again later or contact the broker directly. Your details are still here.',
+    rateLimit: (seconds) =>
+      seconds ? `Many enquiries were sent in a short time. Please try again in ${seconds} seconds.` : 'Many enquiries were sent in a short time. Please try again in a while.',
+    server: 'Something went wrong at the receiving end. Your details are still here, please try again.',
+    network: 'Could not reach the server. Check your connection and try again.',
+    timeout: 'The server did not answer in time. Your details are still here, please try again.',
+    offline: 'You seem to be offline. Your details are still here, send again once you are connected.',
+    invalid: 'The receiver could not accept the enquiry.',
+    unexpected: 'Something unexpected happened. Your details are still here, please try again.',
+  },
+  serverSaid: 'The receiver said:',
+  configError: (detail) => `This form is not set up correctly: ${detail}`,
+  config: {
+    endpoint: 'the endpoint attribute is missing.',
+    names: 'the fields attribute must include firstName and lastName.',
+    fields: (names) => `unknown names in fields or required: ${names}.`,
+  },
+};
+
+export const MESSAGES: Readonly<Record<Lang, Messages>> = { sv, en };
+
+/** The words for an error code at an input. */
+export function errorText(messages: Messages, code: ErrorCode, field: FieldName): string {
+  if (code === 'required') return messages.required[field];
+  if (code === 'tooLong') return messages.tooLong(messages.labels[field], maxLengthOf(field) ?? 0);
+  return messages.errors[code];
+}

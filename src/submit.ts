@@ -1,0 +1,90 @@
+/** postLead(): one POST of a lead, with a timeout and an idempotency key; no DOM. */
+import type { PublicAdvertisingPersonLead } from './lead-schema.js';
+
+export type SubmitResult =
+  | { readonly kind: 'success'; readonly status: number; readonly leadId: string }
+  /** 400: the body says what is wrong. */
+  | { readonly kind: 'invalid'; readonly status: number; readonly body: unknown }
+  /** 401 or 403: the form (or its relay) is misconfigured; no visitor can fix it. */
+  | { readonly kind: 'auth'; readonly status: number; readonly body: unknown }
+  | { readonly kind: 'rate-limit'; readonly status: number; readonly retryAfterSeconds?: number }
+  | { readonly kind: 'server'; readonly status: number; readonly body: unknown }
+  /** Any other answer: a redirect, a 404, a 200 whose body is not a lead id. */
+  | { readonly kind: 'unexpected'; readonly status: number; readonly body: unknown }
+  | { readonly kind: 'network' | 'timeout' | 'offline'; readonly status: 0 }
+  /** The element went away while sending. */
+  | { readonly kind: 'aborted'; readonly status: 0 };
+
+export interface PostOptions {
+  /** Default 15 000 ms. */
+  timeoutMs?: number;
+  /** Sent as `Idempotency-Key`; the same key for every retry of one lead. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+  fetch?: typeof fetch;
+}
+
+/** `Retry-After` as seconds from now: either delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** POSTs a lead as JSON and classifies the answer. Never throws. */
+export async function postLead(url: string, lead: PublicAdvertisingPersonLead, options: PostOptions = {}): Promise<SubmitResult> {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return { kind: 'offline', status: 0 };
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs ?? 15_000);
+  const onAbort = () => controller.abort();
+  options.signal?.addEventListener('abort', onAbort);
+
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  try {
+    const response = await (options.fetch ?? fetch)(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(lead),
+      signal: controller.signal,
+      credentials: 'omit',
+      redirect: 'error',
+    });
+    const body = await readBody(response);
+    const status = response.status;
+    if (response.ok) {
+      return typeof body === 'string' && body.trim() ? { kind: 'success', status, leadId: body.trim() } : { kind: 'unexpected', status, body };
+    }
+    if (status === 400 || status === 422) return { kind: 'invalid', status, body };
+    if (status === 401 || status === 403) return { kind: 'auth', status, body };
+    if (status === 429) {
+      const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
+      return retryAfterSeconds === undefined ? { kind: 'rate-limit', status } : { kind: 'rate-limit', status, retryAfterSeconds };
+    }
+    if (status >= 500) return { kind: 'server', status, body };
+    return { kind: 'unexpected', status, body };
+  } catch {
+    if (timedOut) return { kind: 'timeout', status: 0 };
+    if (options.signal?.aborted) return { kind: 'aborted', status: 0 };
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) return { kind: 'offline', status: 0 };
+    return { kind: 'network', status: 0 };
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}

@@ -1,0 +1,68 @@
+import type { VitecLeadFormElement } from '../../src/lead-form.js';
+import type { ReceivedLead } from '../../src/server/mock-vitec.js';
+
+/** A mock of Vitec of this test file's own, mounted by test/mock-middleware.ts. */
+export function mockAt(name: string) {
+  const base = `/mock/${name}`;
+  const call = async (path: string, method: string, body?: unknown) => {
+    const response = await fetch(base + path, {
+      method,
+      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+    return response.json();
+  };
+  return {
+    endpoint: `${base}/PublicAdvertising/{customerId}/Contact/Person/Lead`,
+    leads: async (): Promise<ReceivedLead[]> => (await call('/__mock/leads', 'GET')).leads,
+    setMode: (mode: Record<string, unknown>) => call('/__mock/mode', 'PUT', mode),
+    reset: async () => {
+      await call('/__mock/leads', 'DELETE');
+      await call('/__mock/mode', 'DELETE');
+    },
+  };
+}
+
+export function root(el: VitecLeadFormElement): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+export function input(el: VitecLeadFormElement, name: string): HTMLInputElement {
+  const found = root(el).querySelector<HTMLInputElement>(`[name="${name}"]`);
+  if (!found) throw new Error(`no input named ${name}`);
+  return found;
+}
+
+/** Types a value the way an `input` event reports it, then leaves the input. */
+export async function fill(el: VitecLeadFormElement, values: Record<string, string | boolean>): Promise<void> {
+  for (const [name, value] of Object.entries(values)) {
+    const field = input(el, name);
+    field.focus();
+    if (typeof value === 'boolean') {
+      field.checked = value;
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+    } else {
+      field.value = value;
+      field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }
+    field.blur();
+  }
+  await el.updateComplete;
+}
+
+export function submit(el: VitecLeadFormElement): void {
+  root(el).querySelector('form')!.requestSubmit();
+}
+
+export function errorOf(el: VitecLeadFormElement, name: string): string | undefined {
+  const field = input(el, name);
+  const ids = (field.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id.endsWith('-error'));
+  return ids.length ? root(el).getElementById(ids[0]!)?.textContent?.replace(/\s+/g, ' ').trim() : undefined;
+}
+
+export async function until(check: () => unknown, what: string, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,0 +1,17 @@
+// Browser tests in the system Chromium, with the real mock of Vitec mounted as middleware.
+// Run through `node --import tsx` so that this config can import the TypeScript server code.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumArgs, executablePath } from './chromium.js';
+import { mockMiddleware } from './mock-middleware.ts';
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['production'] },
+  hostname: '127.0.0.1',
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromiumArgs } })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  middleware: [mockMiddleware],
+};

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+// The drop-in: one self-contained ES module with Lit and Zod inlined, minified.
+export default defineConfig({
+  define: { __VERSION__: JSON.stringify(version) },
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: false,
+    minify: true,
+    sourcemap: false,
+    // Library mode keeps ES output readable (whitespace, names); the drop-in wants every byte.
+    rolldownOptions: { output: { minify: true } },
+    lib: {
+      entry: 'src/index.ts',
+      formats: ['es'],
+      fileName: () => 'vitec-lead-form.js',
+    },
+  },
+});
