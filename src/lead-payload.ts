@@ -114,7 +114,8 @@ export function validateForm(lead: unknown, rules: FormRules): FormValidation {
   if (!result.success) {
     for (const issue of result.issues) {
       if (issue.field && rules.shown.includes(issue.field)) found[issue.field] ??= issue.code;
-      else formErrors.push(issue.code);
+      // A missing `person` is already told at its required inputs.
+      else if (!(Object.keys(found) as FieldName[]).some((field) => leadPath(field).join('.').startsWith(`${issue.path}.`))) formErrors.push(issue.code);
     }
   }
   const fieldErrors: Partial<Record<FieldName, ErrorCode>> = {};

@@ -11,6 +11,7 @@ interface KoaContext {
   req: IncomingMessage;
   res: ServerResponse;
   respond?: boolean;
+  status?: number;
 }
 
 const mocks = new Map<string, MockVitec>();
@@ -26,6 +27,8 @@ const PREFIX = /^\/mock\/([\w-]+)(\/.*)$/;
 export async function mockMiddleware(ctx: KoaContext, next: () => Promise<void>): Promise<void> {
   const match = PREFIX.exec(ctx.path);
   if (!match) return next();
+  // Koa would answer (and Web Test Runner log) a 404 by itself: the mock writes the response instead.
+  ctx.status = 200;
   ctx.respond = false;
   await toNodeListener(mockFor(match[1]!))(ctx.req, ctx.res);
 }

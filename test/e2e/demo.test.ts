@@ -1,0 +1,38 @@
+// `npm start`'s server: the demo page's form sends a lead to the mock and shows the id it gave.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { startDemoServer } from '../../demo/server.ts';
+import { launch } from './harness.ts';
+
+describe('the demo (npm start)', () => {
+  let browser: Browser;
+  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+
+  before(async () => {
+    browser = await launch();
+    demo = await startDemoServer({ port: 0, host: '127.0.0.1' });
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.server.close();
+  });
+
+  it('should send a lead from the valuation form and show the id the mock gave', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(demo.url);
+    const form = tab.locator('#vardering vitec-lead-form');
+    await form.getByLabel('Förnamn').fill('Anna');
+    await form.getByLabel('Efternamn').fill('Svensson');
+    await form.getByLabel('Gatuadress').fill('Storgatan 1');
+    await form.getByLabel('E-post (valfritt)').fill('anna@example.se');
+    await form.getByRole('button', { name: 'Skicka' }).click();
+    const id = form.locator('.lead-id');
+    await id.waitFor({ timeout: 15_000 });
+    const { leads } = await (await fetch(`${demo.url}__vitec/__mock/leads`)).json();
+    assert.equal(leads.length, 1);
+    assert.match(await id.innerText(), new RegExp(leads[0].id));
+    await tab.locator('#count').filter({ hasText: leads[0].id }).waitFor();
+    await tab.close();
+  });
+});

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { externalReferrer, marketingFromPage, utmTagsFromUrl } from '../../src/marketing.ts';
+
+describe('utmTagsFromUrl', () => {
+  const cases: [string, string, [string, string][]][] = [
+    ['takes utm tags and click ids in URL order', 'https://m.se/villa?utm_source=google&x=1&utm_medium=cpc&gclid=abc', [['utm_source', 'google'], ['utm_medium', 'cpc'], ['gclid', 'abc']]],
+    ['decodes percent and plus', 'https://m.se/?utm_campaign=v%C3%A5r+kampanj', [['utm_campaign', 'vår kampanj']]],
+    ['lower-cases names', 'https://m.se/?UTM_Source=Google&GCLID=x', [['utm_source', 'Google'], ['gclid', 'x']]],
+    ['keeps the first of two equal names', 'https://m.se/?utm_source=a&utm_source=b&UTM_SOURCE=c', [['utm_source', 'a']]],
+    ['drops empty and blank values', 'https://m.se/?utm_source=&utm_medium=%20%20&utm_term=x', [['utm_term', 'x']]],
+    ['takes any other utm_ name', 'https://m.se/?utm_id=7&utm_creative_format=video', [['utm_id', '7'], ['utm_creative_format', 'video']]],
+    ['ignores foreign parameters', 'https://m.se/?fbclid=f&ref=x&utm=y&utmsource=z&page=2', [['fbclid', 'f']]],
+    ['removes control characters and trims', 'https://m.se/?utm_source=%0D%0Agoo%00gle%09+', [['utm_source', 'google']]],
+    ['reads nothing from the fragment', 'https://m.se/#utm_source=x', []],
+    ['survives a malformed URL', 'not a url', []],
+  ];
+  for (const [what, url, expected] of cases) {
+    it(`should ${what}`, () => assert.deepEqual(utmTagsFromUrl(url).map((t) => [t.name, t.value]), expected));
+  }
+
+  it('should cut values at 250 characters and keep at most 20 tags', () => {
+    const long = utmTagsFromUrl(`https://m.se/?utm_content=${'x'.repeat(300)}`);
+    assert.equal(long[0]!.value.length, 250);
+    const many = utmTagsFromUrl('https://m.se/?' + Array.from({ length: 30 }, (_, i) => `utm_p${i}=${i}`).join('&'));
+    assert.equal(many.length, 20);
+  });
+
+  it('should take the click ids it is told to', () => {
+    assert.deepEqual(utmTagsFromUrl('https://m.se/?gclid=a&ttclid=b', ['ttclid']).map((t) => t.name), ['ttclid']);
+  });
+});
+
+describe('externalReferrer', () => {
+  it('should take another site without its fragment', () => {
+    assert.equal(externalReferrer('https://www.google.com/search?q=villa#frag', 'https://m.se/kontakt'), 'https://www.google.com/search?q=villa');
+  });
+  it('should never take one of the site own pages', () => {
+    assert.equal(externalReferrer('https://m.se/villa?utm_source=x', 'https://m.se/kontakt'), undefined);
+  });
+  it('should ignore empty, malformed and non-web referrers', () => {
+    for (const referrer of ['', 'nonsense', 'android-app://com.google']) assert.equal(externalReferrer(referrer, 'https://m.se/'), undefined);
+  });
+  it('should cut a referrer at 500 characters', () => {
+    assert.equal(externalReferrer(`https://a.se/${'p'.repeat(600)}`, 'https://m.se/')!.length, 500);
+  });
+});
+
+describe('marketingFromPage', () => {
+  it('should be undefined when there is nothing to say', () => {
+    assert.equal(marketingFromPage('https://m.se/kontakt', 'https://m.se/'), undefined);
+  });
+  it('should carry tags and referrer', () => {
+    assert.deepEqual(marketingFromPage('https://m.se/?utm_source=nyhetsbrev', 'https://mail.example.com/'), {
+      referrer: 'https://mail.example.com/',
+      utmTags: [{ name: 'utm_source', value: 'nyhetsbrev' }],
+    });
+  });
+});
