@@ -136,14 +136,8 @@ function checkAuth(request: Request, credentials: { username: string; password: 
   }
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+// A slow Vitec goes on with the lead even when the caller has given up, as a real server would.
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Creates a mock Vitec endpoint with its own memory of leads and contacts. */
 export function createMockVitec(options: MockVitecOptions = {}): MockVitec {
@@ -183,13 +177,13 @@ export function createMockVitec(options: MockVitecOptions = {}): MockVitec {
   }
 
   /** Applies the chosen mode to one lead request; a Response means "answer this instead". */
-  async function applyMode(request: Request): Promise<Response | undefined> {
+  async function applyMode(): Promise<Response | undefined> {
     const mode = mock.mode;
     if (mode.status === undefined && !mode.drop && !mode.delayMs) return undefined;
     if (mode.times !== undefined) {
       mock.mode = mode.times > 1 ? { ...mode, times: mode.times - 1 } : {};
     }
-    if (mode.delayMs) await sleep(mode.delayMs, request.signal);
+    if (mode.delayMs) await sleep(mode.delayMs);
     if (mode.drop) throw new DropConnection();
     if (mode.status === undefined) return undefined;
     const headers: Record<string, string> = mode.status === 429 ? { 'retry-after': '30' } : {};
@@ -202,7 +196,7 @@ export function createMockVitec(options: MockVitecOptions = {}): MockVitec {
       return json(401, STATUS_BODIES[401], { 'www-authenticate': 'Basic realm="Vitec"' });
     }
     if (options.customerIds && !options.customerIds.includes(customerId)) return json(403, STATUS_BODIES[403]);
-    const replacement = await applyMode(request);
+    const replacement = await applyMode();
     if (replacement) return replacement;
 
     const type = request.headers.get('content-type') ?? '';

@@ -1,0 +1,374 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DropConnection } from '../../src/server/drop-connection.ts';
+import { createMockVitec, type MockVitec } from '../../src/server/mock-vitec.ts';
+import { createLeadRelay, type RelayConfig } from '../../src/server/relay.ts';
+
+const USER = 'broker-integration';
+const PASSWORD = 'pa55-Secret-Wörd';
+const ORIGIN = 'https://maklarhuset.se';
+const PATH = '/PublicAdvertising/C1/Contact/Person/Lead';
+
+const PERSONAL = ['Anna', 'Svensson', 'anna@example.se', '070-123 45 67', '19900101-0017', 'Storgatan 1', 'Ring mig efter fem'];
+const valid = {
+  person: {
+    firstName: 'Anna',
+    lastName: 'Svensson',
+    socialSecurityNumber: '900101-0017',
+    address: { streetAddress: 'Storgatan 1' },
+    email: { emailAddress: 'anna@example.se' },
+    telephone: { cell: '070-123 45 67' },
+  },
+  leadSource: { leadType: 'AcceptObjectFlow', name: 'maklarhuset.se' },
+  message: 'Ring mig efter fem',
+};
+
+interface Harness {
+  relay: ReturnType<typeof createLeadRelay>;
+  mock: MockVitec;
+  calls: Request[];
+  logs: string[];
+  clock: { now: number };
+}
+
+function harness(overrides: Partial<RelayConfig> = {}, mock = createMockVitec({ credentials: { username: USER, password: PASSWORD }, customerIds: ['C1', 'C 2/x'] })): Harness {
+  const calls: Request[] = [];
+  const logs: string[] = [];
+  const clock = { now: Date.parse('2026-11-29T12:00:00Z') };
+  const relay = createLeadRelay({
+    vitecBaseUrl: 'https://vitec.test/',
+    username: USER,
+    password: PASSWORD,
+    customerIds: ['C1', 'C 2/x'],
+    allowedOrigins: [ORIGIN],
+    now: () => clock.now,
+    log: (line) => logs.push(line),
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      calls.push(request.clone());
+      // As the real fetch does: an abort rejects at once, whatever the server goes on doing.
+      return Promise.race([
+        mock(request),
+        new Promise<never>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+      ]);
+    },
+    ...overrides,
+  });
+  return { relay, mock, calls, logs, clock };
+}
+
+function post(body: unknown, headers: Record<string, string> = {}, path = PATH): Request {
+  return new Request(`https://relay.test${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+function assertSafeHeaders(response: Response) {
+  assert.match(response.headers.get('content-type') ?? '', /charset=utf-8/);
+  assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(response.headers.get('cache-control'), 'no-store');
+}
+
+describe('createLeadRelay', () => {
+  describe('when a valid lead comes from an allowed origin', () => {
+    it('should forward it with the Basic header and return the lead id unchanged, with CORS', async () => {
+      const h = harness();
+      const response = await h.relay(post(valid));
+      assert.equal(response.status, 200);
+      assertSafeHeaders(response);
+      assert.equal(response.headers.get('access-control-allow-origin'), ORIGIN);
+      assert.equal(response.headers.get('vary'), 'Origin');
+      const id = await response.json();
+      assert.equal(id, h.mock.leads[0]!.id);
+      assert.equal(h.calls.length, 1);
+      assert.equal(h.calls[0]!.url, 'https://vitec.test/PublicAdvertising/C1/Contact/Person/Lead');
+      assert.equal(h.calls[0]!.headers.get('authorization'), `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`);
+      assert.equal(h.calls[0]!.redirect, 'manual');
+    });
+
+    it('should forward the lead normalised, without properties the schema does not know', async () => {
+      const h = harness();
+      await h.relay(post({ ...valid, extra: 'x', person: { ...valid.person, nickname: 'Annie', firstName: ' Anna ' }, receiver: { agent: { id: 'A', bogus: 1 } } }));
+      const sent = await h.calls[0]!.json();
+      assert.equal(sent.extra, undefined);
+      assert.equal(sent.person.nickname, undefined);
+      assert.equal(sent.person.firstName, 'Anna');
+      assert.equal(sent.person.socialSecurityNumber, '19900101-0017');
+      assert.deepEqual(sent.receiver, { agent: { id: 'A' } });
+    });
+
+    it('should allow a request with no Origin (server to server), without CORS headers', async () => {
+      const h = harness();
+      const request = new Request(`https://relay.test${PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(valid) });
+      const response = await h.relay(request);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('access-control-allow-origin'), null);
+    });
+
+    it('should drop an empty receiver rather than refuse the lead', async () => {
+      const h = harness();
+      assert.equal((await h.relay(post({ ...valid, receiver: { agent: { id: ' ' } } }))).status, 200);
+      assert.equal((await h.calls[0]!.json()).receiver, undefined);
+    });
+
+    it('should encode the customer id as one path segment', async () => {
+      const h = harness();
+      const response = await h.relay(post(valid, {}, '/PublicAdvertising/C%202%2Fx/Contact/Person/Lead'));
+      assert.equal(response.status, 200);
+      assert.equal(h.calls[0]!.url, 'https://vitec.test/PublicAdvertising/C%202%2Fx/Contact/Person/Lead');
+    });
+  });
+
+  describe('when a request must be refused', () => {
+    const cases: [string, () => Request, number][] = [
+      ['an origin that is not allowed', () => post(valid, { origin: 'https://evil.example' }), 403],
+      ['a customer id that is not allowed', () => post(valid, {}, '/PublicAdvertising/C9/Contact/Person/Lead'), 403],
+      ['a body that is not JSON by type', () => post('firstName=Anna', { 'content-type': 'application/x-www-form-urlencoded' }), 415],
+      ['no content type', () => new Request(`https://relay.test${PATH}`, { method: 'POST', headers: { origin: ORIGIN }, body: '{}' }), 415],
+      ['a body over 64 KiB', () => post({ ...valid, message: 'x'.repeat(70_000) }), 413],
+      ['a body that does not parse', () => post('{"person": '), 400],
+      ['a lead with no last name', () => post({ ...valid, person: { firstName: 'Anna' } }), 400],
+      ['a lead with a wrong personnummer', () => post({ ...valid, person: { ...valid.person, socialSecurityNumber: '19900101-0018' } }), 400],
+      ['a receiver that is not an object', () => post({ ...valid, receiver: 'office-1' }), 400],
+      ['a lead that is an array', () => post([valid]), 400],
+      ['a GET', () => new Request(`https://relay.test${PATH}`, { headers: { origin: ORIGIN } }), 405],
+      ['an unknown path', () => post(valid, {}, '/somewhere'), 404],
+    ];
+    for (const [what, request, status] of cases) {
+      it(`should answer ${status} to ${what}, before Vitec is called`, async () => {
+        const h = harness();
+        const response = await h.relay(request());
+        assert.equal(response.status, status);
+        assertSafeHeaders(response);
+        assert.equal(h.calls.length, 0);
+        assert.equal(h.mock.leads.length, 0);
+        if (what.startsWith('an origin')) assert.equal(response.headers.get('access-control-allow-origin'), null);
+      });
+    }
+
+    it('should answer a wrong lead in Vitec ModelState shape, at the field', async () => {
+      const h = harness();
+      const response = await h.relay(post({ ...valid, person: { ...valid.person, email: { emailAddress: 'anna@' }, lastName: 'x'.repeat(31) } }));
+      const body = await response.json();
+      assert.equal(body.Message, 'The request is invalid.');
+      assert.deepEqual(Object.keys(body.ModelState).sort(), ['lead.Person.Email.EmailAddress', 'lead.Person.LastName']);
+      assert.match(body.ModelState['lead.Person.LastName'][0], /högst 30 tecken/);
+    });
+
+    it('should answer 429 with Retry-After past the rate limit, per client address', async () => {
+      const h = harness({ rateLimitPerMinute: 2 });
+      const from = (address: string) => h.relay(post(valid), { clientAddress: address });
+      assert.equal((await from('10.0.0.1')).status, 200);
+      assert.equal((await from('10.0.0.1')).status, 200);
+      const limited = await from('10.0.0.1');
+      assert.equal(limited.status, 429);
+      assert.equal(limited.headers.get('retry-after'), '60');
+      assert.equal((await from('10.0.0.2')).status, 200);
+      h.clock.now += 61_000;
+      assert.equal((await from('10.0.0.1')).status, 200);
+      assert.equal(h.calls.length, 4);
+    });
+
+    it('should take the client from X-Forwarded-For only when told to trust the proxy', async () => {
+      const trusting = harness({ rateLimitPerMinute: 1, trustProxy: true });
+      assert.equal((await trusting.relay(post(valid, { 'x-forwarded-for': 'spoofed, 1.1.1.1' }), { clientAddress: '127.0.0.1' })).status, 200);
+      assert.equal((await trusting.relay(post(valid, { 'x-forwarded-for': 'other, 2.2.2.2' }), { clientAddress: '127.0.0.1' })).status, 200);
+      const plain = harness({ rateLimitPerMinute: 1 });
+      assert.equal((await plain.relay(post(valid, { 'x-forwarded-for': '1.1.1.1' }), { clientAddress: '127.0.0.1' })).status, 200);
+      assert.equal((await plain.relay(post(valid, { 'x-forwarded-for': '2.2.2.2' }), { clientAddress: '127.0.0.1' })).status, 429);
+    });
+  });
+
+  describe('when Vitec answers', () => {
+    it('should pass Vitec 400 through unchanged', async () => {
+      const body = { Message: 'The request is invalid.', ModelState: { 'lead.Person.FirstName': ['Förnamnet är spärrat.'] } };
+      const h = harness();
+      h.mock.mode = { status: 400, body };
+      const response = await h.relay(post(valid));
+      assert.equal(response.status, 400);
+      assert.deepEqual(await response.json(), body);
+    });
+
+    for (const status of [401, 403]) {
+      it(`should answer Vitec ${status} with a generic 502 and log which`, async () => {
+        const h = harness();
+        h.mock.mode = { status };
+        const response = await h.relay(post(valid));
+        assert.equal(response.status, 502);
+        const text = await response.text();
+        assert.doesNotMatch(text, /denied|behörighet|401|403|credential/i);
+        const line = JSON.parse(h.logs.at(-1)!);
+        assert.equal(line.vitecStatus, status);
+        assert.match(line.event, status === 401 ? /unauthorized/ : /forbidden/);
+      });
+    }
+
+    it('should answer 502 when Vitec has wrong credentials for the relay', async () => {
+      const h = harness({ password: 'wrong' });
+      assert.equal((await h.relay(post(valid))).status, 502);
+      assert.equal(JSON.parse(h.logs.at(-1)!).vitecStatus, 401);
+    });
+
+    for (const status of [500, 503]) {
+      it(`should answer Vitec ${status} with 502`, async () => {
+        const h = harness();
+        h.mock.mode = { status };
+        assert.equal((await h.relay(post(valid))).status, 502);
+      });
+    }
+
+    it('should answer 504 when Vitec does not answer in time', async () => {
+      const h = harness({ timeoutMs: 30 }, createMockVitec({ mode: { delayMs: 500 } }));
+      const response = await h.relay(post(valid));
+      assert.equal(response.status, 504);
+      assert.equal(JSON.parse(h.logs.at(-1)!).event, 'vitec-timeout');
+    });
+
+    it('should answer 502 when the connection fails, and never retry', async () => {
+      const h = harness({}, createMockVitec({ mode: { drop: true } }));
+      const response = await h.relay(post(valid));
+      assert.equal(response.status, 502);
+      assert.equal(h.calls.length, 1);
+    });
+
+    it('should not follow a redirect from Vitec', async () => {
+      const calls: string[] = [];
+      const h = harness({
+        fetch: async (input, init) => {
+          calls.push(String(input));
+          assert.equal(init?.redirect, 'manual');
+          return new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/' } });
+        },
+      });
+      assert.equal((await h.relay(post(valid))).status, 502);
+      assert.deepEqual(calls, ['https://vitec.test/PublicAdvertising/C1/Contact/Person/Lead']);
+    });
+  });
+
+  describe('with an Idempotency-Key', () => {
+    it('should make one lead of two requests with one key, and replay the first answer', async () => {
+      const h = harness();
+      const first = await h.relay(post(valid, { 'idempotency-key': 'key-1' }));
+      const second = await h.relay(post(valid, { 'idempotency-key': 'key-1' }));
+      assert.equal(h.mock.leads.length, 1);
+      assert.equal(await second.text(), await first.text());
+      assert.equal(second.headers.get('idempotent-replayed'), 'true');
+    });
+
+    it('should make one lead of two requests that arrive together', async () => {
+      const h = harness({}, createMockVitec({ mode: { delayMs: 50 } }));
+      const [a, b] = await Promise.all([h.relay(post(valid, { 'idempotency-key': 'k' })), h.relay(post(valid, { 'idempotency-key': 'k' }))]);
+      assert.equal(h.mock.leads.length, 1);
+      assert.equal(await a.text(), await b.text());
+    });
+
+    it('should forget the answer after 24 hours', async () => {
+      const h = harness();
+      await h.relay(post(valid, { 'idempotency-key': 'k' }));
+      h.clock.now += 24 * 60 * 60 * 1000 + 1;
+      await h.relay(post(valid, { 'idempotency-key': 'k' }));
+      assert.equal(h.mock.leads.length, 2);
+    });
+
+    it('should let a lead that met a Vitec failure through on retry', async () => {
+      const h = harness();
+      h.mock.mode = { status: 503, times: 1 };
+      assert.equal((await h.relay(post(valid, { 'idempotency-key': 'k' }))).status, 502);
+      assert.equal((await h.relay(post(valid, { 'idempotency-key': 'k' }))).status, 200);
+      assert.equal(h.mock.leads.length, 1);
+    });
+
+    it('should refuse a key reused for another lead', async () => {
+      const h = harness();
+      await h.relay(post(valid, { 'idempotency-key': 'k' }));
+      const response = await h.relay(post({ ...valid, message: 'Annat' }, { 'idempotency-key': 'k' }));
+      assert.equal(response.status, 422);
+      assert.equal(h.mock.leads.length, 1);
+    });
+
+    it('should keep keys apart per customer', async () => {
+      const h = harness();
+      await h.relay(post(valid, { 'idempotency-key': 'k' }));
+      await h.relay(post(valid, { 'idempotency-key': 'k' }, '/PublicAdvertising/C%202%2Fx/Contact/Person/Lead'));
+      assert.equal(h.mock.leads.length, 2);
+    });
+  });
+
+  describe('preflight and health', () => {
+    it('should answer the CORS preflight for an allowed origin', async () => {
+      const h = harness();
+      const response = await h.relay(new Request(`https://relay.test${PATH}`, { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'POST' } }));
+      assert.equal(response.status, 204);
+      assert.equal(response.headers.get('access-control-allow-origin'), ORIGIN);
+      assert.match(response.headers.get('access-control-allow-headers')!, /Idempotency-Key/);
+      assert.match(response.headers.get('access-control-allow-methods')!, /POST/);
+    });
+
+    it('should refuse the preflight for another origin, with no CORS headers', async () => {
+      const h = harness();
+      const response = await h.relay(new Request(`https://relay.test${PATH}`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } }));
+      assert.equal(response.status, 403);
+      assert.equal(response.headers.get('access-control-allow-origin'), null);
+    });
+
+    it('should answer /healthz without calling Vitec', async () => {
+      const h = harness();
+      const response = await h.relay(new Request('https://relay.test/healthz'));
+      assert.equal(response.status, 200);
+      assert.deepEqual(await response.json(), { status: 'ok' });
+      assert.equal(h.calls.length, 0);
+    });
+  });
+
+  describe('logs and answers', () => {
+    it('should write one JSON line per request with no secret and no personal data', async () => {
+      const h = harness({ rateLimitPerMinute: 100 });
+      const requests = [
+        post(valid),
+        post(valid, { 'idempotency-key': 'k' }),
+        post(valid, { 'idempotency-key': 'k' }),
+        post({ ...valid, person: { ...valid.person, lastName: 'x'.repeat(40) } }),
+        post(valid, { origin: 'https://evil.example' }),
+        post('{bad json with Anna'),
+      ];
+      const bodies: string[] = [];
+      for (const request of requests) bodies.push(await (await h.relay(request)).text());
+      h.mock.mode = { status: 401 };
+      bodies.push(await (await h.relay(post(valid))).text());
+      h.mock.mode = { status: 500 };
+      bodies.push(await (await h.relay(post(valid))).text());
+      assert.equal(h.logs.length, requests.length + 2);
+      const basic = Buffer.from(`${USER}:${PASSWORD}`).toString('base64');
+      for (const text of [...h.logs, ...bodies]) {
+        for (const secret of [USER, PASSWORD, basic]) assert.ok(!text.includes(secret), `secret in ${text}`);
+      }
+      for (const line of h.logs) {
+        for (const personal of PERSONAL) assert.ok(!line.includes(personal), `personal data in ${line}`);
+        const entry = JSON.parse(line);
+        assert.deepEqual(Object.keys(entry).filter((k) => !['time', 'requestId', 'method', 'route', 'customerId', 'status', 'vitecStatus', 'event', 'latencyMs'].includes(k)), []);
+        assert.equal(typeof entry.latencyMs, 'number');
+      }
+    });
+
+    it('should keep a hostile customer id on one log line', async () => {
+      const h = harness();
+      await h.relay(post(valid, {}, '/PublicAdvertising/C1%0D%0A%7B%22status%22%3A200%7D/Contact/Person/Lead'));
+      assert.equal(h.logs.length, 1);
+      assert.doesNotMatch(h.logs[0]!, /[\r\n]/);
+    });
+
+    it('should answer a thrown forwarder as a failed connection, not crash', async () => {
+      const h = harness({ fetch: async () => Promise.reject(new DropConnection()) });
+      assert.equal((await h.relay(post(valid))).status, 502);
+    });
+  });
+
+  it('should refuse to be created without credentials, customers or origins', () => {
+    const base = { vitecBaseUrl: 'https://v', username: 'u', password: 'p', customerIds: ['C'], allowedOrigins: [ORIGIN] };
+    assert.throws(() => createLeadRelay({ ...base, password: '' }), /password/);
+    assert.throws(() => createLeadRelay({ ...base, customerIds: [] }), /customerIds/);
+    assert.throws(() => createLeadRelay({ ...base, allowedOrigins: [] }), /allowedOrigins/);
+  });
+});
