@@ -2,27 +2,50 @@
  * `npm start`: the demo, the mock of Vitec and the relay, on one local port, in one process.
  * The demo's forms post to `/PublicAdvertising/…` on the same origin.
  */
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
 import { createMockVitec } from '../src/server/mock-vitec.ts';
+import { createNodeForwarder } from '../src/server/node-forwarder.ts';
 import { toNodeListener } from '../src/server/node-http.ts';
+import { createLeadRelay } from '../src/server/relay.ts';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
+/** The demo's customer id; the relay refuses any other, as a broker's would. */
+export const DEMO_CUSTOMER_ID = 'DEMO-1';
+
+/**
+ * demo → relay (`/PublicAdvertising/…`) → mock of Vitec (`/__vitec/…`), on the demo's own port. The
+ * relay's credentials are made up at start, held in memory only, and required by the mock.
+ */
 function backend(): Plugin {
-  const mock = toNodeListener(createMockVitec());
-  const route = (req: IncomingMessage): Listener | undefined => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    if (path.startsWith('/__vitec/') || /^\/PublicAdvertising\//i.test(path)) return mock;
-    return undefined;
-  };
+  const credentials = { username: 'demo-relay', password: randomBytes(18).toString('base64url') };
+  const mock = toNodeListener(createMockVitec({ credentials, customerIds: [DEMO_CUSTOMER_ID] }));
+  let relay: Listener | undefined;
   return {
     name: 'vitec-lead-form-backend',
     configureServer(server) {
+      server.httpServer?.once('listening', () => {
+        const { port } = server.httpServer!.address() as AddressInfo;
+        relay = toNodeListener(
+          createLeadRelay({
+            vitecBaseUrl: `http://127.0.0.1:${port}/__vitec`,
+            ...credentials,
+            customerIds: [DEMO_CUSTOMER_ID],
+            allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+            // A demo visitor tries the error modes over and over; a broker's relay keeps the default 10.
+            rateLimitPerMinute: 60,
+            fetch: createNodeForwarder(),
+          }),
+        );
+      });
       server.middlewares.use((req, res, next) => {
-        const handler = route(req);
-        if (handler) void handler(req, res);
+        const path = (req.url ?? '/').split('?')[0]!;
+        if (path.startsWith('/__vitec/')) void mock(req, res);
+        else if (relay && (path === '/healthz' || /^\/PublicAdvertising\//i.test(path))) void relay(req, res);
         else next();
       });
     },
@@ -46,5 +69,9 @@ export async function startDemoServer(options: { port: number; host?: string }):
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { url } = await startDemoServer({ port: Number(process.env.PORT ?? 5173), host: process.env.HOST });
-  console.log(`vitec-lead-form demo: ${url}\n  mock of Vitec: ${url}__vitec/__mock/leads (no Vitec account needed)`);
+  console.log(
+    `vitec-lead-form demo: ${url}\n` +
+      `  relay: ${url}PublicAdvertising/${DEMO_CUSTOMER_ID}/Contact/Person/Lead\n` +
+      `  mock of Vitec behind it: ${url}__vitec/__mock/leads (no Vitec account needed)`,
+  );
 }

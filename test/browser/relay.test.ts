@@ -1,0 +1,72 @@
+import { expect, fixture } from '@open-wc/testing';
+import '../../src/index.js';
+import type { VitecLeadFormElement } from '../../src/lead-form.js';
+import { errorOf, fill, input, mockAt, root, submit, until } from './helpers.js';
+
+// The element → the real relay → the real mock of Vitec, all mounted in the test runner.
+const ENDPOINT = '/relay/element/PublicAdvertising/{customerId}/Contact/Person/Lead';
+const vitec = mockAt('element-vitec');
+const NAMES = { firstName: 'Anna', lastName: 'Svensson', 'email.emailAddress': 'anna@example.se' };
+
+async function form(): Promise<VitecLeadFormElement> {
+  const wrapper = await fixture<HTMLDivElement>(`<div><vitec-lead-form endpoint="${ENDPOINT}" customer-id="C-42" lead-source-name="m.se"></vitec-lead-form></div>`);
+  const el = wrapper.querySelector('vitec-lead-form')!;
+  await el.updateComplete;
+  return el;
+}
+
+const statusText = (el: VitecLeadFormElement) => root(el).querySelector('[part="status"]')?.textContent?.trim() ?? '';
+
+describe('<vitec-lead-form> through the relay', () => {
+  beforeEach(async () => {
+    // The first call creates the relay and its mock.
+    await fetch('/relay/element/healthz');
+    await vitec.reset();
+  });
+
+  it('should send a lead through the relay to Vitec and show the id', async () => {
+    const el = await form();
+    await fill(el, NAMES);
+    submit(el);
+    await until(() => root(el).querySelector('.success'), 'the thank-you message');
+    const leads = await vitec.leads();
+    expect(leads).to.have.length(1);
+    expect(leads[0]!.customerId).to.equal('C-42');
+    expect(leads[0]!.idempotencyKey).to.equal(undefined, 'the relay does not pass the key on to Vitec');
+    expect(root(el).querySelector('.lead-id')!.textContent).to.contain(leads[0]!.id);
+  });
+
+  it('should put a Vitec 400 at its field', async () => {
+    await vitec.setMode({ status: 400, times: 1, body: { Message: 'The request is invalid.', ModelState: { 'lead.Person.LastName': ['Efternamnet är spärrat.'] } } });
+    const el = await form();
+    await fill(el, NAMES);
+    submit(el);
+    await until(() => errorOf(el, 'lastName'), 'the field error');
+    expect(errorOf(el, 'lastName')).to.equal('Fel: Efternamnet är spärrat.');
+  });
+
+  it('should show a Vitec 401 to no visitor: the relay answers 502', async () => {
+    await vitec.setMode({ status: 401, times: 1 });
+    const el = await form();
+    await fill(el, NAMES);
+    const events: CustomEvent[] = [];
+    el.addEventListener('vitec-lead-form-error', (event) => events.push(event as unknown as CustomEvent));
+    submit(el);
+    await until(() => events.length, 'the error event');
+    expect(events[0]!.detail.status).to.equal(502);
+    expect(statusText(el)).to.contain('Något gick fel hos mottagaren');
+    expect(root(el).textContent).not.to.match(/denied|401|behörighet/i);
+  });
+
+  it('should make one lead when the visitor sends again after a Vitec failure', async () => {
+    await vitec.setMode({ status: 503, times: 1 });
+    const el = await form();
+    await fill(el, NAMES);
+    submit(el);
+    await until(() => statusText(el).includes('Något gick fel'), 'the failure');
+    expect(input(el, 'firstName').value).to.equal('Anna');
+    submit(el);
+    await until(() => root(el).querySelector('.success'), 'the thank-you message');
+    expect(await vitec.leads()).to.have.length(1);
+  });
+});
