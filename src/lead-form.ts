@@ -9,7 +9,7 @@ import { LeadErrorEvent, LeadSubmitEvent, LeadSuccessEvent } from './lead-events
 import { styles } from './lead-form.styles.js';
 import type { FieldName, FormMarketing, PublicAdvertisingPersonLead } from './lead-schema.js';
 import { buildLead, type FormValues, type LeadConfig, validateForm } from './lead-payload.js';
-import { marketingFromPage } from './marketing.js';
+import { DEFAULT_TRACKING_PARAMS, parseAttributionMode, parseTrackingParams, recordPageVisit } from './marketing.js';
 import { type Lang, MESSAGES, type Messages, errorText } from './messages.js';
 import { postLead, type SubmitResult } from './submit.js';
 
@@ -95,6 +95,12 @@ export class VitecLeadFormElement extends LitElement {
   /** Milliseconds to wait for an answer before giving up. */
   @property({ type: Number }) timeout = 15_000;
 
+  /** How the visit's campaign tags and referrer are remembered: `session`, `local` (30 days) or `none`. */
+  @property() attribution: 'session' | 'local' | 'none' = 'session';
+
+  /** Click ids taken from the URL besides `utm_*`, space-separated. */
+  @property({ attribute: 'tracking-params' }) trackingParams = DEFAULT_TRACKING_PARAMS.join(' ');
+
   /** What will be sent as the lead's `marketing`; read, extend or replace it. */
   @property({ attribute: false }) marketing?: FormMarketing;
 
@@ -115,9 +121,7 @@ export class VitecLeadFormElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.marketing === undefined && typeof location !== 'undefined') {
-      this.marketing = marketingFromPage(location.href, document.referrer);
-    }
+    this.marketing ??= recordPageVisit(parseAttributionMode(this.attribution), parseTrackingParams(this.trackingParams));
   }
 
   override disconnectedCallback(): void {

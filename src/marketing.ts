@@ -62,3 +62,89 @@ export function marketingFromPage(pageUrl: string, referrer: string, trackingPar
   if (!utmTags.length && !from) return undefined;
   return { ...(from ? { referrer: from } : {}), ...(utmTags.length ? { utmTags } : {}) };
 }
+
+/** `session` (the default): for the tab's visit; `local`: 30 days, with consent; `none`: this page only. */
+export type AttributionMode = 'session' | 'local' | 'none';
+
+export const ATTRIBUTION_KEY = 'vitec-lead-form:attribution';
+export const LOCAL_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+export interface Visit {
+  /** The page's URL. */
+  url: string;
+  referrer: string;
+  trackingParams?: readonly string[];
+  /** Milliseconds since the epoch. */
+  now: number;
+  /** Returns the storage for the mode; may throw (blocked, private mode), as `window.sessionStorage` can. */
+  storage: (mode: 'session' | 'local') => Storage;
+}
+
+interface Stored extends FormMarketing {
+  savedAt: number;
+}
+
+export function parseAttributionMode(value: string | null | undefined): AttributionMode {
+  return value === 'local' || value === 'none' ? value : 'session';
+}
+
+function readStored(storage: Storage, mode: 'session' | 'local', now: number): FormMarketing {
+  const raw = storage.getItem(ATTRIBUTION_KEY);
+  if (!raw) return {};
+  const stored = JSON.parse(raw) as Partial<Stored>;
+  if (mode === 'local' && !(typeof stored.savedAt === 'number' && now - stored.savedAt < LOCAL_TTL_MS)) {
+    storage.removeItem(ATTRIBUTION_KEY);
+    return {};
+  }
+  // Stored data is read as untrusted: only well-formed strings come back.
+  const utmTags = Array.isArray(stored.utmTags)
+    ? stored.utmTags.filter((t) => t && typeof t.name === 'string' && typeof t.value === 'string' && t.name && t.value).slice(0, LIMITS.utmTags)
+    : [];
+  const referrer = typeof stored.referrer === 'string' && stored.referrer ? stored.referrer.slice(0, LIMITS.referrer) : undefined;
+  return { ...(referrer ? { referrer } : {}), ...(utmTags.length ? { utmTags } : {}) };
+}
+
+/**
+ * Records one page view in the visit's memory and returns the visit's attribution: a page whose URL
+ * has tags replaces the stored tags, a page from another site replaces the stored referrer, and a page
+ * with neither keeps what was stored. Storage that throws never breaks anything: the page's own URL
+ * and referrer are used instead.
+ */
+export function recordVisit(mode: AttributionMode, visit: Visit): FormMarketing | undefined {
+  const current = marketingFromPage(visit.url, visit.referrer, visit.trackingParams) ?? {};
+  if (mode === 'none') return nonEmpty(current);
+  try {
+    const storage = visit.storage(mode);
+    let merged: FormMarketing;
+    try {
+      merged = { ...readStored(storage, mode, visit.now), ...current };
+    } catch {
+      merged = current;
+    }
+    // Only a new touch (tags or another site) is written; `local` forgets 30 days after the last one.
+    if (current.utmTags || current.referrer) storage.setItem(ATTRIBUTION_KEY, JSON.stringify({ ...merged, savedAt: visit.now } satisfies Stored));
+    return nonEmpty(merged);
+  } catch {
+    return nonEmpty(current);
+  }
+}
+
+function nonEmpty(marketing: FormMarketing): FormMarketing | undefined {
+  return marketing.utmTags?.length || marketing.referrer ? marketing : undefined;
+}
+
+/** Records this page view with the browser's own URL, referrer, clock and storage. */
+export function recordPageVisit(mode: AttributionMode, trackingParams?: readonly string[]): FormMarketing | undefined {
+  return recordVisit(mode, {
+    url: location.href,
+    referrer: document.referrer,
+    trackingParams,
+    now: Date.now(),
+    storage: (kind) => (kind === 'local' ? localStorage : sessionStorage),
+  });
+}
+
+/** Reads a `tracking-params` list; `undefined` for the default click ids. */
+export function parseTrackingParams(value: string | null | undefined): string[] | undefined {
+  return value == null ? undefined : value.split(/[\s,]+/).filter(Boolean);
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { externalReferrer, marketingFromPage, utmTagsFromUrl } from '../../src/marketing.ts';
+import { ATTRIBUTION_KEY, externalReferrer, marketingFromPage, recordVisit, utmTagsFromUrl } from '../../src/marketing.ts';
 
 describe('utmTagsFromUrl', () => {
   const cases: [string, string, [string, string][]][] = [
@@ -55,5 +55,101 @@ describe('marketingFromPage', () => {
       referrer: 'https://mail.example.com/',
       utmTags: [{ name: 'utm_source', value: 'nyhetsbrev' }],
     });
+  });
+});
+
+class MemoryStorage implements Storage {
+  private items = new Map<string, string>();
+  get length() {
+    return this.items.size;
+  }
+  clear() {
+    this.items.clear();
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+}
+
+describe('recordVisit', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  const start = Date.parse('2026-11-01T10:00:00Z');
+  function browser() {
+    const stores = { session: new MemoryStorage(), local: new MemoryStorage() };
+    const visit = (url: string, referrer: string, now = start) => ({ url, referrer, now, storage: (kind: 'session' | 'local') => stores[kind] });
+    return { stores, visit };
+  }
+  const LANDING = 'https://m.se/villa?utm_source=google&utm_medium=cpc&utm_campaign=v%C3%A5r&gclid=abc&page=2';
+  const TAGS = [
+    { name: 'utm_source', value: 'google' },
+    { name: 'utm_medium', value: 'cpc' },
+    { name: 'utm_campaign', value: 'vår' },
+    { name: 'gclid', value: 'abc' },
+  ];
+
+  it('should keep the landing page tags and referrer on a later page of the site (session)', () => {
+    const { visit, stores } = browser();
+    recordVisit('session', visit(LANDING, 'https://www.google.com/'));
+    const later = recordVisit('session', visit('https://m.se/kontakt', 'https://m.se/villa?utm_source=google'));
+    assert.deepEqual(later, { referrer: 'https://www.google.com/', utmTags: TAGS });
+    assert.equal(stores.local.length, 0);
+  });
+
+  it('should replace the tags when a newer campaign URL arrives', () => {
+    const { visit } = browser();
+    recordVisit('session', visit(LANDING, 'https://www.google.com/'));
+    const newer = recordVisit('session', visit('https://m.se/?utm_source=nyhetsbrev', 'https://mail.example.com/'));
+    assert.deepEqual(newer, { referrer: 'https://mail.example.com/', utmTags: [{ name: 'utm_source', value: 'nyhetsbrev' }] });
+  });
+
+  it('should store nothing and read only the current page with none', () => {
+    const { visit, stores } = browser();
+    assert.deepEqual(recordVisit('none', visit(LANDING, 'https://www.google.com/')), { referrer: 'https://www.google.com/', utmTags: TAGS });
+    assert.equal(recordVisit('none', visit('https://m.se/kontakt', 'https://m.se/villa')), undefined);
+    assert.equal(stores.session.length + stores.local.length, 0);
+  });
+
+  it('should remember for 30 days after the last touch with local, then forget', () => {
+    const { visit, stores } = browser();
+    recordVisit('local', visit(LANDING, 'https://www.google.com/'));
+    assert.equal(stores.session.length, 0);
+    assert.deepEqual(recordVisit('local', visit('https://m.se/kontakt', '', start + 29 * DAY))?.utmTags, TAGS);
+    assert.equal(recordVisit('local', visit('https://m.se/kontakt', '', start + 30 * DAY)), undefined);
+    assert.equal(stores.local.length, 0);
+  });
+
+  it('should fall back to the current page when storage throws', () => {
+    const blocked = (method: 'get' | 'throwing') => () => {
+      if (method === 'get') throw new DOMException('blocked', 'SecurityError');
+      return Object.assign(new MemoryStorage(), {
+        getItem() {
+          throw new Error('broken');
+        },
+        setItem() {
+          throw new DOMException('full', 'QuotaExceededError');
+        },
+      });
+    };
+    for (const storage of [blocked('get'), blocked('throwing')]) {
+      assert.deepEqual(recordVisit('session', { url: LANDING, referrer: '', now: start, storage }), { utmTags: TAGS });
+      assert.equal(recordVisit('local', { url: 'https://m.se/kontakt', referrer: '', now: start, storage }), undefined);
+    }
+  });
+
+  it('should read stored data as untrusted', () => {
+    const { visit, stores } = browser();
+    stores.session.setItem(ATTRIBUTION_KEY, '{"utmTags":[{"name":"utm_source","value":"ok"},{"name":1},null,"x"],"referrer":{"a":1}}');
+    assert.deepEqual(recordVisit('session', visit('https://m.se/', '')), { utmTags: [{ name: 'utm_source', value: 'ok' }] });
+    stores.session.setItem(ATTRIBUTION_KEY, 'not json');
+    assert.equal(recordVisit('session', visit('https://m.se/', '')), undefined);
   });
 });

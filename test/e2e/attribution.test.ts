@@ -1,0 +1,61 @@
+// Issue 4's promise on the built file: a visitor who lands on a campaign page from another site and
+// sends the form from another page of the site still sends that campaign and that site.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { createMockVitec } from '../../src/server/mock-vitec.ts';
+import { toNodeListener } from '../../src/server/node-http.ts';
+import { DIST, file, launch, page, serve } from './harness.ts';
+
+const head = '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>t</title><script type="module" src="/vitec-lead-form.js"></script></head><body>';
+
+describe('attribution across pages (built file)', () => {
+  let browser: Browser;
+  const mock = createMockVitec();
+  let site: Awaited<ReturnType<typeof serve>>;
+
+  before(async () => {
+    browser = await launch();
+    site = await serve({
+      '/vitec-lead-form.js': file(DIST),
+      '/villa': page(`${head}<h1>Villa</h1><a href="/kontakt">Kontakt</a></body></html>`),
+      '/kontakt': page(
+        `${head}<vitec-lead-form endpoint="/PublicAdvertising/{customerId}/Contact/Person/Lead" customer-id="C1" lead-source-name="Kontakt"></vitec-lead-form></body></html>`,
+      ),
+      '/PublicAdvertising/': toNodeListener(mock),
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  it('should send the landing tags and the other site as referrer from /kontakt, and no other parameter', async () => {
+    const port = new URL(site.url).port;
+    const other = `http://localhost:${port}`;
+    const landing = `${site.url}/villa?utm_source=google&utm_medium=cpc&utm_campaign=v%C3%A5r&gclid=abc&page=2&q=secret`;
+    const tab = await browser.newPage();
+    // "Another site": the same server under another host name, linking to the campaign page.
+    await tab.route(`${other}/`, (route) => route.fulfill({ contentType: 'text/html', body: `<a href="${landing}">Annons</a>` }));
+    await tab.goto(`${other}/`);
+    await tab.click('a');
+    await tab.waitForURL(/\/villa/);
+    await tab.click('a');
+    await tab.waitForURL(/\/kontakt$/);
+    await tab.getByLabel('Förnamn').fill('Anna');
+    await tab.getByLabel('Efternamn').fill('Svensson');
+    await tab.getByLabel('E-post (valfritt)').fill('anna@example.se');
+    await tab.getByRole('button', { name: 'Skicka' }).click();
+    await tab.locator('vitec-lead-form .lead-id').waitFor();
+    assert.deepEqual(mock.leads.at(-1)!.lead.marketing, {
+      referrer: `${other}/`,
+      utmTags: [
+        { name: 'utm_source', value: 'google' },
+        { name: 'utm_medium', value: 'cpc' },
+        { name: 'utm_campaign', value: 'vår' },
+        { name: 'gclid', value: 'abc' },
+      ],
+    });
+    await tab.close();
+  });
+});
