@@ -130,6 +130,8 @@ export const styles = css`
     padding-left: 1.25rem;
   }
   .summary a {
+    display: inline-block;
+    padding: 0.125rem 0;
     color: var(--_error);
     font-weight: 600;
   }

@@ -184,7 +184,14 @@ export class VitecLeadFormElement extends LitElement {
     const t = this.t;
     const configError = this.configError;
     if (configError) return html`<p class="config-error" part="status" role="alert">${t.configError(configError)}</p>`;
-    if (this.status === 'sent') return this.renderSuccess(t);
+    const sent = this.status === 'sent';
+    // The live region stays in the page through every state, so that screen readers announce each
+    // change of its text: sending, sent (with the id) and why sending failed.
+    return html`${sent ? this.renderSuccess(t) : this.renderForm(t)}
+      <p class="status ${this.status === 'failed' ? 'status-failed' : ''} ${sent ? 'visually-hidden' : ''}" part="status" role="status">${this.statusText}</p>`;
+  }
+
+  private renderForm(t: Messages) {
     const items: SummaryItem[] = [
       ...this.shown.filter((field) => this.fieldErrors[field]).map((field) => ({ field, text: this.fieldErrors[field]! })),
       ...this.formMessages.map((text) => ({ text })),
@@ -194,15 +201,12 @@ export class VitecLeadFormElement extends LitElement {
       ${renderErrorSummary(t.summaryHeading, items, this.handleSummaryLink)}
       <slot name="before"></slot>
       ${this.shown.map((field) => this.renderField(field, t))}
-      <button type="submit" part="submit" class="submit" aria-disabled=${sending ? 'true' : 'false'}>
-        ${sending ? t.sending : t.submit}
-      </button>
-      <p class="status ${this.status === 'failed' ? 'status-failed' : ''}" part="status" role="status" aria-live="polite">${this.statusText}</p>
+      <button type="submit" part="submit" class="submit" aria-disabled=${sending ? 'true' : 'false'}>${sending ? t.sending : t.submit}</button>
     </form>`;
   }
 
   private renderSuccess(t: Messages) {
-    return html`<div class="success" part="success" tabindex="-1" role="status" aria-labelledby="success-heading">
+    return html`<div class="success" part="success" tabindex="-1" aria-labelledby="success-heading">
       <slot name="success">
         <h2 id="success-heading" class="success-heading">${t.sentHeading}</h2>
         <p>${t.sentBody}</p>
@@ -235,7 +239,7 @@ export class VitecLeadFormElement extends LitElement {
             aria-describedby=${ifDefined(common.describedBy)} aria-invalid=${ifDefined(common.invalid)}
             .value=${live(common.value)} @input=${this.handleInput} @blur=${this.handleBlur} />`;
     return html`<div class="field ${error ? 'field-error' : ''}" part="field">
-      <label part="label" class="label" for=${id}>${t.labels[field]}${optional ? html` <span class="optional">${t.optional}</span>` : nothing}</label>
+      <label part="label" class="label" for=${id}>${optional ? html`${t.labels[field]} <span class="optional">${t.optional}</span>` : t.labels[field]}</label>
       ${hint ? html`<p part="hint" class="hint" id="${id}-hint">${hint}</p>` : nothing}
       ${error ? html`<p part="error" class="error" id="${id}-error"><span class="visually-hidden">${t.errorPrefix}</span> ${error}</p>` : nothing}
       ${control}
@@ -320,7 +324,7 @@ export class VitecLeadFormElement extends LitElement {
       this.idempotency = undefined;
       this.leadId = result.leadId;
       this.values = {};
-      this.setStatus('sent', '');
+      this.setStatus('sent', `${this.t.sentHeading} ${this.t.leadId(result.leadId)}`);
       this.focusAfterUpdate = () => this.success;
       this.dispatchEvent(new LeadSuccessEvent({ leadId: result.leadId, lead }));
       return;

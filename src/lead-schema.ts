@@ -121,11 +121,16 @@ function buildSchema() {
       telephone: z.optional(z.object({ home: phone, work: phone, cell: phone, other: phone })),
     })
     .check(
-      z.superRefine((p, ctx) => {
-        if (p.socialSecurityNumber && !p.isForeignSocialSecurityNumber && !parsePersonnummer(p.socialSecurityNumber)) {
-          ctx.issues.push({ code: 'custom', message: 'personnummer', input: p.socialSecurityNumber, path: ['socialSecurityNumber'] });
-        }
-      }),
+      z.superRefine(
+        (p, ctx) => {
+          const number: unknown = p.socialSecurityNumber;
+          if (typeof number === 'string' && number && p.isForeignSocialSecurityNumber !== true && !parsePersonnummer(number)) {
+            ctx.issues.push({ code: 'custom', message: 'personnummer', input: number, path: ['socialSecurityNumber'] });
+          }
+        },
+        // Checked even when other inputs have problems, so the visitor sees every error at once.
+        { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+      ),
       z.overwrite((p) => {
         const parsed = p.socialSecurityNumber && !p.isForeignSocialSecurityNumber && parsePersonnummer(p.socialSecurityNumber);
         return parsed ? { ...p, socialSecurityNumber: parsed.normalised } : p;

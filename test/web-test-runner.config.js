@@ -2,8 +2,25 @@
 // Run through `node --import tsx` so that this config can import the TypeScript server code.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chromiumArgs, executablePath } from './chromium.js';
 import { mockMiddleware } from './mock-middleware.ts';
+
+/**
+ * `executeServerCommand('emulate-media-features', [{ name: 'forced-colors', value: 'active' }])`, through
+ * the DevTools protocol: puppeteer's own emulateMediaFeatures refuses forced-colors.
+ */
+const cdpSessions = new WeakMap();
+const emulateMediaFeatures = {
+  name: 'emulate-media-features',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'emulate-media-features') return undefined;
+    const page = session.browser.getPage(session.id);
+    if (!cdpSessions.has(page)) cdpSessions.set(page, await page.createCDPSession());
+    await cdpSessions.get(page).send('Emulation.setEmulatedMedia', { features: payload });
+    return true;
+  },
+};
 
 export default {
   files: ['test/browser/**/*.test.ts'],
@@ -13,6 +30,6 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromiumArgs } })],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), a11ySnapshotPlugin(), emulateMediaFeatures],
   middleware: [mockMiddleware],
 };

@@ -145,3 +145,13 @@ describe('validateForm with nothing typed', () => {
     assert.deepEqual(!result.success && result.formErrors, []);
   });
 });
+
+describe('validateForm with several problems', () => {
+  it('should report a wrong personnummer together with missing names', () => {
+    const result = validateForm(buildLead({ socialSecurityNumber: '123', 'email.emailAddress': 'a@b.se' }, config), {
+      required: rules.required,
+      shown: [...shown, 'socialSecurityNumber'],
+    });
+    assert.deepEqual(!result.success && result.fieldErrors, { firstName: 'required', lastName: 'required', socialSecurityNumber: 'personnummer' });
+  });
+});
