@@ -1,9 +1,8 @@
 /** The GOV.UK error summary as a template function: a heading and one link per problem. */
 import { html, nothing } from 'lit';
-import type { FieldName } from './lead-schema.js';
-
 export interface SummaryItem {
-  readonly field?: FieldName;
+  /** The input the problem belongs to, by the part of its id after `input-`. */
+  readonly target?: string;
   readonly text: string;
 }
 
@@ -11,14 +10,14 @@ export interface SummaryItem {
  * Links cannot use `#id` across a shadow root, so `onSelect` moves focus itself; the `href` stays for
  * assistive technology and for opening nothing when JavaScript fails.
  */
-export function renderErrorSummary(heading: string, items: readonly SummaryItem[], onSelect: (field: FieldName, event: Event) => void) {
+export function renderErrorSummary<T extends string>(heading: string, items: readonly SummaryItem[], onSelect: (target: T, event: Event) => void) {
   if (!items.length) return nothing;
   return html`<div class="summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="summary-heading">
     <h2 id="summary-heading" class="summary-heading">${heading}</h2>
     <ul class="summary-list">
       ${items.map((item) =>
-        item.field
-          ? html`<li><a href="#input-${item.field}" @click=${(event: Event) => onSelect(item.field!, event)}>${item.text}</a></li>`
+        item.target
+          ? html`<li><a href="#input-${item.target}" @click=${(event: Event) => onSelect(item.target as T, event)}>${item.text}</a></li>`
           : html`<li>${item.text}</li>`,
       )}
     </ul>

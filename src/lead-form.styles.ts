@@ -7,7 +7,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_accent: var(--vitec-lead-form-accent, #0b5cad);
-    --_text: var(--vitec-lead-form-text, CanvasText);
+    --_text: var(--vitec-lead-form-text);
     --_background: var(--vitec-lead-form-background, Canvas);
     --_border: var(--vitec-lead-form-border, #6b6b6b);
     --_error: var(--vitec-lead-form-error, #b3261e);
@@ -16,10 +16,10 @@ export const styles = css`
     --_font: var(--vitec-lead-form-font, inherit);
 
     display: block;
+    /* Unset, the text colour and colour scheme are the page's own. */
     color: var(--_text);
     font-family: var(--_font);
     line-height: 1.5;
-    color-scheme: light dark;
     max-width: 40rem;
     overflow-wrap: anywhere;
   }
@@ -54,7 +54,7 @@ export const styles = css`
   }
   .input {
     font: inherit;
-    color: var(--_text);
+    color: inherit;
     background: var(--_background);
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
@@ -141,6 +141,26 @@ export const styles = css`
   }
   .lead-id {
     margin-bottom: 0;
+  }
+  .privacy,
+  .preview-note {
+    margin: 0;
+  }
+  .preview-note {
+    padding: calc(var(--_space) / 2);
+    border: 2px dashed var(--_border);
+    border-radius: var(--_radius);
+  }
+  a {
+    color: inherit;
+  }
+  /* The honeypot: out of sight, out of the tab order and out of the accessibility tree. */
+  .trap {
+    position: absolute;
+    left: -10000px;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
   }
   .visually-hidden {
     position: absolute;

@@ -11,11 +11,14 @@ import type { FieldName, FormMarketing, PublicAdvertisingPersonLead } from './le
 import { buildLead, type FormValues, type LeadConfig, validateForm } from './lead-payload.js';
 import { DEFAULT_TRACKING_PARAMS, parseAttributionMode, parseTrackingParams, recordPageVisit } from './marketing.js';
 import { type Lang, MESSAGES, type Messages, errorText } from './messages.js';
+import { consentLine, type DataLayerEvent, looksLikeBot, pushDataLayer, redirectTarget } from './site-options.js';
 import { postLead, type SubmitResult } from './submit.js';
 
 declare const __VERSION__: string | undefined;
 
 type Status = 'idle' | 'sending' | 'sent' | 'failed';
+/** An input that can carry an error: a lead field, or the consent box. */
+type ErrorTarget = FieldName | 'consent';
 
 /**
  * A contact form that sends what a visitor types to Vitec Express as a lead
@@ -27,6 +30,9 @@ type Status = 'idle' | 'sending' | 'sent' | 'failed';
  * @fires vitec-lead-form-success - The lead was created: `detail.leadId`, `detail.lead`.
  * @fires vitec-lead-form-error - The lead was not sent: `detail.status`, `detail.message`, `detail.fieldErrors`.
  *
+ * @slot before - Content before the fields, such as a heading or an introduction.
+ * @slot success - The thank-you content, instead of the built-in message.
+ *
  * @csspart form - The `<form>`.
  * @csspart field - The wrapper of one input with its label, hint and error.
  * @csspart label - An input's label.
@@ -35,12 +41,12 @@ type Status = 'idle' | 'sending' | 'sent' | 'failed';
  * @csspart error - The error message of one input.
  * @csspart error-summary - The list of problems shown at the top after a failed submit.
  * @csspart submit - The submit button.
- * @csspart status - The live region that says "sending" or why sending failed.
+ * @csspart status - The live region that says "sending", "sent" or why sending failed.
  * @csspart success - The thank-you message.
  *
  * @cssprop --vitec-lead-form-accent - Button and focus colour. Default `#0b5cad`.
- * @cssprop --vitec-lead-form-text - Text colour. Default `CanvasText`.
- * @cssprop --vitec-lead-form-background - Input background. Default `Canvas`.
+ * @cssprop --vitec-lead-form-text - Text colour. Default: inherited from the page.
+ * @cssprop --vitec-lead-form-background - Input background. Default `Canvas` (follows the page's colour scheme).
  * @cssprop --vitec-lead-form-border - Input border colour. Default `#6b6b6b`.
  * @cssprop --vitec-lead-form-error - Error colour. Default `#b3261e`.
  * @cssprop --vitec-lead-form-radius - Corner radius of inputs and the button. Default `4px`.
@@ -101,11 +107,33 @@ export class VitecLeadFormElement extends LitElement {
   /** Click ids taken from the URL besides `utm_*`, space-separated. */
   @property({ attribute: 'tracking-params' }) trackingParams = DEFAULT_TRACKING_PARAMS.join(' ');
 
+  /** Link to the broker's privacy policy, shown in a sentence above the button. */
+  @property({ attribute: 'privacy-policy-url' }) privacyPolicyUrl?: string;
+
+  /** Adds a consent checkbox that must be ticked; the lead's message then records the consent and its time. */
+  @property({ type: Boolean, attribute: 'consent-required' }) consentRequired = false;
+
+  /** The thank-you text instead of the built-in one; `{leadId}` in it is replaced by the lead id. */
+  @property({ attribute: 'success-message' }) successMessage?: string;
+
+  /** A thank-you page to go to after sending, with the lead id added as the `leadId` query parameter. */
+  @property({ attribute: 'redirect-url' }) redirectUrl?: string;
+
+  /** Milliseconds from showing the form to the earliest submit a person could make; faster is a bot. */
+  @property({ type: Number, attribute: 'min-fill-time' }) minFillTime = 2000;
+
+  /** Pushes submit, success and error events to `window.dataLayer` (form id and lead id only). */
+  @property({ type: Boolean, attribute: 'data-layer' }) dataLayer = false;
+
+  /** For CMS editors: the form validates and thanks, but nothing is sent and no endpoint is needed. */
+  @property({ type: Boolean }) preview = false;
+
   /** What will be sent as the lead's `marketing`; read, extend or replace it. */
   @property({ attribute: false }) marketing?: FormMarketing;
 
   @state() private values: FormValues = {};
-  @state() private fieldErrors: Partial<Record<FieldName, string>> = {};
+  @state() private consent = false;
+  @state() private fieldErrors: Partial<Record<ErrorTarget, string>> = {};
   @state() private formMessages: string[] = [];
   @state() private status: Status = 'idle';
   @state() private statusText = '';
@@ -113,14 +141,17 @@ export class VitecLeadFormElement extends LitElement {
 
   @query('.summary') private summary?: HTMLElement;
   @query('.success') private success?: HTMLElement;
+  @query('input[name="website"]') private honeypot?: HTMLInputElement;
 
   private submitted = false;
+  private renderedAt = 0;
   private focusAfterUpdate?: () => HTMLElement | null | undefined;
   private idempotency?: { body: string; key: string };
   private abort?: AbortController;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.renderedAt = Date.now();
     this.marketing ??= recordPageVisit(parseAttributionMode(this.attribution), parseTrackingParams(this.trackingParams));
   }
 
@@ -161,7 +192,7 @@ export class VitecLeadFormElement extends LitElement {
   /** What is wrong with the attributes, in words for the page's editor; empty when nothing is. */
   private get configError(): string {
     const { config } = this.t;
-    if (!this.endpoint) return config.endpoint;
+    if (!this.endpoint && !this.preview) return config.endpoint;
     const unknown = [...parseFieldList(this.fields).unknown, ...parseFieldList(this.required).unknown];
     if (unknown.length) return config.fields(unknown.join(', '));
     if (!this.shown.includes('firstName') || !this.shown.includes('lastName')) return config.names;
@@ -192,26 +223,48 @@ export class VitecLeadFormElement extends LitElement {
   }
 
   private renderForm(t: Messages) {
+    const targets: ErrorTarget[] = [...this.shown, 'consent'];
     const items: SummaryItem[] = [
-      ...this.shown.filter((field) => this.fieldErrors[field]).map((field) => ({ field, text: this.fieldErrors[field]! })),
+      ...targets.filter((target) => this.fieldErrors[target]).map((target) => ({ target, text: this.fieldErrors[target]! })),
       ...this.formMessages.map((text) => ({ text })),
     ];
     const sending = this.status === 'sending';
     return html`<form part="form" novalidate @submit=${this.handleSubmit} aria-busy=${sending ? 'true' : 'false'}>
+      ${this.preview ? html`<p class="preview-note">${t.previewNote}</p>` : nothing}
       ${renderErrorSummary(t.summaryHeading, items, this.handleSummaryLink)}
       <slot name="before"></slot>
       ${this.shown.map((field) => this.renderField(field, t))}
+      ${this.renderConsent(t)}
+      <div class="trap" aria-hidden="true">
+        <label for="input-website">Website</label>
+        <input id="input-website" name="website" type="text" tabindex="-1" autocomplete="off" />
+      </div>
       <button type="submit" part="submit" class="submit" aria-disabled=${sending ? 'true' : 'false'}>${sending ? t.sending : t.submit}</button>
     </form>`;
   }
 
+  private renderConsent(t: Messages) {
+    const policy = this.privacyPolicyUrl ? html`<a href=${this.privacyPolicyUrl} target="_blank" rel="noopener">${t.privacyPolicy}</a>` : t.privacyPolicyPlain;
+    if (!this.consentRequired) return this.privacyPolicyUrl ? html`<p class="privacy">${t.privacySentence(policy)}</p>` : nothing;
+    const error = this.fieldErrors.consent;
+    return html`<div class="field ${error ? 'field-error' : ''}" part="field">
+      ${error ? html`<p part="error" class="error" id="input-consent-error"><span class="visually-hidden">${t.errorPrefix}</span> ${error}</p>` : nothing}
+      <div class="checkbox">
+        <input type="checkbox" id="input-consent" name="consent" .checked=${live(this.consent)} @change=${this.handleConsent}
+          aria-describedby=${ifDefined(error ? 'input-consent-error' : undefined)} aria-invalid=${ifDefined(error ? 'true' : undefined)} />
+        <label for="input-consent">${t.consentLabel(policy)}</label>
+      </div>
+    </div>`;
+  }
+
   private renderSuccess(t: Messages) {
+    const custom = this.successMessage?.replaceAll('{leadId}', this.leadId);
     return html`<div class="success" part="success" tabindex="-1" aria-labelledby="success-heading">
       <slot name="success">
         <h2 id="success-heading" class="success-heading">${t.sentHeading}</h2>
-        <p>${t.sentBody}</p>
+        <p>${custom ?? t.sentBody}</p>
       </slot>
-      <p class="lead-id">${t.leadId(this.leadId)}</p>
+      ${this.leadId && !custom ? html`<p class="lead-id">${t.leadId(this.leadId)}</p>` : nothing}
     </div>`;
   }
 
@@ -222,22 +275,17 @@ export class VitecLeadFormElement extends LitElement {
     const error = this.fieldErrors[field];
     const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
     const optional = !this.requiredFields.includes(field);
-    const common = {
-      id,
-      name: field,
-      describedBy,
-      invalid: error ? 'true' : undefined,
-      value: this.values[field] ?? '',
-    };
+    const value = this.values[field] ?? '';
+    const invalid = error ? 'true' : undefined;
     const control =
       spec.type === 'textarea'
-        ? html`<textarea part="input" class="input" id=${common.id} name=${common.name} rows="5" autocomplete=${spec.autocomplete}
-            aria-describedby=${ifDefined(common.describedBy)} aria-invalid=${ifDefined(common.invalid)}
-            .value=${live(common.value)} @input=${this.handleInput} @blur=${this.handleBlur}></textarea>`
-        : html`<input part="input" class="input" id=${common.id} name=${common.name} type=${spec.type} autocomplete=${spec.autocomplete}
+        ? html`<textarea part="input" class="input" id=${id} name=${field} rows="5" autocomplete=${spec.autocomplete}
+            aria-describedby=${ifDefined(describedBy)} aria-invalid=${ifDefined(invalid)}
+            .value=${live(value)} @input=${this.handleInput} @blur=${this.handleBlur}></textarea>`
+        : html`<input part="input" class="input" id=${id} name=${field} type=${spec.type} autocomplete=${spec.autocomplete}
             inputmode=${ifDefined(spec.inputmode)} spellcheck=${spec.type === 'text' ? nothing : 'false'}
-            aria-describedby=${ifDefined(common.describedBy)} aria-invalid=${ifDefined(common.invalid)}
-            .value=${live(common.value)} @input=${this.handleInput} @blur=${this.handleBlur} />`;
+            aria-describedby=${ifDefined(describedBy)} aria-invalid=${ifDefined(invalid)}
+            .value=${live(value)} @input=${this.handleInput} @blur=${this.handleBlur} />`;
     return html`<div class="field ${error ? 'field-error' : ''}" part="field">
       <label part="label" class="label" for=${id}>${optional ? html`${t.labels[field]} <span class="optional">${t.optional}</span>` : t.labels[field]}</label>
       ${hint ? html`<p part="hint" class="hint" id="${id}-hint">${hint}</p>` : nothing}
@@ -260,52 +308,78 @@ export class VitecLeadFormElement extends LitElement {
     this.values = { ...this.values, [input.name]: input.type === 'checkbox' ? input.checked : input.value };
   };
 
+  private handleConsent = (event: Event) => {
+    this.consent = (event.target as HTMLInputElement).checked;
+    if (this.submitted) this.setFieldError('consent', this.consent ? undefined : this.t.consentRequired);
+  };
+
   /** After the first submit, an input is checked again when the visitor leaves it. */
   private handleBlur = (event: Event) => {
     if (!this.submitted) return;
     const field = (event.target as HTMLInputElement).name as FieldName;
     const result = this.validate();
     const code = result.success ? undefined : result.fieldErrors[field];
-    const fieldErrors = { ...this.fieldErrors };
-    if (code) fieldErrors[field] = errorText(this.t, code, field);
-    else delete fieldErrors[field];
-    this.fieldErrors = fieldErrors;
+    this.setFieldError(field, code && errorText(this.t, code, field));
   };
 
-  private handleSummaryLink = (field: FieldName, event: Event) => {
+  private setFieldError(target: ErrorTarget, text: string | undefined) {
+    const fieldErrors = { ...this.fieldErrors };
+    if (text) fieldErrors[target] = text;
+    else delete fieldErrors[target];
+    this.fieldErrors = fieldErrors;
+  }
+
+  private handleSummaryLink = (target: ErrorTarget, event: Event) => {
     event.preventDefault();
-    const input = this.renderRoot.querySelector<HTMLElement>(`[id="input-${field}"]`);
-    this.renderRoot.querySelector(`label[for="input-${field}"]`)?.scrollIntoView({ block: 'center' });
+    const input = this.renderRoot.querySelector<HTMLElement>(`[id="input-${target}"]`);
+    this.renderRoot.querySelector(`label[for="input-${target}"]`)?.scrollIntoView({ block: 'center' });
     input?.focus({ preventScroll: true });
   };
 
   private validate() {
-    return validateForm(buildLead(this.values, this.leadConfig, this.marketing), { required: this.requiredFields, shown: this.shown });
+    const consent = this.consent ? consentLine(this.t.consentRecord, new Date(), this.privacyPolicyUrl) : undefined;
+    return validateForm(buildLead(this.values, this.leadConfig, this.marketing, consent), { required: this.requiredFields, shown: this.shown });
   }
 
-  private showErrors(fieldErrors: Partial<Record<FieldName, string>>, formMessages: string[]) {
+  private showErrors(fieldErrors: Partial<Record<ErrorTarget, string>>, formMessages: string[]) {
     this.fieldErrors = fieldErrors;
     this.formMessages = formMessages;
     this.focusAfterUpdate = () => this.summary;
+  }
+
+  private track(event: DataLayerEvent, leadId?: string) {
+    if (this.dataLayer) pushDataLayer(event, this.id, leadId);
   }
 
   private handleSubmit = async (event: Event) => {
     event.preventDefault();
     if (this.status === 'sending' || this.configError) return;
     this.submitted = true;
+    const t = this.t;
     const result = this.validate();
+    const fieldErrors: Partial<Record<ErrorTarget, string>> = {};
     if (!result.success) {
-      const t = this.t;
-      const fieldErrors: Partial<Record<FieldName, string>> = {};
       for (const [field, code] of Object.entries(result.fieldErrors) as [FieldName, NonNullable<(typeof result.fieldErrors)[FieldName]>][]) {
         fieldErrors[field] = errorText(t, code, field);
       }
-      this.showErrors(fieldErrors, result.formErrors.length ? [t.failed.invalid] : []);
+    }
+    if (this.consentRequired && !this.consent) fieldErrors.consent = t.consentRequired;
+    if (!result.success || fieldErrors.consent) {
+      this.showErrors(fieldErrors, !result.success && result.formErrors.length ? [t.failed.invalid] : []);
       this.setStatus('idle', '');
+      return;
+    }
+    if (looksLikeBot(this.honeypot?.value ?? '', this.renderedAt, Date.now(), this.minFillTime)) {
+      this.finish('');
       return;
     }
     const submit = new LeadSubmitEvent({ lead: result.lead });
     if (!this.dispatchEvent(submit)) return;
+    this.track('vitec_lead_form_submit');
+    if (this.preview) {
+      this.finish(t.previewLeadId);
+      return;
+    }
     await this.send(submit.detail.lead);
   };
 
@@ -320,16 +394,22 @@ export class VitecLeadFormElement extends LitElement {
     const url = (this.endpoint ?? '').replaceAll('{customerId}', encodeURIComponent(this.customerId ?? ''));
     const result = await postLead(url, lead, { timeoutMs: this.timeout, idempotencyKey: this.idempotency.key, signal: this.abort.signal });
     if (result.kind === 'aborted') return;
-    if (result.kind === 'success') {
-      this.idempotency = undefined;
-      this.leadId = result.leadId;
-      this.values = {};
-      this.setStatus('sent', `${this.t.sentHeading} ${this.t.leadId(result.leadId)}`);
-      this.focusAfterUpdate = () => this.success;
-      this.dispatchEvent(new LeadSuccessEvent({ leadId: result.leadId, lead }));
-      return;
-    }
-    this.handleFailure(result);
+    if (result.kind !== 'success') return this.handleFailure(result);
+    this.idempotency = undefined;
+    this.dispatchEvent(new LeadSuccessEvent({ leadId: result.leadId, lead }));
+    this.track('vitec_lead_form_success', result.leadId);
+    const target = this.redirectUrl && redirectTarget(this.redirectUrl, result.leadId, location.href);
+    if (target) location.assign(target);
+    this.finish(result.leadId);
+  }
+
+  /** Shows the thank-you message; an empty id for a suspected bot, which is thanked and sent nothing. */
+  private finish(leadId: string) {
+    this.leadId = leadId;
+    this.values = {};
+    this.consent = false;
+    this.setStatus('sent', leadId ? `${this.t.sentHeading} ${this.t.leadId(leadId)}` : this.t.sentHeading);
+    this.focusAfterUpdate = () => this.success;
   }
 
   private handleFailure(result: Exclude<SubmitResult, { kind: 'success' | 'aborted' }>) {
@@ -363,6 +443,7 @@ export class VitecLeadFormElement extends LitElement {
     }
     this.setStatus('failed', result.kind === 'invalid' ? '' : message);
     this.dispatchEvent(new LeadErrorEvent({ status: result.status, message, fieldErrors }));
+    this.track('vitec_lead_form_error');
   }
 
   private setStatus(status: Status, text: string) {

@@ -60,8 +60,11 @@ function getPath(source: unknown, path: readonly string[]): unknown {
   return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), source);
 }
 
-/** Builds the lead (not yet validated) from the form's values, the element's attributes and marketing. */
-export function buildLead(values: FormValues, config: LeadConfig, marketing?: FormMarketing): Partial<PublicAdvertisingPersonLead> {
+/**
+ * Builds the lead (not yet validated) from the form's values, the element's attributes and marketing.
+ * `consent`, when given, becomes the message's last line.
+ */
+export function buildLead(values: FormValues, config: LeadConfig, marketing?: FormMarketing, consent?: string): Partial<PublicAdvertisingPersonLead> {
   const lead: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(values)) {
     if (field !== 'isForeignSocialSecurityNumber') setPath(lead, leadPath(field as FieldName), value);
@@ -76,6 +79,7 @@ export function buildLead(values: FormValues, config: LeadConfig, marketing?: Fo
   };
   lead.leadSource = { leadType: config.leadType, name: config.leadSourceName };
   lead.marketing = marketing;
+  if (consent) lead.message = [values.message?.trim(), consent].filter(Boolean).join('\n\n');
   return (compactLead(lead) ?? {}) as Partial<PublicAdvertisingPersonLead>;
 }
 

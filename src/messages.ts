@@ -30,6 +30,16 @@ export interface Messages {
   };
   serverSaid: string;
   configError: (detail: string) => string;
+  privacyPolicy: string;
+  privacyPolicyPlain: string;
+  /** A sentence around the policy link (or its plain name). */
+  privacySentence: (policy: unknown) => unknown[];
+  consentLabel: (policy: unknown) => unknown[];
+  consentRequired: string;
+  /** The start of the line a lead's message ends with when consent was given; the time follows. */
+  consentRecord: string;
+  previewNote: string;
+  previewLeadId: string;
   config: {
     endpoint: string;
     names: string;
@@ -120,6 +130,14 @@ const sv: Messages = {
   },
   serverSaid: 'Mottagaren svarade:',
   configError: (detail) => `Formuläret är inte rätt inställt: ${detail}`,
+  privacyPolicy: 'integritetspolicy',
+  privacyPolicyPlain: 'integritetspolicy',
+  privacySentence: (policy) => ['Vi behandlar dina personuppgifter enligt vår ', policy, '.'],
+  consentLabel: (policy) => ['Jag samtycker till att mina personuppgifter behandlas enligt mäklarens ', policy, '.'],
+  consentRequired: 'Kryssa i rutan för att samtycka till att dina uppgifter behandlas',
+  consentRecord: 'Samtycke till behandling av personuppgifter lämnades',
+  previewNote: 'Förhandsvisning: formuläret skickar ingenting.',
+  previewLeadId: 'FÖRHANDSVISNING',
   config: {
     endpoint: 'attributet endpoint saknas.',
     names: 'attributet fields måste innehålla firstName och lastName.',
@@ -194,6 +212,14 @@ const en: Messages = {
   },
   serverSaid: 'The receiver said:',
   configError: (detail) => `This form is not set up correctly: ${detail}`,
+  privacyPolicy: 'privacy policy',
+  privacyPolicyPlain: 'privacy policy',
+  privacySentence: (policy) => ['We process your personal data according to our ', policy, '.'],
+  consentLabel: (policy) => ["I agree that my personal data is processed according to the broker's ", policy, '.'],
+  consentRequired: 'Tick the box to agree that your details are processed',
+  consentRecord: 'Consent to processing of personal data given',
+  previewNote: 'Preview: this form sends nothing.',
+  previewLeadId: 'PREVIEW',
   config: {
     endpoint: 'the endpoint attribute is missing.',
     names: 'the fields attribute must include firstName and lastName.',

@@ -17,14 +17,14 @@ function hasEmpty(value: unknown): boolean {
 
 async function form(attrs = '', slot = ''): Promise<VitecLeadFormElement> {
   const wrapper = await fixture<HTMLDivElement>(
-    `<div><vitec-lead-form endpoint="${mock.endpoint}" customer-id="C-42" lead-source-name="maklarhuset.se" ${attrs}>${slot}</vitec-lead-form></div>`,
+    `<div><vitec-lead-form min-fill-time="0" endpoint="${mock.endpoint}" customer-id="C-42" lead-source-name="maklarhuset.se" ${attrs}>${slot}</vitec-lead-form></div>`,
   );
   const el = wrapper.querySelector('vitec-lead-form')!;
   await el.updateComplete;
   return el;
 }
 
-const names = (el: VitecLeadFormElement) => [...root(el).querySelectorAll<HTMLInputElement>('input, textarea')].map((i) => i.name);
+const names = (el: VitecLeadFormElement) => [...root(el).querySelectorAll<HTMLInputElement>('.field input, .field textarea')].map((i) => i.name);
 const statusText = (el: VitecLeadFormElement) => root(el).querySelector('[part="status"]')?.textContent?.trim() ?? '';
 const summary = (el: VitecLeadFormElement) => root(el).querySelector<HTMLElement>('.summary');
 
@@ -95,7 +95,7 @@ describe('<vitec-lead-form>', () => {
 
   describe('when endpoint is missing', () => {
     it('should show a configuration error and have no form to send', async () => {
-      const el = await fixture<VitecLeadFormElement>(html`<vitec-lead-form customer-id="C-42"></vitec-lead-form>`);
+      const el = await fixture<VitecLeadFormElement>(html`<vitec-lead-form min-fill-time="0" customer-id="C-42"></vitec-lead-form>`);
       expect(root(el).querySelector('form')).to.equal(null);
       expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain('endpoint');
     });
@@ -158,7 +158,7 @@ describe('<vitec-lead-form>', () => {
     });
 
     it('should default the lead source name to the host name', async () => {
-      const wrapper = await fixture<HTMLDivElement>(`<div><vitec-lead-form endpoint="${mock.endpoint}" customer-id="C"></vitec-lead-form></div>`);
+      const wrapper = await fixture<HTMLDivElement>(`<div><vitec-lead-form min-fill-time="0" endpoint="${mock.endpoint}" customer-id="C"></vitec-lead-form></div>`);
       const el = wrapper.querySelector('vitec-lead-form')!;
       await fill(el, NAMES);
       submit(el);
@@ -417,7 +417,7 @@ describe('<vitec-lead-form>', () => {
     });
 
     it('should follow the closest lang of the page', async () => {
-      const wrapper = await fixture<HTMLDivElement>(`<div lang="en-GB"><vitec-lead-form endpoint="${mock.endpoint}"></vitec-lead-form></div>`);
+      const wrapper = await fixture<HTMLDivElement>(`<div lang="en-GB"><vitec-lead-form min-fill-time="0" endpoint="${mock.endpoint}"></vitec-lead-form></div>`);
       const el = wrapper.querySelector('vitec-lead-form')!;
       await el.updateComplete;
       expect(root(el).querySelector('button')!.textContent!.trim()).to.equal('Send');

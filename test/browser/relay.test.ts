@@ -9,7 +9,7 @@ const vitec = mockAt('element-vitec');
 const NAMES = { firstName: 'Anna', lastName: 'Svensson', 'email.emailAddress': 'anna@example.se' };
 
 async function form(): Promise<VitecLeadFormElement> {
-  const wrapper = await fixture<HTMLDivElement>(`<div><vitec-lead-form endpoint="${ENDPOINT}" customer-id="C-42" lead-source-name="m.se"></vitec-lead-form></div>`);
+  const wrapper = await fixture<HTMLDivElement>(`<div><vitec-lead-form min-fill-time="0" endpoint="${ENDPOINT}" customer-id="C-42" lead-source-name="m.se"></vitec-lead-form></div>`);
   const el = wrapper.querySelector('vitec-lead-form')!;
   await el.updateComplete;
   return el;

@@ -20,7 +20,7 @@ describe('attribution across pages (built file)', () => {
       '/vitec-lead-form.js': file(DIST),
       '/villa': page(`${head}<h1>Villa</h1><a href="/kontakt">Kontakt</a></body></html>`),
       '/kontakt': page(
-        `${head}<vitec-lead-form endpoint="/PublicAdvertising/{customerId}/Contact/Person/Lead" customer-id="C1" lead-source-name="Kontakt"></vitec-lead-form></body></html>`,
+        `${head}<vitec-lead-form min-fill-time="0" endpoint="/PublicAdvertising/{customerId}/Contact/Person/Lead" customer-id="C1" lead-source-name="Kontakt"></vitec-lead-form></body></html>`,
       ),
       '/PublicAdvertising/': toNodeListener(mock),
     });

@@ -11,7 +11,7 @@ import { DIST, file, launch, page, serve } from './harness.ts';
 const PLAIN = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Mäklare</title>
 <script type="module" src="/vitec-lead-form.js"></script></head><body>
 <h1>Kontakta oss</h1>
-<vitec-lead-form endpoint="/PublicAdvertising/{customerId}/Contact/Person/Lead" customer-id="C-7" lead-source-name="Kontaktsidan"></vitec-lead-form>
+<vitec-lead-form min-fill-time="0" endpoint="/PublicAdvertising/{customerId}/Contact/Person/Lead" customer-id="C-7" lead-source-name="Kontaktsidan"></vitec-lead-form>
 </body></html>`;
 
 describe('dist/vitec-lead-form.js', () => {
@@ -39,7 +39,7 @@ describe('dist/vitec-lead-form.js', () => {
   it('should show the default fields in a plain page', async () => {
     const tab = await browser.newPage();
     await tab.goto(site.url + '/');
-    const names = await tab.locator('vitec-lead-form input, vitec-lead-form textarea').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name));
+    const names = await tab.locator('vitec-lead-form .field input, vitec-lead-form .field textarea').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name));
     assert.deepEqual(names, ['firstName', 'lastName', 'email.emailAddress', 'telephone.cell', 'message']);
     assert.equal(await tab.evaluate(() => (customElements.get('vitec-lead-form') as unknown as { version: string }).version), JSON.parse(readFileSync('package.json', 'utf8')).version);
     await tab.close();
