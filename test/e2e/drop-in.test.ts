@@ -1,0 +1,241 @@
+// Issue 6's promises on the built file, in pages a broker's site could be: hostile CSS, a strict CSP,
+// the script twice, another Lit app, two forms, theming, preview, spam traps, dataLayer, redirect.
+import assert from 'node:assert/strict';
+import type { ServerResponse } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { createMockVitec } from '../../src/server/mock-vitec.ts';
+import { toNodeListener } from '../../src/server/node-http.ts';
+import { DIST, file, launch, page, serve } from './harness.ts';
+
+const ENDPOINT = '/PublicAdvertising/{customerId}/Contact/Person/Lead';
+const FORM = (attrs = '') => `<vitec-lead-form endpoint="${ENDPOINT}" customer-id="C1" lead-source-name="Sajten" ${attrs}></vitec-lead-form>`;
+const doc = (body: string, head = '<script type="module" src="/vitec-lead-form.js"></script>') =>
+  `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>t</title>${head}</head><body>${body}</body></html>`;
+const CSP = "script-src 'self'; style-src 'self'; connect-src 'self'; default-src 'self'";
+const LIT = new URL('../../node_modules/', import.meta.url);
+
+const HOSTILE = `<style>
+  * { all: unset; display: inline; color: transparent !important; font-size: 2px !important; }
+  input, textarea, button, label, form { display: none !important; visibility: hidden !important; }
+  vitec-lead-form { font-family: Georgia, serif; }
+</style>`;
+
+const OTHER_LIT_APP = `<script type="importmap">{"imports": {
+  "lit": "/node_modules/lit/index.js", "lit/": "/node_modules/lit/",
+  "lit-html": "/node_modules/lit-html/lit-html.js", "lit-html/": "/node_modules/lit-html/",
+  "lit-element/": "/node_modules/lit-element/",
+  "@lit/reactive-element": "/node_modules/@lit/reactive-element/reactive-element.js", "@lit/reactive-element/": "/node_modules/@lit/reactive-element/"
+}}</script>
+<script type="module">
+  import { LitElement, html } from 'lit';
+  customElements.define('other-app', class extends LitElement { render() { return html\`<p id="other">Annan Lit-app</p>\`; } });
+</script>
+<script type="module" src="/vitec-lead-form.js"></script>`;
+
+async function fillNames(tab: Page, scope = 'vitec-lead-form') {
+  const form = tab.locator(scope);
+  await form.getByLabel('Förnamn').fill('Anna');
+  await form.getByLabel('Efternamn').fill('Svensson');
+  await form.getByLabel('E-post (valfritt)').fill('anna@example.se');
+}
+
+describe('the drop-in on any page (built file)', () => {
+  let browser: Browser;
+  const mock = createMockVitec();
+  let site: Awaited<ReturnType<typeof serve>>;
+
+  before(async () => {
+    browser = await launch();
+    site = await serve({
+      '/vitec-lead-form.js': file(DIST),
+      '/node_modules/': async (req, res: ServerResponse) => {
+        const path = (req.url ?? '').split('?')[0]!.replace('/node_modules/', '');
+        if (!/^(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(path) || path.includes('..')) return void res.writeHead(404).end();
+        await file(new URL(path, LIT))(req, res);
+      },
+      '/plain': page(doc(FORM('min-fill-time="0"'))),
+      '/hostile': page(doc(FORM('min-fill-time="0"'), `${HOSTILE}<script type="module" src="/vitec-lead-form.js"></script>`)),
+      '/csp': page(doc(FORM('min-fill-time="0" privacy-policy-url="/integritet" consent-required')), { 'content-security-policy': CSP }),
+      '/twice': page(doc(FORM('min-fill-time="0"'), '<script type="module" src="/vitec-lead-form.js"></script><script type="module" src="/vitec-lead-form.js?again"></script>')),
+      '/other-version': page(
+        doc(FORM(), `<script type="module" src="/old.js"></script><script type="module" src="/vitec-lead-form.js"></script>`),
+      ),
+      '/old.js': (_req, res) =>
+        void res
+          .writeHead(200, { 'content-type': 'text/javascript' })
+          .end("customElements.define('vitec-lead-form', class extends HTMLElement { static version = '0.0.1'; });"),
+      '/other-lit': page(doc(`<other-app></other-app>${FORM('min-fill-time="0"')}`, OTHER_LIT_APP)),
+      '/two': page(doc(`<div id="a">${FORM('min-fill-time="0"')}</div><div id="b">${FORM('min-fill-time="0" lang="en"')}</div>`)),
+      '/themed': page(
+        doc(
+          FORM('min-fill-time="0"'),
+          '<link rel="stylesheet" href="/theme.css"><script type="module" src="/vitec-lead-form.js"></script>',
+        ),
+      ),
+      '/theme.css': (_req, res) =>
+        void res
+          .writeHead(200, { 'content-type': 'text/css' })
+          .end(':root { --vitec-lead-form-accent: rgb(120, 20, 60); --vitec-lead-form-radius: 0px; } body { font-family: Georgia, serif; color: rgb(20, 40, 60); }'),
+      '/preview': page(doc('<vitec-lead-form preview min-fill-time="0"></vitec-lead-form>')),
+      '/trap': page(doc(FORM())),
+      '/analytics': page(doc(FORM('id="kontakt" min-fill-time="0" data-layer'))),
+      '/redirect': page(doc(FORM('min-fill-time="0" redirect-url="/tack"'))),
+      '/tack': page(doc('<h1>Tack!</h1>')),
+      '/PublicAdvertising/': toNodeListener(mock),
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function open(path: string) {
+    const tab = await browser.newPage();
+    const posts: string[] = [];
+    const messages: string[] = [];
+    tab.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(request.url());
+    });
+    tab.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+    await tab.goto(site.url + path);
+    await tab.locator('vitec-lead-form').first().locator('button, .lead-id, form').first().waitFor();
+    return { tab, posts, messages };
+  }
+
+  async function sendAndWait(tab: Page, scope = 'vitec-lead-form') {
+    await fillNames(tab, scope);
+    await tab.locator(scope).getByRole('button').click();
+    await tab.locator(`${scope} .lead-id`).waitFor();
+  }
+
+  it('should work on a page whose CSS tries to break it', async () => {
+    const { tab } = await open('/hostile');
+    assert.ok(await tab.getByLabel('Förnamn').isVisible());
+    const font = await tab.getByLabel('Förnamn').evaluate((el) => getComputedStyle(el).fontFamily);
+    assert.match(font, /Georgia/);
+    await sendAndWait(tab);
+    await tab.close();
+  });
+
+  it('should work under a strict CSP with no securitypolicyviolation', async () => {
+    const tab = await browser.newPage();
+    const violations: string[] = [];
+    await tab.exposeFunction('reportViolation', (text: string) => violations.push(text));
+    await tab.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (event) =>
+        (window as unknown as { reportViolation: (t: string) => void }).reportViolation(`${event.violatedDirective} ${event.blockedURI}`),
+      ),
+    );
+    await tab.goto(site.url + '/csp');
+    await fillNames(tab);
+    await tab.getByRole('button').click();
+    await tab.locator('vitec-lead-form .summary').waitFor();
+    await tab.getByLabel(/Jag samtycker/).check();
+    await tab.getByRole('button').click();
+    await tab.locator('vitec-lead-form .lead-id').waitFor();
+    assert.deepEqual(violations, []);
+    const styled = await tab.locator('vitec-lead-form').evaluate((el) => el.shadowRoot!.querySelectorAll('[style]').length);
+    assert.equal(styled, 0, 'no inline style attributes');
+    await tab.close();
+  });
+
+  it('should be harmless when loaded twice, with no warning for the same version', async () => {
+    const { tab, posts, messages } = await open('/twice');
+    await sendAndWait(tab);
+    assert.equal(posts.length, 1);
+    assert.deepEqual(messages.filter((m) => m.startsWith('warning')), []);
+    await tab.close();
+  });
+
+  it('should warn once when another version already defined the tag', async () => {
+    const tab = await browser.newPage();
+    const warnings: string[] = [];
+    tab.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await tab.goto(site.url + '/other-version');
+    await tab.waitForFunction(() => document.readyState === 'complete');
+    await tab.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0]!, /0\.0\.1 is already defined/);
+    await tab.close();
+  });
+
+  it('should work beside another Lit app', async () => {
+    const { tab } = await open('/other-lit');
+    assert.equal(await tab.locator('other-app #other').innerText(), 'Annan Lit-app');
+    await sendAndWait(tab);
+    await tab.close();
+  });
+
+  it('should keep two forms on one page independent', async () => {
+    const { tab } = await open('/two');
+    await tab.locator('#a vitec-lead-form').getByLabel('Förnamn').fill('Anna');
+    await tab.locator('#b vitec-lead-form').getByRole('button', { name: 'Send' }).click();
+    await tab.locator('#b vitec-lead-form .summary').waitFor();
+    assert.equal(await tab.locator('#a vitec-lead-form .summary').count(), 0);
+    assert.equal(await tab.locator('#a vitec-lead-form').getByLabel('Förnamn').inputValue(), 'Anna');
+    await sendAndWait(tab, '#a vitec-lead-form');
+    assert.equal(await tab.locator('#b vitec-lead-form .summary').count(), 1);
+    await tab.close();
+  });
+
+  it('should take its theme from custom properties on :root and the page font and colour', async () => {
+    const { tab } = await open('/themed');
+    const button = await tab.locator('vitec-lead-form').getByRole('button').evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { background: style.backgroundColor, radius: style.borderTopLeftRadius, font: style.fontFamily };
+    });
+    assert.deepEqual(button, { background: 'rgb(120, 20, 60)', radius: '0px', font: 'Georgia, serif' });
+    const label = await tab.locator('vitec-lead-form').getByText('Förnamn').evaluate((el) => getComputedStyle(el).color);
+    assert.equal(label, 'rgb(20, 40, 60)');
+    await tab.close();
+  });
+
+  it('should send nothing in preview', async () => {
+    const { tab, posts } = await open('/preview');
+    await fillNames(tab);
+    await tab.getByRole('button').click();
+    await tab.locator('vitec-lead-form .lead-id').waitFor();
+    assert.deepEqual(posts, []);
+    await tab.close();
+  });
+
+  it('should thank and send nothing on a submit faster than a person, or with the honeypot filled', async () => {
+    const { tab, posts } = await open('/trap');
+    await fillNames(tab);
+    await tab.getByRole('button').click();
+    await tab.locator('vitec-lead-form .success').waitFor();
+    assert.deepEqual(posts, []);
+    await tab.close();
+
+    const second = await open('/plain');
+    await fillNames(second.tab);
+    await second.tab.locator('vitec-lead-form input[name="website"]').evaluate((el) => ((el as HTMLInputElement).value = 'https://spam.example'));
+    await second.tab.getByRole('button').click();
+    await second.tab.locator('vitec-lead-form .success').waitFor();
+    assert.deepEqual(second.posts, []);
+    await second.tab.close();
+  });
+
+  it('should push the dataLayer events with no personal data', async () => {
+    const { tab } = await open('/analytics');
+    await sendAndWait(tab);
+    const layer = await tab.evaluate(() => (window as unknown as { dataLayer: unknown[] }).dataLayer);
+    assert.deepEqual(layer, [
+      { event: 'vitec_lead_form_submit', formId: 'kontakt' },
+      { event: 'vitec_lead_form_success', formId: 'kontakt', leadId: mock.leads.at(-1)!.id },
+    ]);
+    await tab.close();
+  });
+
+  it('should go to the thank-you page with the lead id', async () => {
+    const { tab } = await open('/redirect');
+    await fillNames(tab);
+    await tab.getByRole('button').click();
+    await tab.waitForURL(/\/tack\?leadId=/);
+    assert.equal(new URL(tab.url()).searchParams.get('leadId'), mock.leads.at(-1)!.id);
+    await tab.close();
+  });
+});
