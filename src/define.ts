@@ -13,9 +13,3 @@ export function defineLeadForm(): void {
     console.warn(`<${TAG}>: version ${existing.version ?? 'unknown'} is already defined on this page; version ${VitecLeadFormElement.version} was not loaded.`);
   }
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'vitec-lead-form': VitecLeadFormElement;
-  }
-}

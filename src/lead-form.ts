@@ -25,6 +25,7 @@ type ErrorTarget = FieldName | 'consent';
  * (`PublicAdvertisingPersonLead`), through a relay that holds the broker's credentials.
  *
  * @summary Lead form for Vitec Express, configured by attributes alone.
+ * @tagname vitec-lead-form
  *
  * @fires vitec-lead-form-submit - Before a lead is sent; cancelable; `detail.lead` may be changed.
  * @fires vitec-lead-form-success - The lead was created: `detail.leadId`, `detail.lead`.
@@ -449,6 +450,12 @@ export class VitecLeadFormElement extends LitElement {
   private setStatus(status: Status, text: string) {
     this.status = status;
     this.statusText = text;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vitec-lead-form': VitecLeadFormElement;
   }
 }
 
