@@ -1,0 +1,93 @@
+// What `npm run build` ships besides the drop-in: the manifest the README's tables must match, the
+// package's exports, and the self-contained relay (built by another transpiler than the tests use).
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+
+const root = new URL('../../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+
+interface Declaration {
+  tagName?: string;
+  attributes: { name: string }[];
+  members: { kind: string; name: string; privacy?: string; static?: boolean }[];
+  events: { name: string }[];
+  cssParts: { name: string }[];
+  cssProperties: { name: string }[];
+  slots: { name: string }[];
+}
+
+const manifest = JSON.parse(read('custom-elements.json')) as { modules: { declarations: Declaration[] }[] };
+const element = manifest.modules.flatMap((m) => m.declarations).find((d) => d.tagName === 'vitec-lead-form')!;
+const readme = read('README.md');
+
+/** The backticked names in the first column of the README table under `heading` whose header starts with `column`. */
+function tableNames(column: string): string[] {
+  const table = readme.split('\n## ').flatMap((section) => section.split('\n\n')).find((block) => block.trimStart().startsWith(`| ${column} |`));
+  assert.ok(table, `a README table headed "${column}"`);
+  return table
+    .split('\n')
+    .slice(2)
+    .flatMap((row) => [...(row.split('|')[1] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]!));
+}
+
+const sorted = (names: string[]) => [...new Set(names)].sort();
+
+describe('custom-elements.json and the README', () => {
+  it('should describe the element under its tag', () => assert.ok(element));
+
+  it('should list the same attributes as the README table', () => {
+    assert.deepEqual(sorted(tableNames('attribute')), sorted(element.attributes.map((a) => a.name)));
+  });
+
+  it('should list the same events, parts, custom properties and slots as the README tables', () => {
+    assert.deepEqual(sorted(tableNames('event')), sorted(element.events.map((e) => e.name)));
+    assert.deepEqual(sorted(tableNames('part')), sorted(element.cssParts.map((p) => p.name)));
+    assert.deepEqual(sorted(tableNames('custom property')), sorted(element.cssProperties.map((p) => p.name)));
+    assert.deepEqual(sorted(tableNames('slot')), sorted(element.slots.map((s) => s.name)));
+  });
+
+  it('should document every public property and the version', () => {
+    const names = element.members.filter((m) => m.kind === 'field' && m.privacy !== 'private').map((m) => m.name);
+    for (const name of ['endpoint', 'customerId', 'marketing', 'preview', 'version']) assert.ok(names.includes(name), name);
+  });
+});
+
+describe('the package', () => {
+  const pkg = JSON.parse(read('package.json')) as { exports: Record<string, string | Record<string, string>>; types: string; customElements: string };
+
+  it('should point every export at a file the build wrote', () => {
+    for (const target of Object.values(pkg.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)))) {
+      assert.ok(existsSync(new URL(target, root)), target);
+    }
+    assert.ok(existsSync(new URL(pkg.types, root)));
+    assert.ok(existsSync(new URL(pkg.customElements, root)));
+  });
+
+  it('should ship a self-contained relay that works against the shipped mock', async () => {
+    const relaySource = read('dist/server/relay.js');
+    assert.doesNotMatch(relaySource, /^import\s/m, 'nothing imported');
+    const { createLeadRelay } = (await import(new URL('dist/server/relay.js', root).href)) as typeof import('../../src/server/relay.ts');
+    const { createMockVitec } = (await import(new URL('dist/server/mock-vitec.js', root).href)) as typeof import('../../src/server/mock-vitec.ts');
+    const mock = createMockVitec({ credentials: { username: 'u', password: 'p' } });
+    const relay = createLeadRelay({
+      vitecBaseUrl: 'https://vitec.test',
+      username: 'u',
+      password: 'p',
+      customerIds: ['C1'],
+      allowedOrigins: ['https://m.se'],
+      log: () => undefined,
+      fetch: (input, init) => mock(new Request(input, init)),
+    });
+    const response = await relay(
+      new Request('https://relay.test/PublicAdvertising/C1/Contact/Person/Lead', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'https://m.se' },
+        body: JSON.stringify({ person: { firstName: 'A', lastName: 'B', socialSecurityNumber: '9001010017' }, leadSource: { leadType: 'AcceptObjectFlow', name: 'x' } }),
+      }),
+    );
+    assert.equal(response.status, 200);
+    assert.equal(await response.json(), mock.leads[0]!.id);
+    assert.equal((mock.leads[0]!.lead.person as { socialSecurityNumber: string }).socialSecurityNumber, '19900101-0017');
+  });
+});
