@@ -7,12 +7,12 @@ import { renderErrorSummary, type SummaryItem } from './error-summary.js';
 import { DEFAULT_FIELDS, DEFAULT_REQUIRED, INPUTS, parseFieldList } from './form-fields.js';
 import { LeadErrorEvent, LeadSubmitEvent, LeadSuccessEvent } from './lead-events.js';
 import { styles } from './lead-form.styles.js';
-import type { FieldName, FormMarketing, PublicAdvertisingPersonLead } from './lead-schema.js';
+import { FIELD_NAMES, type FieldName, type FormMarketing, type PublicAdvertisingPersonLead } from './lead-schema.js';
 import { buildLead, type FormValues, type LeadConfig, validateForm } from './lead-payload.js';
 import { DEFAULT_TRACKING_PARAMS, parseAttributionMode, parseTrackingParams, recordPageVisit } from './marketing.js';
 import { type Lang, MESSAGES, type Messages, errorText } from './messages.js';
 import { consentLine, type DataLayerEvent, looksLikeBot, pushDataLayer, redirectTarget } from './site-options.js';
-import { postLead, type SubmitResult } from './submit.js';
+import { postLeadWithRetry, type SubmitResult } from './submit.js';
 
 declare const __VERSION__: string | undefined;
 
@@ -129,6 +129,9 @@ export class VitecLeadFormElement extends LitElement {
   /** For CMS editors: the form validates and thanks, but nothing is sent and no endpoint is needed. */
   @property({ type: Boolean }) preview = false;
 
+  /** Keeps what is typed through a reload of the page, for the tab's session (`sessionStorage`). */
+  @property({ type: Boolean, attribute: 'save-draft' }) saveDraft = false;
+
   /** What will be sent as the lead's `marketing`; read, extend or replace it. */
   @property({ attribute: false }) marketing?: FormMarketing;
 
@@ -153,6 +156,7 @@ export class VitecLeadFormElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.renderedAt = Date.now();
+    if (this.saveDraft) this.values = { ...readDraft(this.draftKey), ...this.values };
     this.marketing ??= recordPageVisit(parseAttributionMode(this.attribution), parseTrackingParams(this.trackingParams));
   }
 
@@ -198,6 +202,22 @@ export class VitecLeadFormElement extends LitElement {
     if (unknown.length) return config.fields(unknown.join(', '));
     if (!this.shown.includes('firstName') || !this.shown.includes('lastName')) return config.names;
     return '';
+  }
+
+  private get draftKey(): string {
+    return `vitec-lead-form:draft:${location.pathname}#${this.id}`;
+  }
+
+  /** Empties the form, its errors and its saved draft, as after a successful send. */
+  reset(): void {
+    this.values = {};
+    this.consent = false;
+    this.submitted = false;
+    this.fieldErrors = {};
+    this.formMessages = [];
+    this.idempotency = undefined;
+    this.setStatus('idle', '');
+    if (this.saveDraft) writeDraft(this.draftKey, undefined);
   }
 
   private get leadConfig(): LeadConfig {
@@ -307,6 +327,7 @@ export class VitecLeadFormElement extends LitElement {
   private handleInput = (event: Event) => {
     const input = event.target as HTMLInputElement;
     this.values = { ...this.values, [input.name]: input.type === 'checkbox' ? input.checked : input.value };
+    if (this.saveDraft) writeDraft(this.draftKey, this.values);
   };
 
   private handleConsent = (event: Event) => {
@@ -393,7 +414,7 @@ export class VitecLeadFormElement extends LitElement {
     this.setStatus('sending', this.t.sendingStatus);
     this.abort = new AbortController();
     const url = (this.endpoint ?? '').replaceAll('{customerId}', encodeURIComponent(this.customerId ?? ''));
-    const result = await postLead(url, lead, { timeoutMs: this.timeout, idempotencyKey: this.idempotency.key, signal: this.abort.signal });
+    const result = await postLeadWithRetry(url, lead, { timeoutMs: this.timeout, idempotencyKey: this.idempotency.key, signal: this.abort.signal });
     if (result.kind === 'aborted') return;
     if (result.kind !== 'success') return this.handleFailure(result);
     this.idempotency = undefined;
@@ -409,6 +430,7 @@ export class VitecLeadFormElement extends LitElement {
     this.leadId = leadId;
     this.values = {};
     this.consent = false;
+    if (this.saveDraft) writeDraft(this.draftKey, undefined);
     this.setStatus('sent', leadId ? `${this.t.sentHeading} ${this.t.leadId(leadId)}` : this.t.sentHeading);
     this.focusAfterUpdate = () => this.success;
   }
@@ -456,6 +478,32 @@ export class VitecLeadFormElement extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'vitec-lead-form': VitecLeadFormElement;
+  }
+}
+
+/** A saved draft, read as untrusted: only strings and booleans come back. Storage may throw. */
+function readDraft(key: string): FormValues {
+  try {
+    const saved: unknown = JSON.parse(sessionStorage.getItem(key) ?? '{}');
+    const values: Record<string, string | boolean> = {};
+    if (saved && typeof saved === 'object') {
+      for (const [name, value] of Object.entries(saved)) {
+        const known = (FIELD_NAMES as readonly string[]).includes(name) || name === 'isForeignSocialSecurityNumber';
+        if (known && (typeof value === 'string' || typeof value === 'boolean')) values[name] = value;
+      }
+    }
+    return values as FormValues;
+  } catch {
+    return {};
+  }
+}
+
+function writeDraft(key: string, values: FormValues | undefined): void {
+  try {
+    if (values) sessionStorage.setItem(key, JSON.stringify(values));
+    else sessionStorage.removeItem(key);
+  } catch {
+    // Blocked or full storage: the draft is a convenience, the form works without it.
   }
 }
 

@@ -88,3 +88,25 @@ export async function postLead(url: string, lead: PublicAdvertisingPersonLead, o
     options.signal?.removeEventListener('abort', onAbort);
   }
 }
+
+/** A failure that a second try may get past: no answer at all, or a gateway that could not reach Vitec. */
+export function isRetryable(result: SubmitResult): boolean {
+  return result.kind === 'network' || (result.kind === 'server' && [502, 503, 504].includes(result.status));
+}
+
+/**
+ * postLead, and once more after `retryDelayMs` when the first try failed in a way a retry may get past.
+ * Both tries carry the same idempotency key, so a relay makes one lead of them whatever happened.
+ */
+export async function postLeadWithRetry(url: string, lead: PublicAdvertisingPersonLead, options: PostOptions & { retryDelayMs?: number } = {}): Promise<SubmitResult> {
+  const first = await postLead(url, lead, options);
+  if (!isRetryable(first)) return first;
+  const retried = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(true), options.retryDelayMs ?? 1000);
+    options.signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve(false);
+    });
+  });
+  return retried ? postLead(url, lead, options) : { kind: 'aborted', status: 0 };
+}

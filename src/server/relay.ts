@@ -22,8 +22,13 @@ export interface RelayConfig {
   allowedOrigins: readonly string[];
   /** Leads per minute from one client address. Default 10. */
   rateLimitPerMinute?: number;
-  /** How long to wait for Vitec. Default 10 000 ms. */
+  /** How long a visitor waits for Vitec's answer before a 504. Default 10 000 ms. */
   timeoutMs?: number;
+  /**
+   * How long the relay itself goes on waiting for Vitec after answering 504, so that a late answer is
+   * stored for the visitor's retry. Default six times `timeoutMs`, at least 60 s.
+   */
+  upstreamLimitMs?: number;
   /** Take the client address from the last `X-Forwarded-For` entry (only behind a proxy you run). */
   trustProxy?: boolean;
   /** What forwards to Vitec; the global `fetch` by default. Must not follow redirects by itself. */
@@ -48,6 +53,10 @@ const MAX_BODY = 64 * 1024;
 const JSON_TYPE = 'application/json; charset=utf-8';
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const MAX_KEY = 200;
+
+type Answer = Omit<StoredAnswer, 'fingerprint'> | StoredAnswer;
+const UNDELIVERED: Answer = { status: 502, body: JSON.stringify({ Message: 'The lead could not be delivered. Try again later.' }), final: false };
+const TIMED_OUT: Answer = { status: 504, body: JSON.stringify({ Message: 'Vitec did not answer in time. Try again later.' }), final: false };
 
 /** One log line; JSON escapes CR and LF, and U+2028/2029 are escaped too so a line stays one line. */
 function logLine(fields: Record<string, unknown>): string {
@@ -116,13 +125,14 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
   const customers = new Set(config.customerIds);
   const limit = config.rateLimitPerMinute ?? 10;
   const timeoutMs = config.timeoutMs ?? 10_000;
+  const upstreamLimitMs = config.upstreamLimitMs ?? Math.max(timeoutMs * 6, 60_000);
   const forward = config.fetch ?? ((input, init) => fetch(input, init));
   const now = config.now ?? Date.now;
   const store = config.idempotencyStore ?? new MemoryIdempotencyStore({ now });
   const limiter = config.rateLimiter ?? new MemoryRateLimiter({ now });
   const log = config.log ?? ((line: string) => console.log(line));
   const newRequestId = config.newRequestId ?? (() => crypto.randomUUID());
-  const inFlight = new Map<string, Promise<StoredAnswer>>();
+  const inFlight = new Map<string, Promise<Answer>>();
 
   return async (request, info) => {
     const started = now();
@@ -219,9 +229,16 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
     // The schema's output has only the properties it knows: everything else is dropped here.
     const leadJson = JSON.stringify(validation.lead);
 
-    const send = async (): Promise<Omit<StoredAnswer, 'fingerprint'>> => {
+    /**
+     * Forwards the lead and settles with what Vitec decided. It is not cut when the visitor's answer
+     * times out (only after `upstreamLimitMs`), so that a lead which reached a slow Vitec still gets its
+     * final answer stored under its key: the visitor's retry then receives that answer instead of
+     * making a second lead.
+     */
+    const forwardLead = async (): Promise<Answer> => {
       const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      const timer = setTimeout(() => controller.abort(), upstreamLimitMs);
+      const late = () => now() - started > timeoutMs;
       try {
         const answer = await forward(`${base}/PublicAdvertising/${encodeURIComponent(customerId!)}/Contact/Person/Lead`, {
           method: 'POST',
@@ -232,18 +249,31 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
         });
         const body = await answer.text();
         vitecStatus = answer.status;
+        if (late()) log(logLine({ time: new Date(now()).toISOString(), requestId, event: 'vitec-late-answer', vitecStatus: answer.status, latencyMs: now() - started }));
         if (answer.status === 200 || answer.status === 400) return { status: answer.status, body, final: true };
         if (answer.status === 401 || answer.status === 403) {
           event = `vitec-${answer.status === 401 ? 'unauthorized' : 'forbidden'}: check VITEC_USERNAME, VITEC_PASSWORD and the customer id`;
         } else event = 'vitec-failed';
-        return { status: 502, body: JSON.stringify({ Message: 'The lead could not be delivered. Try again later.' }), final: false };
+        return UNDELIVERED;
       } catch {
-        if (controller.signal.aborted) {
-          event = 'vitec-timeout';
-          return { status: 504, body: JSON.stringify({ Message: 'Vitec did not answer in time. Try again later.' }), final: false };
-        }
-        event = 'vitec-unreachable';
-        return { status: 502, body: JSON.stringify({ Message: 'The lead could not be delivered. Try again later.' }), final: false };
+        event = controller.signal.aborted ? 'vitec-timeout' : 'vitec-unreachable';
+        return controller.signal.aborted ? TIMED_OUT : UNDELIVERED;
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+
+    /** What the visitor gets: the answer, or 504 once `timeoutMs` has passed since the request came in. */
+    const within = async (pending: Promise<Answer>): Promise<Answer> => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<Answer>((resolve) => {
+        timer = setTimeout(() => {
+          event ??= 'vitec-timeout';
+          resolve(TIMED_OUT);
+        }, Math.max(0, timeoutMs - (now() - started)));
+      });
+      try {
+        return await Promise.race([pending, timeout]);
       } finally {
         clearTimeout(timer);
       }
@@ -251,7 +281,7 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
 
     const key = request.headers.get('idempotency-key')?.trim();
     if (!key) {
-      const answer = await send();
+      const answer = await within(forwardLead());
       return respond(answer.status, answer.body);
     }
     if (key.length > MAX_KEY) return message(400, 'The Idempotency-Key header is too long.');
@@ -263,22 +293,23 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
     let pending = stored ? undefined : inFlight.get(scope);
     const first = !stored && !pending;
     if (first) {
-      pending = send().then((answer) => ({ ...answer, fingerprint: print }));
+      pending = forwardLead()
+        .then(async (answer) => {
+          const keep = { ...answer, fingerprint: print };
+          // Only what Vitec decided for good is kept: a failure must stay retryable, or a visitor
+          // whose lead met a Vitec outage could never send it.
+          if (answer.final) await store.set(scope, keep, IDEMPOTENCY_TTL_MS);
+          return keep;
+        })
+        .finally(() => inFlight.delete(scope));
       inFlight.set(scope, pending);
     }
-    try {
-      const answer = stored ?? (await pending!);
-      if (answer.fingerprint !== print) return message(422, 'This Idempotency-Key was used for another lead.');
-      if (!first) {
-        event = 'idempotent-replay';
-        return respond(answer.status, answer.body, { 'idempotent-replayed': 'true' });
-      }
-      // Only what Vitec decided for good is kept: a failure must stay retryable, or a visitor whose
-      // lead met a Vitec outage could never send it.
-      if (answer.final) await store.set(scope, answer, IDEMPOTENCY_TTL_MS);
-      return respond(answer.status, answer.body);
-    } finally {
-      if (first) inFlight.delete(scope);
+    const answer = stored ?? (await within(pending!));
+    if ('fingerprint' in answer && answer.fingerprint !== print) return message(422, 'This Idempotency-Key was used for another lead.');
+    if (!first) {
+      event = stored ? 'idempotent-replay' : 'idempotent-wait';
+      return respond(answer.status, answer.body, { 'idempotent-replayed': 'true' });
     }
+    return respond(answer.status, answer.body);
   };
 }

@@ -280,6 +280,30 @@ describe('createLeadRelay', () => {
       assert.equal(h.mock.leads.length, 1);
     });
 
+    it('should give a retry the late answer of a slow Vitec instead of making a second lead', async () => {
+      const h = harness({ timeoutMs: 60, now: Date.now }, createMockVitec({ mode: { delayMs: 150, times: 1 } }));
+      const first = await h.relay(post(valid, { 'idempotency-key': 'slow' }));
+      assert.equal(first.status, 504);
+      const retry = await h.relay(post(valid, { 'idempotency-key': 'slow' }));
+      assert.equal(retry.status, 504, 'still in flight after the retry own timeout');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const later = await h.relay(post(valid, { 'idempotency-key': 'slow' }));
+      assert.equal(later.status, 200);
+      assert.equal(h.mock.leads.length, 1);
+      assert.equal(await later.json(), h.mock.leads[0]!.id);
+      assert.ok(h.logs.some((line) => JSON.parse(line).event === 'vitec-late-answer'));
+    });
+
+    it('should let a retry that arrives while the first is in flight wait for its answer', async () => {
+      const h = harness({ timeoutMs: 200, now: Date.now }, createMockVitec({ mode: { delayMs: 120, times: 1 } }));
+      const first = h.relay(post(valid, { 'idempotency-key': 'wait' }));
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const second = await h.relay(post(valid, { 'idempotency-key': 'wait' }));
+      assert.equal(second.status, 200);
+      assert.equal((await first).status, 200);
+      assert.equal(h.mock.leads.length, 1);
+    });
+
     it('should refuse a key reused for another lead', async () => {
       const h = harness();
       await h.relay(post(valid, { 'idempotency-key': 'k' }));
