@@ -179,7 +179,7 @@ describe('<vitec-lead-form> accessibility', () => {
       expect(region.textContent).to.contain('Tack');
       expect(region.textContent).to.match(/ärendenummer: [0-9a-f-]{36}/);
 
-      await mock.setMode({ status: 503, times: 1 });
+      await mock.setMode({ status: 503, times: 2 });
       const failing = await form();
       await fill(failing, NAMES);
       submit(failing);

@@ -299,9 +299,19 @@ describe('<vitec-lead-form>', () => {
       await sent(el);
     });
 
+    it('should retry once by itself on 503 and make one lead', async () => {
+      await mock.setMode({ status: 503, times: 1 });
+      const el = await form();
+      await fill(el, NAMES);
+      submit(el);
+      await sent(el);
+      expect(await mock.leads()).to.have.length(1);
+    });
+
     for (const status of [500, 502, 503]) {
-      it(`should show a form-level error on ${status} and send again`, async () => {
-        await mock.setMode({ status, times: 1 });
+      it(`should show a form-level error on ${status} (after its one retry) and send again`, async () => {
+        // 500 is not retried; a gateway error is, once.
+        await mock.setMode({ status, times: status === 500 ? 1 : 2 });
         const el = await form();
         await fill(el, NAMES);
         submit(el);
