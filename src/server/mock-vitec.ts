@@ -8,8 +8,9 @@
  *
  * Control routes, for the demo's panel and for tests (never expose them on a public host):
  * - `GET /__mock/leads`: what it received; `DELETE /__mock/leads`: forget it.
- * - `GET|PUT /__mock/mode`: `{ status?, body?, delayMs?, drop?, times? }`, answer the next `times`
- *   leads (all, if absent) with that status, after that delay, or by dropping the connection;
+ * - `GET|PUT /__mock/mode`: `{ status?, body?, delayMs?, drop?, times?, every? }`, answer the next
+ *   `times` leads (all, if absent; or every n-th) with that status, after that delay, or by dropping
+ *   the connection;
  *   `DELETE /__mock/mode`: back to normal.
  */
 import { DropConnection } from './drop-connection.js';
@@ -37,6 +38,8 @@ export interface MockMode {
   drop?: boolean;
   /** Apply to this many leads only, then return to normal. */
   times?: number;
+  /** Apply to every n-th lead only (every: 100 fails exactly 1 % of them); the rest are created. */
+  every?: number;
 }
 
 export interface ReceivedLead {
@@ -145,6 +148,7 @@ export function createMockVitec(options: MockVitecOptions = {}): MockVitec {
   const now = options.now ?? (() => new Date());
   let leads: ReceivedLead[] = [];
   let contacts = new Map<string, string>();
+  let counted = 0;
 
   async function control(request: Request, path: string): Promise<Response> {
     if (path.endsWith('/__mock/leads')) {
@@ -169,6 +173,8 @@ export function createMockVitec(options: MockVitecOptions = {}): MockVitec {
         if (typeof body.delayMs === 'number' && body.delayMs >= 0) mode.delayMs = Math.min(body.delayMs, 120_000);
         if (body.drop === true) mode.drop = true;
         if (typeof body.times === 'number' && body.times > 0) mode.times = Math.floor(body.times);
+        if (typeof body.every === 'number' && body.every > 0) mode.every = Math.floor(body.every);
+        counted = 0;
         mock.mode = mode;
         return json(200, mode);
       }
@@ -180,6 +186,7 @@ export function createMockVitec(options: MockVitecOptions = {}): MockVitec {
   async function applyMode(): Promise<Response | undefined> {
     const mode = mock.mode;
     if (mode.status === undefined && !mode.drop && !mode.delayMs) return undefined;
+    if (mode.every && ++counted % mode.every !== 0) return undefined;
     if (mode.times !== undefined) {
       mock.mode = mode.times > 1 ? { ...mode, times: mode.times - 1 } : {};
     }

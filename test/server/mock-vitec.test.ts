@@ -163,3 +163,13 @@ describe('createMockVitec', () => {
     });
   });
 });
+
+describe('createMockVitec with every', () => {
+  it('should apply its mode to every n-th lead only', async () => {
+    const mock = createMockVitec({ mode: { status: 503, every: 4 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await mock(post(valid))).status);
+    assert.deepEqual(statuses, [200, 200, 200, 503, 200, 200, 200, 503]);
+    assert.equal(mock.leads.length, 6);
+  });
+});
