@@ -43,7 +43,10 @@ export function compactLead(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       const compacted = compactLead(item);
-      if (compacted !== undefined) Object.defineProperty(out, key, { value: compacted, enumerable: true, writable: true, configurable: true });
+      if (compacted === undefined) continue;
+      // A `__proto__` key (JSON.parse makes one) is copied as data, never as the prototype.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: compacted, enumerable: true, writable: true, configurable: true });
+      else out[key] = compacted;
     }
     return Object.keys(out).length ? out : undefined;
   }

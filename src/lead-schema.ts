@@ -83,8 +83,9 @@ function text(max: number) {
 }
 
 function buildSchema() {
-  // Zod 4 probes `new Function` on its first parse unless told not to; a strict CSP would report it.
-  z.config({ jitless: true });
+  // Zod 4 probes `new Function` on its first parse unless told not to; a strict CSP in a browser would
+  // report it. Servers keep Zod's faster compiled parsers.
+  if (typeof document !== 'undefined') z.config({ jitless: true });
 
   const name = text(LIMITS.name);
   const email = z.optional(

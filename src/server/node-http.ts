@@ -1,6 +1,5 @@
 /** Runs a standard fetch handler on Node's `http` server. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 import { DropConnection } from './drop-connection.js';
 
 /** What a handler may learn about the connection besides the `Request`. */
@@ -11,8 +10,27 @@ export interface ConnectionInfo {
 
 export type FetchHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
 
-/** Node's request as a `Request`; its body streams, so a handler can stop reading at its own limit. */
-export function toRequest(req: IncomingMessage, signal?: AbortSignal): Request {
+/** Bodies larger than this are refused by the adapter before any handler sees them. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Node's request as a `Request`. The body is read first, up to `MAX_BODY_BYTES`: the handlers here
+ * take small JSON bodies, and a buffer is several times cheaper than a web stream per request.
+ */
+export async function toRequest(req: IncomingMessage, signal?: AbortSignal): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
@@ -20,12 +38,8 @@ export function toRequest(req: IncomingMessage, signal?: AbortSignal): Request {
   }
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  return new Request(url, {
-    method: req.method,
-    headers,
-    signal,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
-  } as RequestInit);
+  const body = hasBody ? await readBody(req) : undefined;
+  return new Request(url, { method: req.method, headers, signal, ...(body ? { body: new Uint8Array(body.buffer, body.byteOffset, body.length) as BodyInit } : {}) });
 }
 
 /** Writes a `Response` to Node's response, streaming its body. */
@@ -35,12 +49,7 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
     headers[name] = name === 'set-cookie' ? response.headers.getSetCookie() : value;
   });
   res.writeHead(response.status, headers);
-  if (!response.body) {
-    res.end();
-    return;
-  }
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
-  res.end();
+  res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
 }
 
 /**
@@ -49,14 +58,17 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
  */
 export function toNodeListener(handler: FetchHandler): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
-    const controller = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) controller.abort();
-    });
     try {
-      const response = await handler(toRequest(req, controller.signal), { clientAddress: req.socket.remoteAddress });
+      // No abort signal: neither handler stops work when a client goes away (the relay must not: a
+      // lead that reached Vitec needs its answer stored), and each signal costs per request.
+      const response = await handler(await toRequest(req), { clientAddress: req.socket.remoteAddress });
       await writeResponse(response, res);
     } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', connection: 'close' });
+        res.end('Payload Too Large');
+        return;
+      }
       if (error instanceof DropConnection) {
         req.socket.destroy();
         return;

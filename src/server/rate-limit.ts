@@ -9,9 +9,18 @@ export interface RateLimiter {
   hit(client: string, limit: number, windowMs: number): Promise<RateDecision>;
 }
 
-/** An in-memory sliding-window limiter that forgets idle clients and holds at most `maxClients`. */
+interface Hits {
+  /** Times of the allowed hits, oldest first; those before `head` have left the window. */
+  times: number[];
+  head: number;
+}
+
+/**
+ * An in-memory sliding-window limiter (an exact log of the hits in the window, trimmed from the front
+ * in amortised constant time) that holds at most `maxClients` clients, the least recent going first.
+ */
 export class MemoryRateLimiter implements RateLimiter {
-  private readonly hits = new Map<string, number[]>();
+  private readonly clients = new Map<string, Hits>();
   private readonly maxClients: number;
   private readonly now: () => number;
 
@@ -22,15 +31,19 @@ export class MemoryRateLimiter implements RateLimiter {
 
   async hit(client: string, limit: number, windowMs: number): Promise<RateDecision> {
     const now = this.now();
-    const recent = (this.hits.get(client) ?? []).filter((t) => t > now - windowMs);
-    this.hits.delete(client);
-    if (recent.length >= limit) {
-      this.hits.set(client, recent);
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((recent[0]! + windowMs - now) / 1000)) };
+    const hits = this.clients.get(client) ?? { times: [], head: 0 };
+    this.clients.delete(client);
+    this.clients.set(client, hits);
+    while (hits.head < hits.times.length && hits.times[hits.head]! <= now - windowMs) hits.head++;
+    if (hits.head > 64 && hits.head * 2 > hits.times.length) {
+      hits.times = hits.times.slice(hits.head);
+      hits.head = 0;
     }
-    recent.push(now);
-    this.hits.set(client, recent);
-    while (this.hits.size > this.maxClients) this.hits.delete(this.hits.keys().next().value!);
+    while (this.clients.size > this.maxClients) this.clients.delete(this.clients.keys().next().value!);
+    if (hits.times.length - hits.head >= limit) {
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((hits.times[hits.head]! + windowMs - now) / 1000)) };
+    }
+    hits.times.push(now);
     return { allowed: true, retryAfterSeconds: 0 };
   }
 }

@@ -1,0 +1,278 @@
+/**
+ * `npm run bench`: bytes, render time and relay overhead, each beside its alternative in the same run,
+ * as ratios (these machines are shared and noisy). Prints one table; exits 1 when a budget is missed.
+ * Needs `npm run build` first (the drop-in is measured as shipped).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import { chromium } from 'playwright-core';
+// @ts-expect-error: a plain JS module shared with the test runner's config.
+import { chromiumArgs, executablePath } from '../test/chromium.js';
+import { BENCH_CREDENTIALS } from './credentials.ts';
+
+const BUDGET = { gzipBytes: 14_600, renderRatio: 2.5, longTaskMs: 50, p99AddedMs: 2, throughputShare: 0.5 };
+const LOADS = Number(process.env.BENCH_LOADS ?? 20);
+const RELAY_REPEATS = 3;
+
+interface Row {
+  figure: string;
+  value: string;
+  alternative: string;
+  ratio: string;
+  budget: string;
+  ok?: boolean;
+}
+const rows: Row[] = [];
+
+const median = (values: number[]) => quantile(values, 0.5);
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+}
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const spread = (values: number[]) => `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)}`;
+
+// 1. Bytes ----------------------------------------------------------------------------------------
+function sizes(path: string) {
+  const code = readFileSync(new URL(path, import.meta.url));
+  return {
+    raw: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+const ours = sizes('../dist/vitec-lead-form.js');
+const peers = {
+  '@typeform/embed build/embed.js': sizes('../node_modules/@typeform/embed/build/embed.js'),
+  '@formspree/ajax dist/global.js': sizes('../node_modules/@formspree/ajax/dist/global.js'),
+};
+rows.push({
+  figure: 'bytes: dist/vitec-lead-form.js (exact, 1 run)',
+  value: `${ours.raw} raw, ${ours.gzip} gzip -9, ${ours.brotli} brotli`,
+  alternative: Object.entries(peers)
+    .map(([name, s]) => `${name}: ${s.raw} raw, ${s.gzip} gzip, ${s.brotli} br`)
+    .join('; '),
+  ratio: Object.entries(peers)
+    .map(([name, s]) => `${(ours.gzip / s.gzip).toFixed(2)}× ${name.split(' ')[0]}`)
+    .join(', '),
+  budget: `≤ ${BUDGET.gzipBytes} gzip`,
+  ok: ours.gzip <= BUDGET.gzipBytes,
+});
+
+// 2. Render ---------------------------------------------------------------------------------------
+const FIELDS: [string, string, string][] = [
+  ['firstName', 'Förnamn', 'text'],
+  ['lastName', 'Efternamn', 'text'],
+  ['email.emailAddress', 'E-post (valfritt)', 'email'],
+  ['telephone.cell', 'Mobiltelefon (valfritt)', 'tel'],
+  ['message', 'Meddelande (valfritt)', 'textarea'],
+];
+const HEAD = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>bench</title><script>
+  window.__longest = 0;
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
+    .observe({ type: 'longtask', buffered: true });
+</script>`;
+// The drop-in as shipped, with a first statement that marks its start and a last one that waits for
+// the form and forces layout.
+const oursScript = `window.__t0 = performance.now();\n${readFileSync(new URL('../dist/vitec-lead-form.js', import.meta.url), 'utf8')}
+;{ const el = document.querySelector('vitec-lead-form'); await el.updateComplete; el.shadowRoot.querySelector('form').getBoundingClientRect(); window.__t1 = performance.now(); }`;
+// The floor: the same fields written by hand, with no framework and no validation library.
+const vanillaScript = `window.__t0 = performance.now();
+const form = document.createElement('form'); form.noValidate = true;
+for (const [name, text, type] of ${JSON.stringify(FIELDS)}) {
+  const label = document.createElement('label'); label.htmlFor = name; label.textContent = text;
+  const input = document.createElement(type === 'textarea' ? 'textarea' : 'input');
+  input.id = name; input.name = name; if (type !== 'textarea') input.type = type;
+  const div = document.createElement('div'); div.append(label, input); form.append(div);
+}
+const button = document.createElement('button'); button.textContent = 'Skicka'; form.append(button);
+document.querySelector('#slot').append(form); form.getBoundingClientRect(); window.__t1 = performance.now();`;
+
+async function measureRender() {
+  const site = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const js = (body: string) => res.writeHead(200, { 'content-type': 'text/javascript' }).end(body);
+    const htmlPage = (body: string) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    if (path === '/ours.js') return js(oursScript);
+    if (path === '/vanilla.js') return js(vanillaScript);
+    if (path === '/ours') return htmlPage(`${HEAD}<script type="module" src="/ours.js"></script></head><body><vitec-lead-form endpoint="/x" customer-id="C"></vitec-lead-form></body></html>`);
+    if (path === '/vanilla') return htmlPage(`${HEAD}<script type="module" src="/vanilla.js"></script></head><body><div id="slot"></div></body></html>`);
+    res.writeHead(404).end();
+  });
+  const base = await listen(site);
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+  const result = { ours: [] as number[], vanilla: [] as number[], longest: [] as number[], validation: [] as number[], keystroke: [] as number[] };
+  try {
+    for (let i = 0; i < LOADS; i++) {
+      for (const kind of ['ours', 'vanilla'] as const) {
+        // A fresh context each time: no cache, no compiled code kept from the last load.
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+        await page.goto(`${base}/${kind}`);
+        await page.waitForFunction(() => (window as unknown as { __t1?: number }).__t1 !== undefined);
+        const t = await page.evaluate(() => {
+          const w = window as unknown as { __t0: number; __t1: number };
+          return w.__t1 - w.__t0;
+        });
+        result[kind].push(t);
+        if (kind === 'ours') {
+          const timing = await page.evaluate(async () => {
+            const el = document.querySelector('vitec-lead-form') as HTMLElement & { updateComplete: Promise<unknown> };
+            const root = el.shadowRoot!;
+            let start = performance.now();
+            root.querySelector('form')!.requestSubmit();
+            await el.updateComplete;
+            const validation = performance.now() - start;
+            const input = root.querySelector<HTMLInputElement>('input[name="firstName"]')!;
+            input.focus();
+            start = performance.now();
+            input.value = 'A';
+            input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+            await el.updateComplete;
+            return { validation, keystroke: performance.now() - start };
+          });
+          result.validation.push(timing.validation);
+          result.keystroke.push(timing.keystroke);
+          result.longest.push(await page.evaluate(() => (window as unknown as { __longest: number }).__longest));
+        }
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    site.close();
+  }
+  return result;
+}
+
+// 3. Relay overhead -------------------------------------------------------------------------------
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const authorization = `Basic ${Buffer.from(`${BENCH_CREDENTIALS.username}:${BENCH_CREDENTIALS.password}`).toString('base64')}`;
+const lead = JSON.stringify({ person: { firstName: 'Anna', lastName: 'Svensson' }, leadSource: { leadType: 'AcceptObjectFlow', name: 'bench' } });
+
+async function load(url: string, connections: number, headers: Record<string, string>) {
+  const started = performance.now();
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: lead,
+    connections,
+    amount: connections === 1 ? 3_000 : 10_000,
+    timeout: 30,
+  });
+  if (result.non2xx || result.errors || result.timeouts) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  // Leads per second over the whole run, timed here: autocannon's per-second samples and its
+  // duration are too coarse for runs of a few seconds.
+  return { rps: result.requests.total / ((performance.now() - started) / 1000), p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** Starts `bench/servers.ts KIND` in a process of its own and resolves with its URL. */
+function spawnServer(kind: 'mock' | 'relay', vitecUrl = ''): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/servers.ts', kind, vitecUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.stdout!.once('data', (chunk: Buffer) => resolve({ url: chunk.toString().trim(), child }));
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
+  });
+}
+
+async function measureRelay() {
+  const vitec = await spawnServer('mock');
+  const relay = await spawnServer('relay', vitec.url);
+  const path = '/PublicAdvertising/C1/Contact/Person/Lead';
+  const out: Record<string, { rps: number[]; p50: number[]; p99: number[] }> = {};
+  try {
+    for (let repeat = 0; repeat < RELAY_REPEATS; repeat++) {
+      for (const connections of [1, 32]) {
+        // Alternate the two in each repeat, so that a noisy neighbour hits both alike.
+        for (const [name, url, headers] of [
+          ['direct', vitec.url + path, { authorization }],
+          ['relay', relay.url + path, { origin: 'https://m.se' }],
+        ] as const) {
+          const r = await load(url, connections, headers);
+          const key = `${name}@${connections}`;
+          out[key] ??= { rps: [], p50: [], p99: [] };
+          out[key].rps.push(r.rps);
+          out[key].p50.push(r.p50);
+          out[key].p99.push(r.p99);
+        }
+      }
+    }
+  } finally {
+    relay.child.kill();
+    vitec.child.kill();
+  }
+  return out;
+}
+
+const only = process.env.BENCH_ONLY;
+const render = only === 'relay' ? undefined : await measureRender();
+if (render) {
+const ratio = median(render.ours) / median(render.vanilla);
+rows.push({
+  figure: `render to a laid-out form, CPU 4× slower (${LOADS} fresh loads each)`,
+  value: `median ${ms(median(render.ours))}, p90 ${ms(quantile(render.ours, 0.9))} (range ${spread(render.ours)})`,
+  alternative: `vanilla form: median ${ms(median(render.vanilla))}, p90 ${ms(quantile(render.vanilla, 0.9))} (range ${spread(render.vanilla)})`,
+  ratio: `${ratio.toFixed(2)}× the floor`,
+  budget: `≤ ${BUDGET.renderRatio}×`,
+  ok: ratio <= BUDGET.renderRatio,
+});
+rows.push({
+  figure: `longest task during load (${LOADS} loads)`,
+  value: `max ${ms(Math.max(...render.longest))}, median ${ms(median(render.longest))}`,
+  alternative: '',
+  ratio: '',
+  budget: `no task > ${BUDGET.longTaskMs} ms`,
+  ok: Math.max(...render.longest) <= BUDGET.longTaskMs,
+});
+rows.push({
+  figure: `first validation (empty submit, builds the schema; ${LOADS} runs)`,
+  value: `median ${ms(median(render.validation))}, p90 ${ms(quantile(render.validation, 0.9))} (range ${spread(render.validation)})`,
+  alternative: '',
+  ratio: '',
+  budget: '',
+});
+rows.push({
+  figure: `one keystroke to re-render (${LOADS} runs)`,
+  value: `median ${ms(median(render.keystroke))}, p90 ${ms(quantile(render.keystroke, 0.9))} (range ${spread(render.keystroke)})`,
+  alternative: '',
+  ratio: '',
+  budget: '',
+});
+
+}
+
+const relay = only === 'render' ? undefined : await measureRelay();
+for (const connections of relay ? [1, 32] : []) {
+  const direct = relay![`direct@${connections}`]!;
+  const through = relay![`relay@${connections}`]!;
+  const addedP99 = median(through.p99) - median(direct.p99);
+  const share = median(through.rps) / median(direct.rps);
+  rows.push({
+    figure: `relay → mock at concurrency ${connections} (${RELAY_REPEATS} runs × ${connections === 1 ? '3,000' : '10,000'} leads)`,
+    value: `${Math.round(median(through.rps))} leads/s (${spread(through.rps)}), p50 ${median(through.p50)} ms, p99 ${median(through.p99)} ms (${spread(through.p99)})`,
+    alternative: `mock alone: ${Math.round(median(direct.rps))} leads/s (${spread(direct.rps)}), p50 ${median(direct.p50)} ms, p99 ${median(direct.p99)} ms`,
+    ratio: `${share.toFixed(2)}× throughput, +${addedP99} ms p99`,
+    budget: connections === 1 ? `≤ +${BUDGET.p99AddedMs} ms p99` : `≥ ${BUDGET.throughputShare}× throughput`,
+    ok: connections === 1 ? addedP99 <= BUDGET.p99AddedMs : share >= BUDGET.throughputShare,
+  });
+}
+
+const header: Row = { figure: 'figure', value: 'vitec-lead-form', alternative: 'alternative, same run', ratio: 'ratio', budget: 'budget', ok: undefined };
+console.log(`\n| ${header.figure} | ${header.value} | ${header.alternative} | ${header.ratio} | ${header.budget} | |`);
+console.log('|---|---|---|---|---|---|');
+for (const row of rows) console.log(`| ${row.figure} | ${row.value} | ${row.alternative} | ${row.ratio} | ${row.budget} | ${row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED'} |`);
+const budgets = rows.filter((row) => row.ok !== undefined);
+const missed = budgets.filter((row) => !row.ok);
+console.log(`\n${budgets.length - missed.length} passed, ${missed.length} failed`);
+process.exit(missed.length ? 1 : 0);

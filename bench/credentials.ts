@@ -1,0 +1,1 @@
+export const BENCH_CREDENTIALS = { username: 'bench', password: 'bench-password' };
