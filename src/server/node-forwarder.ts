@@ -16,7 +16,8 @@ export function createNodeForwarder(options: { maxSockets?: number } = {}): type
       const url = new URL(input instanceof Request ? input.url : String(input));
       const protocol = url.protocol as keyof typeof agents;
       if (!agents[protocol]) return reject(new TypeError(`unsupported protocol ${url.protocol}`));
-      const headers = Object.fromEntries(new Headers(init.headers).entries());
+      const headers: Record<string, string> =
+        init.headers && !(init.headers instanceof Headers) && !Array.isArray(init.headers) ? { ...init.headers } : Object.fromEntries(new Headers(init.headers).entries());
       const body = typeof init.body === 'string' ? init.body : '';
       if (body) headers['content-length'] = String(Buffer.byteLength(body));
       const request = (protocol === 'https:' ? https : http).request(url, {

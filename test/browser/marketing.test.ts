@@ -39,6 +39,27 @@ describe('<vitec-lead-form> marketing', () => {
     });
   });
 
+  it('should replace the tags when a newer campaign URL arrives later in the visit', async () => {
+    await sendFrom('/villa?utm_source=google&utm_medium=cpc');
+    const lead = await sendFrom('/?utm_source=nyhetsbrev&utm_campaign=december');
+    expect(lead.marketing).to.deep.equal({
+      utmTags: [
+        { name: 'utm_source', value: 'nyhetsbrev' },
+        { name: 'utm_campaign', value: 'december' },
+      ],
+    });
+  });
+
+  it('should not take a same-site referrer', async () => {
+    Object.defineProperty(document, 'referrer', { configurable: true, get: () => `${location.origin}/villa` });
+    try {
+      const lead = await sendFrom('/kontakt');
+      expect(lead.marketing).to.equal(undefined);
+    } finally {
+      delete (document as unknown as Record<string, unknown>).referrer;
+    }
+  });
+
   it('should send only the current page with attribution="none", and store nothing', async () => {
     await sendFrom('/villa?utm_source=google', 'attribution="none"');
     expect(sessionStorage.length + localStorage.length).to.equal(0);
