@@ -130,7 +130,8 @@ export const styles = css`
     padding-left: 1.25rem;
   }
   .summary a {
-    display: inline-block;
+    /* A block, so the list marker stays on its first line, and 24 px or more tall. */
+    display: block;
     padding: 0.125rem 0;
     color: var(--_error);
     font-weight: 600;

@@ -148,6 +148,8 @@ export class VitecLeadFormElement extends LitElement {
   @query('input[name="website"]') private honeypot?: HTMLInputElement;
 
   private submitted = false;
+  /** Set while the submit button is pressed: see `handleBlur`. */
+  private pressingSubmit = false;
   private renderedAt = 0;
   private focusAfterUpdate?: () => HTMLElement | null | undefined;
   private idempotency?: { body: string; key: string };
@@ -260,7 +262,8 @@ export class VitecLeadFormElement extends LitElement {
         <label for="input-website">Website</label>
         <input id="input-website" name="website" type="text" tabindex="-1" autocomplete="off" />
       </div>
-      <button type="submit" part="submit" class="submit" aria-disabled=${sending ? 'true' : 'false'}>${sending ? t.sending : t.submit}</button>
+      <button type="submit" part="submit" class="submit" aria-disabled=${sending ? 'true' : 'false'}
+        @pointerdown=${this.handlePressSubmit} @pointercancel=${this.handleReleaseSubmit} @pointerleave=${this.handleReleaseSubmit}>${sending ? t.sending : t.submit}</button>
     </form>`;
   }
 
@@ -335,9 +338,21 @@ export class VitecLeadFormElement extends LitElement {
     if (this.submitted) this.setFieldError('consent', this.consent ? undefined : this.t.consentRequired);
   };
 
-  /** After the first submit, an input is checked again when the visitor leaves it. */
+  private handlePressSubmit = () => {
+    this.pressingSubmit = true;
+  };
+
+  private handleReleaseSubmit = () => {
+    this.pressingSubmit = false;
+  };
+
+  /**
+   * After the first submit, an input is checked again when the visitor leaves it; but not when they
+   * leave it by pressing the submit button, which checks everything anyway: an error removed above the
+   * button between press and release would move the button from under the pointer and lose the click.
+   */
   private handleBlur = (event: Event) => {
-    if (!this.submitted) return;
+    if (!this.submitted || this.pressingSubmit) return;
     const field = (event.target as HTMLInputElement).name as FieldName;
     const result = this.validate();
     const code = result.success ? undefined : result.fieldErrors[field];
@@ -375,6 +390,7 @@ export class VitecLeadFormElement extends LitElement {
 
   private handleSubmit = async (event: Event) => {
     event.preventDefault();
+    this.pressingSubmit = false;
     if (this.status === 'sending' || this.configError) return;
     this.submitted = true;
     const t = this.t;

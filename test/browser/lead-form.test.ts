@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { VitecLeadFormElement } from '../../src/lead-form.js';
 import { validateLead } from '../../src/lead-schema.js';
@@ -232,6 +232,31 @@ describe('<vitec-lead-form>', () => {
       await sendKeys({ press: 'Tab' });
       await el.updateComplete;
       expect(errorOf(el, 'email.emailAddress')).to.equal(undefined);
+    });
+
+    it('should send when the visitor fixes the last error and clicks the button straight from the field', async () => {
+      // Tall enough that nothing scrolls: scroll anchoring would otherwise hide a button that moves.
+      await setViewport({ width: 800, height: 1400 });
+      const el = await form();
+      submit(el);
+      await el.updateComplete;
+      input(el, 'firstName').focus();
+      await sendKeys({ type: 'Anna' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: 'Svensson' });
+      input(el, 'email.emailAddress').focus();
+      await sendKeys({ type: 'anna@example.se' });
+      // A real click while the email input has focus: its error (above the button) must not vanish
+      // between press and release, or the button moves from under the pointer.
+      const box = root(el).querySelector('button')!.getBoundingClientRect();
+      try {
+        await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+      } finally {
+        await resetMouse();
+        await setViewport({ width: 800, height: 600 });
+      }
+      await sent(el);
+      expect(await mock.leads()).to.have.length(1);
     });
 
     it('should move focus to the input when its summary link is chosen', async () => {
