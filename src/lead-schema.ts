@@ -76,6 +76,8 @@ export function fieldOfPath(path: readonly PropertyKey[]): FieldName | undefined
 }
 
 const PHONE = /^\+?[\d\s()-]+$/;
+/** The HTML standard's "valid email address", what browsers check `type=email` against. */
+const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 const ZIP = /^(\d{3}) ?(\d{2})$/;
 
 function text(max: number) {
@@ -89,7 +91,7 @@ function buildSchema() {
 
   const name = text(LIMITS.name);
   const email = z.optional(
-    z.email({ error: 'email' }).check(z.maxLength(LIMITS.email, { error: 'tooLong' })),
+    z.string().check(z.regex(EMAIL, { error: 'email' }), z.maxLength(LIMITS.email, { error: 'tooLong' })),
   );
   const phone = z.optional(
     z.string().check(
@@ -152,7 +154,10 @@ function buildSchema() {
     person,
     receiver,
     leadSource: z.object({
-      leadType: z.union([text(50), z.int().check(z.gte(0))]),
+      // Vitec takes the enum by name or by number.
+      leadType: z.custom<string | number>((v) => (typeof v === 'string' ? v.length > 0 && v.length <= 50 : Number.isInteger(v) && (v as number) >= 0), {
+        error: 'invalid',
+      }),
       name: text(LIMITS.leadSourceName),
     }),
     marketing: z.optional(
