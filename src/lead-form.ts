@@ -2,17 +2,18 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { mapErrorBody } from './api-errors.js';
+import { readDraft, writeDraft } from './draft.js';
 import { renderErrorSummary, type SummaryItem } from './error-summary.js';
+import { describeFailure } from './failure.js';
 import { DEFAULT_FIELDS, DEFAULT_REQUIRED, INPUTS, parseFieldList } from './form-fields.js';
 import { LeadErrorEvent, LeadSubmitEvent, LeadSuccessEvent } from './lead-events.js';
 import { styles } from './lead-form.styles.js';
-import { FIELD_NAMES, type FieldName, type FormMarketing, type PublicAdvertisingPersonLead } from './lead-schema.js';
+import type { FieldName, FormMarketing, PublicAdvertisingPersonLead } from './lead-schema.js';
 import { buildLead, type FormValues, type LeadConfig, validateForm } from './lead-payload.js';
 import { DEFAULT_TRACKING_PARAMS, parseAttributionMode, parseTrackingParams, recordPageVisit } from './marketing.js';
 import { type Lang, MESSAGES, type Messages, errorText } from './messages.js';
 import { consentLine, type DataLayerEvent, looksLikeBot, pushDataLayer, redirectTarget } from './site-options.js';
-import { postLeadWithRetry, type SubmitResult } from './submit.js';
+import { newIdempotencyKey, postLeadWithRetry, type SubmitResult } from './submit.js';
 
 declare const __VERSION__: string | undefined;
 
@@ -424,7 +425,7 @@ export class VitecLeadFormElement extends LitElement {
   private async send(lead: PublicAdvertisingPersonLead) {
     const body = JSON.stringify(lead);
     // One key per lead: a retry of the same lead reuses it, so a relay can answer it without a second lead.
-    if (this.idempotency?.body !== body) this.idempotency = { body, key: newKey() };
+    if (this.idempotency?.body !== body) this.idempotency = { body, key: newIdempotencyKey() };
     this.showErrors({}, []);
     this.focusAfterUpdate = undefined;
     this.setStatus('sending', this.t.sendingStatus);
@@ -452,36 +453,11 @@ export class VitecLeadFormElement extends LitElement {
   }
 
   private handleFailure(result: Exclude<SubmitResult, { kind: 'success' | 'aborted' }>) {
-    const t = this.t;
-    let message: string;
-    let fieldErrors: Partial<Record<FieldName, string>> = {};
-    switch (result.kind) {
-      case 'invalid': {
-        const mapped = mapErrorBody(result.body, this.shown);
-        fieldErrors = mapped.fieldErrors;
-        message = mapped.formMessages.length ? `${t.serverSaid} ${mapped.formMessages.join(' ')}` : t.failed.invalid;
-        this.showErrors(fieldErrors, mapped.formMessages.length || !Object.keys(fieldErrors).length ? [message] : []);
-        break;
-      }
-      case 'auth':
-        console.error(`<vitec-lead-form>: ${this.endpoint} answered ${result.status}. The relay's or Vitec's credentials or customer id are not accepted.`, result.body);
-        message = t.failed.auth;
-        break;
-      case 'rate-limit':
-        message = t.failed.rateLimit(result.retryAfterSeconds);
-        break;
-      case 'server':
-        message = t.failed.server;
-        break;
-      case 'unexpected':
-        console.error(`<vitec-lead-form>: ${this.endpoint} answered ${result.status} with no lead id.`, result.body);
-        message = t.failed.unexpected;
-        break;
-      default:
-        message = t.failed[result.kind];
-    }
-    this.setStatus('failed', result.kind === 'invalid' ? '' : message);
-    this.dispatchEvent(new LeadErrorEvent({ status: result.status, message, fieldErrors }));
+    const failure = describeFailure(result, this.t, this.shown);
+    if (failure.developerNote) console.error(`<vitec-lead-form>: ${this.endpoint} ${failure.developerNote}`, 'body' in result ? result.body : '');
+    if (result.kind === 'invalid') this.showErrors(failure.fieldErrors, failure.summary);
+    this.setStatus('failed', result.kind === 'invalid' ? '' : failure.message);
+    this.dispatchEvent(new LeadErrorEvent({ status: result.status, message: failure.message, fieldErrors: failure.fieldErrors }));
     this.track('vitec_lead_form_error');
   }
 
@@ -495,36 +471,4 @@ declare global {
   interface HTMLElementTagNameMap {
     'vitec-lead-form': VitecLeadFormElement;
   }
-}
-
-/** A saved draft, read as untrusted: only strings and booleans come back. Storage may throw. */
-function readDraft(key: string): FormValues {
-  try {
-    const saved: unknown = JSON.parse(sessionStorage.getItem(key) ?? '{}');
-    const values: Record<string, string | boolean> = {};
-    if (saved && typeof saved === 'object') {
-      for (const [name, value] of Object.entries(saved)) {
-        const known = (FIELD_NAMES as readonly string[]).includes(name) || name === 'isForeignSocialSecurityNumber';
-        if (known && (typeof value === 'string' || typeof value === 'boolean')) values[name] = value;
-      }
-    }
-    return values as FormValues;
-  } catch {
-    return {};
-  }
-}
-
-function writeDraft(key: string, values: FormValues | undefined): void {
-  try {
-    if (values) sessionStorage.setItem(key, JSON.stringify(values));
-    else sessionStorage.removeItem(key);
-  } catch {
-    // Blocked or full storage: the draft is a convenience, the form works without it.
-  }
-}
-
-function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  // randomUUID is missing outside secure contexts (a plain-http test page); 128 random bits do the same job.
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }

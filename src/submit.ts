@@ -110,3 +110,10 @@ export async function postLeadWithRetry(url: string, lead: PublicAdvertisingPers
   });
   return retried ? postLead(url, lead, options) : { kind: 'aborted', status: 0 };
 }
+
+/** A new idempotency key for a lead. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // randomUUID is missing outside secure contexts (a plain-http page); 128 random bits do the same job.
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,30 @@
+/** `save-draft`: what a visitor typed, kept in `sessionStorage` for the tab's session. */
+import { FIELD_NAMES } from './lead-schema.js';
+import type { FormValues } from './lead-payload.js';
+
+/** A saved draft, read as untrusted: only the form's own inputs, as strings and booleans. Storage may throw. */
+export function readDraft(key: string): FormValues {
+  try {
+    const saved: unknown = JSON.parse(sessionStorage.getItem(key) ?? '{}');
+    const values: Record<string, string | boolean> = {};
+    if (saved && typeof saved === 'object') {
+      for (const [name, value] of Object.entries(saved)) {
+        const known = (FIELD_NAMES as readonly string[]).includes(name) || name === 'isForeignSocialSecurityNumber';
+        if (known && (typeof value === 'string' || typeof value === 'boolean')) values[name] = value;
+      }
+    }
+    return values as FormValues;
+  } catch {
+    return {};
+  }
+}
+
+/** Saves the draft, or forgets it when `values` is undefined. */
+export function writeDraft(key: string, values: FormValues | undefined): void {
+  try {
+    if (values) sessionStorage.setItem(key, JSON.stringify(values));
+    else sessionStorage.removeItem(key);
+  } catch {
+    // Blocked or full storage: the draft is a convenience, the form works without it.
+  }
+}
