@@ -8,7 +8,6 @@ import { type FormMarketing, LIMITS, type UtmTag } from './lead-schema.js';
 export const DEFAULT_TRACKING_PARAMS = ['gclid', 'fbclid', 'msclkid'] as const;
 
 // C0 and C1 control characters, including CR, LF and TAB.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 function clean(value: string, max: number): string {
