@@ -222,6 +222,14 @@ describe('<vitec-lead-form> accessibility', () => {
       expect(contrast(style.outlineColor, 'rgb(255, 255, 255)')).to.be.at.least(3);
     });
 
+    it('should give input borders 3:1 against the background in the default theme', async () => {
+      const el = await form();
+      const style = getComputedStyle(input(el, 'firstName'));
+      expect(parseFloat(style.borderTopWidth)).to.be.at.least(1);
+      expect(contrast(style.borderTopColor, 'rgb(255, 255, 255)')).to.be.at.least(3);
+      expect(contrast(getComputedStyle(root(el).querySelector('button')!).backgroundColor, 'rgb(255, 255, 255)')).to.be.at.least(3);
+    });
+
     it('should keep working with forced colors and reduced motion', async () => {
       await executeServerCommand('emulate-media-features', [
         { name: 'forced-colors', value: 'active' },

@@ -21,11 +21,13 @@ const HOSTILE = `<style>
   vitec-lead-form { font-family: Georgia, serif; }
 </style>`;
 
+// Another app on the page that runs Lit 2 (installed as the alias `lit2`), from its own modules.
+const L2 = '/node_modules/lit2';
 const OTHER_LIT_APP = `<script type="importmap">{"imports": {
-  "lit": "/node_modules/lit/index.js", "lit/": "/node_modules/lit/",
-  "lit-html": "/node_modules/lit-html/lit-html.js", "lit-html/": "/node_modules/lit-html/",
-  "lit-element/": "/node_modules/lit-element/",
-  "@lit/reactive-element": "/node_modules/@lit/reactive-element/reactive-element.js", "@lit/reactive-element/": "/node_modules/@lit/reactive-element/"
+  "lit": "${L2}/index.js", "lit/": "${L2}/",
+  "lit-html": "${L2}/node_modules/lit-html/lit-html.js", "lit-html/": "${L2}/node_modules/lit-html/",
+  "lit-element/": "${L2}/node_modules/lit-element/",
+  "@lit/reactive-element": "${L2}/node_modules/@lit/reactive-element/reactive-element.js", "@lit/reactive-element/": "${L2}/node_modules/@lit/reactive-element/"
 }}</script>
 <script type="module">
   import { LitElement, html } from 'lit';
@@ -51,7 +53,7 @@ describe('the drop-in on any page (built file)', () => {
       '/vitec-lead-form.js': file(DIST),
       '/node_modules/': async (req, res: ServerResponse) => {
         const path = (req.url ?? '').split('?')[0]!.replace('/node_modules/', '');
-        if (!/^(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(path) || path.includes('..')) return void res.writeHead(404).end();
+        if (!/^lit2\//.test(path) || path.includes('..')) return void res.writeHead(404).end();
         await file(new URL(path, LIT))(req, res);
       },
       '/plain': page(doc(FORM('min-fill-time="0"'))),
@@ -162,9 +164,11 @@ describe('the drop-in on any page (built file)', () => {
     await tab.close();
   });
 
-  it('should work beside another Lit app', async () => {
+  it('should work beside an app that runs another Lit version', async () => {
     const { tab } = await open('/other-lit');
     assert.equal(await tab.locator('other-app #other').innerText(), 'Annan Lit-app');
+    const versions = await tab.evaluate(() => (window as unknown as { litElementVersions: string[] }).litElementVersions);
+    assert.ok(versions.some((v) => v.startsWith('3.')) && versions.some((v) => v.startsWith('4.')), versions.join(', '));
     await sendAndWait(tab);
     await tab.close();
   });
