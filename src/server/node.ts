@@ -2,6 +2,7 @@
  * `npm run relay`: the relay on Node, configured by environment variables (see README, "Relay").
  * Exits with a message naming what is missing; never prints a credential.
  */
+import { realpathSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { createNodeForwarder } from './node-forwarder.js';
@@ -79,7 +80,16 @@ export async function startRelay(options: NodeRelayOptions): Promise<Server> {
   return server;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+/** Whether this file is the program Node was asked to run, also through a symlink such as npm's bin. */
+function isMain(): boolean {
+  try {
+    return !!process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
   let options: NodeRelayOptions;
   try {
     options = relayOptionsFromEnv(process.env);

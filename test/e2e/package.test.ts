@@ -91,3 +91,32 @@ describe('the package', () => {
     assert.equal((mock.leads[0]!.lead.person as { socialSecurityNumber: string }).socialSecurityNumber, '19900101-0017');
   });
 });
+
+describe('the built relay command (bin vitec-lead-relay)', () => {
+  it('should start from a symlink as npm links a bin, and answer /healthz', async () => {
+    const { mkdtempSync, symlinkSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { spawn } = await import('node:child_process');
+    const link = `${mkdtempSync(`${tmpdir()}/bin-`)}/vitec-lead-relay`;
+    symlinkSync(new URL('dist/server/node.js', root).pathname, link);
+    const child = spawn(process.execPath, [link], {
+      env: { PATH: process.env.PATH, VITEC_USERNAME: 'u', VITEC_PASSWORD: 'p', VITEC_CUSTOMER_IDS: 'C1', ALLOWED_ORIGINS: 'https://m.se', PORT: '0', HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const address = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          const match = /"listen":"([^"]+)"/.exec(out);
+          if (match) resolve(match[1]!);
+        });
+        child.on('exit', (code) => reject(new Error(`exited with ${code}`)));
+      });
+      const health = await fetch(`http://${address}/healthz`);
+      assert.equal(health.status, 200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
