@@ -5,7 +5,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { readDraft, writeDraft } from './draft.js';
 import { renderErrorSummary, type SummaryItem } from './error-summary.js';
 import { describeFailure } from './failure.js';
-import { DEFAULT_FIELDS, DEFAULT_REQUIRED, INPUTS, parseFieldList } from './form-fields.js';
+import { DEFAULT_FIELDS, DEFAULT_REQUIRED, type FieldList, INPUTS, parseFieldList } from './form-fields.js';
 import { LeadErrorEvent, LeadSubmitEvent, LeadSuccessEvent } from './lead-events.js';
 import { styles } from './lead-form.styles.js';
 import type { FieldName, FormMarketing, PublicAdvertisingPersonLead } from './lead-schema.js';
@@ -148,6 +148,7 @@ export class VitecLeadFormElement extends LitElement {
   @query('.success') private success?: HTMLElement;
   @query('input[name="website"]') private honeypot?: HTMLInputElement;
 
+  private lists: { shown: FieldList; required: FieldList } = { shown: parseFieldList(DEFAULT_FIELDS), required: parseFieldList(DEFAULT_REQUIRED) };
   private submitted = false;
   /** Set while the submit button is pressed: see `handleBlur`. */
   private pressingSubmit = false;
@@ -169,6 +170,10 @@ export class VitecLeadFormElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Parsed once per change of the attributes, not once per input on every keystroke's render.
+    if (changed.has('fields') || changed.has('required')) {
+      this.lists = { shown: parseFieldList(this.fields), required: parseFieldList(this.required) };
+    }
     if (changed.has('message') && this.message && !this.values.message) {
       this.values = { ...this.values, message: this.message };
     }
@@ -180,28 +185,28 @@ export class VitecLeadFormElement extends LitElement {
     target?.focus();
   }
 
-  private get lang2(): Lang {
+  private get resolvedLang(): Lang {
     const lang = (this.language || this.parentElement?.closest('[lang]')?.getAttribute('lang') || 'sv').toLowerCase();
     return lang.startsWith('en') ? 'en' : 'sv';
   }
 
   private get t(): Messages {
-    return MESSAGES[this.lang2];
+    return MESSAGES[this.resolvedLang];
   }
 
   private get shown(): FieldName[] {
-    return parseFieldList(this.fields).fields;
+    return this.lists.shown.fields;
   }
 
   private get requiredFields(): FieldName[] {
-    return parseFieldList(this.required).fields;
+    return this.lists.required.fields;
   }
 
   /** What is wrong with the attributes, in words for the page's editor; empty when nothing is. */
   private get configError(): string {
     const { config } = this.t;
     if (!this.endpoint && !this.preview) return config.endpoint;
-    const unknown = [...parseFieldList(this.fields).unknown, ...parseFieldList(this.required).unknown];
+    const unknown = [...this.lists.shown.unknown, ...this.lists.required.unknown];
     if (unknown.length) return config.fields(unknown.join(', '));
     if (!this.shown.includes('firstName') || !this.shown.includes('lastName')) return config.names;
     return '';
