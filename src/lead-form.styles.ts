@@ -182,11 +182,4 @@ export const styles = css`
       border-color: CanvasText;
     }
   }
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
-      animation: none !important;
-      scroll-behavior: auto !important;
-    }
-  }
 `;

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { readDraft, writeDraft } from './draft.js';
 import { renderErrorSummary, type SummaryItem } from './error-summary.js';
@@ -8,7 +7,7 @@ import { describeFailure } from './failure.js';
 import { DEFAULT_FIELDS, DEFAULT_REQUIRED, type FieldList, INPUTS, parseFieldList } from './form-fields.js';
 import { LeadErrorEvent, LeadSubmitEvent, LeadSuccessEvent } from './lead-events.js';
 import { styles } from './lead-form.styles.js';
-import type { FieldName, FormMarketing, PublicAdvertisingPersonLead } from './lead-schema.js';
+import { type FieldName, type FormMarketing, getLeadSchema, type PublicAdvertisingPersonLead } from './lead-schema.js';
 import { buildLead, type FormValues, type LeadConfig, validateForm } from './lead-payload.js';
 import { DEFAULT_TRACKING_PARAMS, parseAttributionMode, parseTrackingParams, recordPageVisit } from './marketing.js';
 import { type Lang, MESSAGES, type Messages, errorText } from './messages.js';
@@ -179,6 +178,12 @@ export class VitecLeadFormElement extends LitElement {
     }
   }
 
+  protected override firstUpdated(): void {
+    // The schema is built when the browser is idle after the first render, not at load (a long task
+    // then) nor on the first submit (which would then wait for it).
+    (window.requestIdleCallback ?? setTimeout)(() => getLeadSchema());
+  }
+
   protected override updated(): void {
     const target = this.focusAfterUpdate?.();
     this.focusAfterUpdate = undefined;
@@ -280,7 +285,7 @@ export class VitecLeadFormElement extends LitElement {
     return html`<div class="field ${error ? 'field-error' : ''}" part="field">
       ${error ? html`<p part="error" class="error" id="input-consent-error"><span class="visually-hidden">${t.errorPrefix}</span> ${error}</p>` : nothing}
       <div class="checkbox">
-        <input type="checkbox" id="input-consent" name="consent" .checked=${live(this.consent)} @change=${this.handleConsent}
+        <input type="checkbox" id="input-consent" name="consent" .checked=${this.consent} @change=${this.handleConsent}
           aria-describedby=${ifDefined(error ? 'input-consent-error' : undefined)} aria-invalid=${ifDefined(error ? 'true' : undefined)} />
         <label for="input-consent">${t.consentLabel(policy)}</label>
       </div>
@@ -311,11 +316,11 @@ export class VitecLeadFormElement extends LitElement {
       spec.type === 'textarea'
         ? html`<textarea part="input" class="input" id=${id} name=${field} rows="5" autocomplete=${spec.autocomplete}
             aria-describedby=${ifDefined(describedBy)} aria-invalid=${ifDefined(invalid)}
-            .value=${live(value)} @input=${this.handleInput} @blur=${this.handleBlur}></textarea>`
+            .value=${value} @input=${this.handleInput} @blur=${this.handleBlur}></textarea>`
         : html`<input part="input" class="input" id=${id} name=${field} type=${spec.type} autocomplete=${spec.autocomplete}
             inputmode=${ifDefined(spec.inputmode)} spellcheck=${spec.type === 'text' ? nothing : 'false'}
             aria-describedby=${ifDefined(describedBy)} aria-invalid=${ifDefined(invalid)}
-            .value=${live(value)} @input=${this.handleInput} @blur=${this.handleBlur} />`;
+            .value=${value} @input=${this.handleInput} @blur=${this.handleBlur} />`;
     return html`<div class="field ${error ? 'field-error' : ''}" part="field">
       <label part="label" class="label" for=${id}>${optional ? html`${t.labels[field]} <span class="optional">${t.optional}</span>` : t.labels[field]}</label>
       ${hint ? html`<p part="hint" class="hint" id="${id}-hint">${hint}</p>` : nothing}
@@ -328,7 +333,7 @@ export class VitecLeadFormElement extends LitElement {
   private renderForeignBox(t: Messages) {
     return html`<div class="checkbox">
       <input type="checkbox" id="input-isForeignSocialSecurityNumber" name="isForeignSocialSecurityNumber"
-        .checked=${live(Boolean(this.values.isForeignSocialSecurityNumber))} @change=${this.handleInput} />
+        .checked=${Boolean(this.values.isForeignSocialSecurityNumber)} @change=${this.handleInput} />
       <label for="input-isForeignSocialSecurityNumber">${t.labels.isForeignSocialSecurityNumber}</label>
     </div>`;
   }
