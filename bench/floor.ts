@@ -1,0 +1,26 @@
+/**
+ * The byte floor of the drop-in, built by `npm run bench` the way the drop-in is built: Lit, the
+ * `zod/mini` lead schema, and the form's Swedish and English text and its CSS, rendered as plain
+ * labelled inputs, with none of the element's behaviour (no error display, sending, retry, attribution,
+ * consent, drafts, events). Whatever the element does costs bytes on top of this.
+ */
+import { LitElement, html } from 'lit';
+import { styles } from '../src/lead-form.styles.js';
+import { MESSAGES } from '../src/messages.js';
+import { FIELD_NAMES, getLeadSchema } from '../src/lead-schema.js';
+
+class FloorElement extends LitElement {
+  static override styles = styles;
+  static override properties = { lang: {} };
+  declare lang: string;
+
+  override render() {
+    const t = MESSAGES[this.lang === 'en' ? 'en' : 'sv'];
+    const check = (event: Event) => {
+      event.preventDefault();
+      (globalThis as { floorResult?: unknown }).floorResult = [getLeadSchema().safeParse({}), t];
+    };
+    return html`<form @submit=${check}>${FIELD_NAMES.map((f) => html`<label for=${f}>${t.labels[f]}</label><input id=${f} name=${f} />`)}<button>${t.submit}</button></form>`;
+  }
+}
+customElements.define('vitec-lead-form-floor', FloorElement);
