@@ -147,7 +147,8 @@ export class VitecLeadFormElement extends LitElement {
   @query('.success') private success?: HTMLElement;
   @query('input[name="website"]') private honeypot?: HTMLInputElement;
 
-  private lists: { shown: FieldList; required: FieldList } = { shown: parseFieldList(DEFAULT_FIELDS), required: parseFieldList(DEFAULT_REQUIRED) };
+  /** Set in `willUpdate`, which runs before the first render: `fields` and `required` always start changed. */
+  private lists!: { shown: FieldList; required: FieldList };
   private submitted = false;
   /** Set while the submit button is pressed: see `handleBlur`. */
   private pressingSubmit = false;
