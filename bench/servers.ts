@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createMockVitec } from '../src/server/mock-vitec.ts';
 import { createNodeForwarder } from '../src/server/node-forwarder.ts';
-import { toNodeListener } from '../src/server/node-http.ts';
+import { toNodeListener } from '../src/server/node-serve.ts';
 import { createLeadRelay } from '../src/server/relay.ts';
 
 import { BENCH_CREDENTIALS } from './credentials.ts';

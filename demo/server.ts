@@ -2,27 +2,27 @@
  * `npm start`: the demo, the mock of Vitec and the relay, on one local port, in one process.
  * The demo's forms post to `/PublicAdvertising/…` on the same origin.
  */
-import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
-import { createMockVitec } from '../src/server/mock-vitec.ts';
+import { createMockVitec, MOCK_ACCOUNT } from '../src/server/mock-vitec.ts';
 import { createNodeForwarder } from '../src/server/node-forwarder.ts';
-import { toNodeListener } from '../src/server/node-http.ts';
+import { exitOnSignals, isMain, PortInUse, runMain, toNodeListener } from '../src/server/node-serve.ts';
 import { createLeadRelay } from '../src/server/relay.ts';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /** The demo's customer id; the relay refuses any other, as a broker's would. */
-export const DEMO_CUSTOMER_ID = 'DEMO-1';
+export const DEMO_CUSTOMER_ID = MOCK_ACCOUNT.customerIds[0];
 
 /**
  * demo → relay (`/PublicAdvertising/…`) → mock of Vitec (`/__vitec/…`), on the demo's own port. The
- * relay's credentials are made up at start, held in memory only, and required by the mock.
+ * mock requires the relay's credentials, as Vitec does: the mock's demo account, the same as
+ * `npm run mock`'s, so a relay of your own can be pointed at `/__vitec` too.
  */
 function backend(): Plugin {
-  const credentials = { username: 'demo-relay', password: randomBytes(18).toString('base64url') };
+  const credentials = { username: MOCK_ACCOUNT.username, password: MOCK_ACCOUNT.password };
   const mock = toNodeListener(createMockVitec({ credentials, customerIds: [DEMO_CUSTOMER_ID] }));
   let relay: Listener | undefined;
   return {
@@ -67,11 +67,18 @@ export async function startDemoServer(options: { port: number; host?: string }):
   return { url: `http://${options.host ?? 'localhost'}:${port}/`, server };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { url } = await startDemoServer({ port: Number(process.env.PORT ?? 5173), host: process.env.HOST });
-  console.log(
-    `vitec-lead-form demo: ${url}\n` +
-      `  relay: ${url}PublicAdvertising/${DEMO_CUSTOMER_ID}/Contact/Person/Lead\n` +
-      `  mock of Vitec behind it: ${url}__vitec/__mock/leads (no Vitec account needed)`,
-  );
+if (isMain(import.meta.url)) {
+  runMain(async () => {
+    const port = Number(process.env.PORT ?? 5173);
+    const { url, server } = await startDemoServer({ port, host: process.env.HOST }).catch((error: Error) => {
+      throw /already in use/i.test(error.message) ? new PortInUse(`port ${port} is in use: set PORT`) : error;
+    });
+    // Vite's close stops its file watchers and the dependency optimiser's esbuild child process too.
+    exitOnSignals(() => server.close());
+    console.log(
+      `vitec-lead-form demo: ${url}\n` +
+        `  relay: ${url}PublicAdvertising/${DEMO_CUSTOMER_ID}/Contact/Person/Lead\n` +
+        `  mock of Vitec behind it: ${url}__vitec/__mock/leads (no Vitec account needed)`,
+    );
+  });
 }

@@ -62,6 +62,7 @@ export type ErrorCode =
   | 'zipCode'
   | 'personnummer'
   | 'contactRequired'
+  | 'characters'
   | 'invalid';
 
 /** Where a field lives in the lead: `person.firstName`, `person.email.emailAddress`, `message`. */
@@ -79,9 +80,32 @@ const PHONE = /^\+?[\d\s()-]+$/;
 /** The HTML standard's "valid email address", what browsers check `type=email` against. */
 const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 const ZIP = /^(\d{3}) ?(\d{2})$/;
+/** C0 controls and DEL, and the same with TAB, LF and CR let through (for the message). */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Bidirectional embeddings, overrides and isolates: they can make text read differently than it is. */
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+/** White space and the invisible characters a name cannot consist of alone. */
+const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff]/g;
 
-function text(max: number) {
-  return z.string().check(z.minLength(1, { error: 'required' }), z.maxLength(max, { error: 'tooLong' }));
+/** No control characters (TAB, LF and CR only when `multiline`) and no bidirectional controls. */
+function plain(multiline = false) {
+  const control = multiline ? CONTROL_EXCEPT_LINES : CONTROL;
+  return z.refine<string>((v) => !control.test(v) && !BIDI.test(v), { error: 'characters' });
+}
+
+/**
+ * At most `max` UTF-16 code units, JavaScript's `length`: Vitec is a .NET service and counts them so,
+ * while Zod's `maxLength` counts code points (an emoji is one there and two at Vitec).
+ */
+function maxUnits(max: number) {
+  return z.superRefine((value: string, ctx) => {
+    if (value.length > max) ctx.issues.push({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: value, message: 'tooLong' });
+  });
+}
+
+function text(max: number, multiline = false) {
+  return z.string().check(z.minLength(1, { error: 'required' }), plain(multiline), maxUnits(max));
 }
 
 function buildSchema() {
@@ -89,12 +113,12 @@ function buildSchema() {
   // report it. Servers keep Zod's faster compiled parsers.
   if (typeof document !== 'undefined') z.config({ jitless: true });
 
-  const name = text(LIMITS.name);
-  const email = z.optional(
-    z.string().check(z.regex(EMAIL, { error: 'email' }), z.maxLength(LIMITS.email, { error: 'tooLong' })),
-  );
+  // A name of nothing but spaces and invisible characters is no name.
+  const name = text(LIMITS.name).check(z.refine((v) => v.replace(INVISIBLE, '') !== '', { error: 'required' }));
+  const email = z.optional(z.string().check(z.regex(EMAIL, { error: 'email' }), maxUnits(LIMITS.email)));
   const phone = z.optional(
     z.string().check(
+      plain(),
       z.regex(PHONE, { error: 'phone' }),
       z.refine((v) => {
         const digits = v.replace(/\D/g, '').length;
@@ -155,7 +179,7 @@ function buildSchema() {
     receiver,
     leadSource: z.object({
       // Vitec takes the enum by name or by number.
-      leadType: z.custom<string | number>((v) => (typeof v === 'string' ? v.length > 0 && v.length <= 50 : Number.isInteger(v) && (v as number) >= 0), {
+      leadType: z.custom<string | number>((v) => (typeof v === 'string' ? /^[A-Za-z0-9_]{1,50}$/.test(v) : Number.isInteger(v) && (v as number) >= 0), {
         error: 'invalid',
       }),
       name: text(LIMITS.leadSourceName),
@@ -170,7 +194,7 @@ function buildSchema() {
         ),
       }),
     ),
-    message: z.optional(text(LIMITS.message)),
+    message: z.optional(text(LIMITS.message, true)),
   });
 }
 
@@ -193,13 +217,15 @@ export interface LeadIssue {
   /** The input it belongs to, when it belongs to one. */
   readonly field?: FieldName;
   readonly code: ErrorCode;
+  /** For `tooLong`: the most UTF-16 code units the value may have. */
+  readonly max?: number;
 }
 
 export type LeadValidation =
   | { readonly success: true; readonly lead: PublicAdvertisingPersonLead }
   | { readonly success: false; readonly issues: readonly LeadIssue[] };
 
-const CODES: readonly string[] = ['required', 'tooLong', 'email', 'phone', 'zipCode', 'personnummer', 'contactRequired'];
+const CODES: readonly string[] = ['required', 'tooLong', 'email', 'phone', 'zipCode', 'personnummer', 'contactRequired', 'characters'];
 
 /**
  * Validates a lead whose strings are already trimmed and whose empty values are already dropped
@@ -218,7 +244,8 @@ export function validateLead(input: unknown): LeadValidation {
         : issue.code === 'invalid_type' && issue.input === undefined
           ? 'required'
           : 'invalid';
-      return { path: issue.path.join('.'), code, ...(field ? { field } : {}) };
+      const max = code === 'tooLong' && 'maximum' in issue ? Number(issue.maximum) : undefined;
+      return { path: issue.path.join('.'), code, ...(field ? { field } : {}), ...(max === undefined ? {} : { max }) };
     }),
   };
 }

@@ -15,6 +15,9 @@
  */
 import { DropConnection } from './drop-connection.js';
 
+/** The account `npm run mock` and `npm start` use unless told otherwise: never a real one. */
+export const MOCK_ACCOUNT = { username: 'demo', password: 'demo', customerIds: ['DEMO-1'] } as const;
+
 export interface MockVitecOptions {
   /** Basic-auth credentials to require; without them every request is let in. */
   credentials?: { username: string; password: string };

@@ -2,11 +2,9 @@
  * `npm run relay`: the relay on Node, configured by environment variables (see README, "Relay").
  * Exits with a message naming what is missing; never prints a credential.
  */
-import { realpathSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { pathToFileURL } from 'node:url';
+import type { Server } from 'node:http';
 import { createNodeForwarder } from './node-forwarder.js';
-import { toNodeListener } from './node-http.js';
+import { closeGracefully, createFetchServer, exitOnSignals, isMain, listen, runMain } from './node-serve.js';
 import { createLeadRelay, type RelayConfig } from './relay.js';
 
 export interface NodeRelayOptions {
@@ -71,46 +69,27 @@ export function relayOptionsFromEnv(env: NodeJS.ProcessEnv): NodeRelayOptions {
   };
 }
 
-/** Starts the relay's HTTP server; resolves once it listens. */
-export async function startRelay(options: NodeRelayOptions): Promise<Server> {
-  const server = createServer(toNodeListener(createLeadRelay(options.relay)));
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 15_000;
-  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
-  return server;
+/** Starts the relay's HTTP server; resolves once it listens, with the port it listens on. */
+export async function startRelay(options: NodeRelayOptions): Promise<{ server: Server; port: number }> {
+  const server = createFetchServer(createLeadRelay(options.relay));
+  const port = await listen(server, options.port, options.host);
+  return { server, port };
 }
 
-/** Whether this file is the program Node was asked to run, also through a symlink such as npm's bin. */
-function isMain(): boolean {
-  try {
-    return !!process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
-  let options: NodeRelayOptions;
-  try {
-    options = relayOptionsFromEnv(process.env);
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
-  const server = await startRelay(options);
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  console.log(
-    JSON.stringify({
-      time: new Date().toISOString(),
-      event: 'relay-started',
-      listen: `${options.host}:${port}`,
-      vitec: new URL(options.relay.vitecBaseUrl).origin,
-      customerIds: options.relay.customerIds.length,
-      allowedOrigins: options.relay.allowedOrigins,
-    }),
-  );
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.on(signal, () => server.close(() => process.exit(0)));
-  }
+if (isMain(import.meta.url)) {
+  runMain(async () => {
+    const options = relayOptionsFromEnv(process.env);
+    const { server, port } = await startRelay(options);
+    exitOnSignals(() => closeGracefully(server));
+    console.log(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        event: 'relay-started',
+        listen: `${options.host}:${port}`,
+        vitec: new URL(options.relay.vitecBaseUrl).origin,
+        customerIds: options.relay.customerIds.length,
+        allowedOrigins: options.relay.allowedOrigins,
+      }),
+    );
+  });
 }

@@ -1,4 +1,8 @@
 /** How many leads one client may send: a sliding window per client address. */
+import type { MiddlewareHandler } from 'hono';
+import { clientAddress } from './client-address.js';
+import { message, type RelayEnv } from './context.js';
+
 export interface RateDecision {
   allowed: boolean;
   /** Whole seconds until the next lead would be allowed; 0 when allowed. */
@@ -6,7 +10,10 @@ export interface RateDecision {
 }
 
 export interface RateLimiter {
+  /** Counts one lead for `client` if fewer than `limit` were counted in the last `windowMs`. */
   hit(client: string, limit: number, windowMs: number): Promise<RateDecision>;
+  /** Takes back the latest allowed hit of `client`: the request turned out not to count. */
+  refund(client: string): Promise<void>;
 }
 
 interface Hits {
@@ -46,4 +53,26 @@ export class MemoryRateLimiter implements RateLimiter {
     hits.times.push(now);
     return { allowed: true, retryAfterSeconds: 0 };
   }
+
+  async refund(client: string): Promise<void> {
+    const hits = this.clients.get(client);
+    if (hits && hits.times.length > hits.head) hits.times.pop();
+  }
+}
+
+/** Answers that do not count toward the limit: a body of the wrong type, and a replayed answer. */
+const NOT_COUNTED = new Set([415]);
+
+/** 429 with `Retry-After` past `limit` leads a minute from one client. */
+export function limitRate(limiter: RateLimiter, limit: number, trustProxy: boolean): MiddlewareHandler<RelayEnv> {
+  return async function limitLeadsPerClient(c, next) {
+    const client = clientAddress(c, trustProxy);
+    const decision = await limiter.hit(client, limit, 60_000);
+    if (!decision.allowed) {
+      c.get('record').event = 'rate-limited';
+      return message(c, 429, 'Too many leads from this address. Try again later.', { 'retry-after': String(decision.retryAfterSeconds) });
+    }
+    await next();
+    if (NOT_COUNTED.has(c.res.status) || c.get('replayed')) await limiter.refund(client);
+  };
 }

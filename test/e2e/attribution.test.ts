@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { createMockVitec } from '../../src/server/mock-vitec.ts';
-import { toNodeListener } from '../../src/server/node-http.ts';
+import { toNodeListener } from '../../src/server/node-serve.ts';
 import { DIST, file, launch, page, serve } from './harness.ts';
 
 const head = '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>t</title><script type="module" src="/vitec-lead-form.js"></script></head><body>';

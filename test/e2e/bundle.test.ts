@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { createMockVitec } from '../../src/server/mock-vitec.ts';
-import { toNodeListener } from '../../src/server/node-http.ts';
+import { toNodeListener } from '../../src/server/node-serve.ts';
 import { DIST, file, launch, page, serve } from './harness.ts';
 
 const PLAIN = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Mäklare</title>

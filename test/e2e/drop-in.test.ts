@@ -5,7 +5,7 @@ import type { ServerResponse } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createMockVitec } from '../../src/server/mock-vitec.ts';
-import { toNodeListener } from '../../src/server/node-http.ts';
+import { toNodeListener } from '../../src/server/node-serve.ts';
 import { DIST, file, launch, page, serve } from './harness.ts';
 
 const ENDPOINT = '/PublicAdvertising/{customerId}/Contact/Person/Lead';

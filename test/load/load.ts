@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { createMockVitec, type MockMode } from '../../src/server/mock-vitec.ts';
 import { createNodeForwarder } from '../../src/server/node-forwarder.ts';
-import { toNodeListener } from '../../src/server/node-http.ts';
+import { toNodeListener } from '../../src/server/node-serve.ts';
 import { createLeadRelay } from '../../src/server/relay.ts';
 
 const LEADS = Number(process.env.LOAD_LEADS ?? 10_000);

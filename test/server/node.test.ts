@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createMockVitec } from '../../src/server/mock-vitec.ts';
 import { relayOptionsFromEnv } from '../../src/server/node.ts';
-import { toNodeListener } from '../../src/server/node-http.ts';
+import { toNodeListener } from '../../src/server/node-serve.ts';
 
 const ENV = {
   VITEC_USERNAME: 'broker',

@@ -192,23 +192,27 @@ describe('createLeadRelay', () => {
     });
 
     for (const status of [401, 403]) {
-      it(`should answer Vitec ${status} with a generic 502 and log which`, async () => {
+      it(`should answer Vitec ${status} as a misconfigured relay, with a status the element does not retry, and log which`, async () => {
         const h = harness();
         h.mock.mode = { status };
         const response = await h.relay(post(valid));
-        assert.equal(response.status, 502);
-        const text = await response.text();
-        assert.doesNotMatch(text, /denied|behörighet|401|403|credential/i);
+        assert.equal(response.status, 500);
+        const body = await response.json();
+        assert.equal(body.Code, 'relay-misconfigured');
+        assert.match(body.Message, /misconfigured/);
+        assert.doesNotMatch(JSON.stringify(body), /denied|behörighet|401|403|credential|password/i);
         const line = JSON.parse(h.logs.at(-1)!);
         assert.equal(line.vitecStatus, status);
-        assert.match(line.event, status === 401 ? /unauthorized/ : /forbidden/);
+        assert.match(line.event, status === 401 ? /^vitec-unauthorized/ : /^vitec-forbidden/);
       });
     }
 
-    it('should answer 502 when Vitec has wrong credentials for the relay', async () => {
+    it('should answer as misconfigured when Vitec refuses the relay\'s credentials, and store nothing', async () => {
       const h = harness({ password: 'wrong' });
-      assert.equal((await h.relay(post(valid))).status, 502);
+      assert.equal((await h.relay(post(valid, { 'idempotency-key': 'k' }))).status, 500);
       assert.equal(JSON.parse(h.logs.at(-1)!).vitecStatus, 401);
+      assert.equal((await h.relay(post(valid, { 'idempotency-key': 'k' }))).headers.get('idempotent-replayed'), null);
+      assert.equal(h.calls.length, 2);
     });
 
     for (const status of [500, 503]) {
@@ -244,6 +248,163 @@ describe('createLeadRelay', () => {
       });
       assert.equal((await h.relay(post(valid))).status, 502);
       assert.deepEqual(calls, ['https://vitec.test/PublicAdvertising/C1/Contact/Person/Lead']);
+    });
+  });
+
+  describe('when the input is hostile', () => {
+    it('should answer a lead with an unknown property nested 3,000 deep with 400, never 500', async () => {
+      const h = harness();
+      const deep = `${'['.repeat(3000)}1${']'.repeat(3000)}`;
+      const response = await h.relay(post(`{"person":{"firstName":"Anna","lastName":"Svensson"},"leadSource":{"leadType":"AcceptObjectFlow","name":"x"},"extra":${deep}}`));
+      assert.equal(response.status, 400);
+      assertSafeHeaders(response);
+      assert.equal(response.headers.get('access-control-allow-origin'), ORIGIN);
+      assert.ok(response.headers.get('x-request-id'));
+      assert.deepEqual((await response.json()).ModelState, { lead: ['Förfrågan är nästlad för djupt.'] });
+      assert.equal(h.calls.length, 0);
+    });
+
+    it('should take a lead nested to the schema depth and drop what the schema does not know', async () => {
+      const h = harness();
+      const response = await h.relay(post({ ...valid, extra: [[[[[[1]]]]]] }));
+      assert.equal(response.status, 200);
+      assert.equal((await h.calls[0]!.json()).extra, undefined);
+    });
+
+    const person = (firstName: string, more: Record<string, unknown> = {}) => ({ ...valid, person: { ...valid.person, firstName, ...more } });
+    const refused: [string, unknown, string, RegExp][] = [
+      ['a NUL character', person('An\u0000na'), 'lead.Person.FirstName', /styrtecken/],
+      ['an escape character', person('Anna\u001b[31m'), 'lead.Person.FirstName', /styrtecken/],
+      ['DEL', person('Anna\u007f'), 'lead.Person.FirstName', /styrtecken/],
+      ['a right-to-left override', person('Anna\u202eanelleH'), 'lead.Person.FirstName', /styrtecken/],
+      ['a first-strong isolate', { ...valid, message: 'Hej \u2068Anna\u2069' }, 'lead.Message', /styrtecken/],
+      ['a line feed in a name', person('Anna\nSvensson'), 'lead.Person.FirstName', /styrtecken/],
+      ['a name of zero-width spaces only', person('\u200b\u200c\u200d\u2060\ufeff'), 'lead.Person.FirstName', /måste anges/],
+      ['16 emoji as a first name (32 UTF-16 code units)', person('😀'.repeat(16)), 'lead.Person.FirstName', /högst 30 tecken/],
+      ['a personnummer of 21 code units', person('Anna', { socialSecurityNumber: 'x'.repeat(21), isForeignSocialSecurityNumber: true }), 'lead.Person.SocialSecurityNumber', /högst 20 tecken/],
+    ];
+    for (const [what, lead, key, text] of refused) {
+      it(`should refuse ${what} at its field, in ModelState form, before Vitec`, async () => {
+        const h = harness();
+        const response = await h.relay(post(lead));
+        assert.equal(response.status, 400);
+        const body = await response.json();
+        assert.deepEqual(Object.keys(body.ModelState), [key]);
+        assert.match(body.ModelState[key][0], text);
+        assert.equal(h.calls.length, 0);
+      });
+    }
+
+    it('should let TAB, LF and CR through in the message, and 15 emoji in a name', async () => {
+      const h = harness();
+      const response = await h.relay(post({ ...valid, person: { ...valid.person, firstName: '😀'.repeat(15) }, message: 'Rad ett\r\nRad två\tmed tabb' }));
+      assert.equal(response.status, 200);
+      assert.equal((await h.calls[0]!.json()).message, 'Rad ett\r\nRad två\tmed tabb');
+    });
+
+    it('should answer 415 to a body declared in another charset than UTF-8, and take utf-8 spelled any way', async () => {
+      const h = harness();
+      const latin1 = await h.relay(post(valid, { 'content-type': 'application/json; charset=iso-8859-1' }));
+      assert.equal(latin1.status, 415);
+      assert.match((await latin1.json()).Message, /UTF-8/);
+      assert.equal((await h.relay(post(valid, { 'content-type': 'application/json;charset="UTF8"' }))).status, 200);
+      assert.equal(h.calls.length, 1);
+    });
+
+    it('should answer in English to Accept-Language: en, and in Swedish by default', async () => {
+      const h = harness();
+      const wrong = { ...valid, person: { ...valid.person, lastName: 'x'.repeat(31), email: { emailAddress: 'anna@' } } };
+      const en = await (await h.relay(post(wrong, { 'accept-language': 'en-GB,en;q=0.9' }))).json();
+      assert.deepEqual(en.ModelState, {
+        'lead.Person.LastName': ['Last name must be 30 characters or fewer.'],
+        'lead.Person.Email.EmailAddress': ['Email must be an email address, like name@example.com.'],
+      });
+      const sv = await (await h.relay(post(wrong, { 'accept-language': 'de-DE,sv;q=0.5,en;q=0.4' }))).json();
+      assert.deepEqual(sv.ModelState['lead.Person.LastName'], ['Efternamn får vara högst 30 tecken.']);
+      assert.deepEqual((await (await h.relay(post('{"person":', { 'accept-language': 'en' }))).json()).ModelState, { lead: ['The request is not valid JSON.'] });
+    });
+
+    it('should pass Vitec\'s own 400 messages through as given, whatever the language asked for', async () => {
+      const h = harness();
+      const body = { Message: 'The request is invalid.', ModelState: { 'lead.Person.FirstName': ['Förnamnet är spärrat.'] } };
+      h.mock.mode = { status: 400, body };
+      assert.deepEqual(await (await h.relay(post(valid, { 'accept-language': 'en' }))).json(), body);
+    });
+  });
+
+  describe('when Vitec answers something a lead id is not', () => {
+    const answers: [string, () => Response][] = [
+      ['an object', () => Response.json({ id: 'abc' })],
+      ['a number', () => Response.json(12345)],
+      ['HTML', () => new Response('<html><body>Maintenance</body></html>', { headers: { 'content-type': 'text/html' } })],
+      ['an empty string', () => Response.json('')],
+      ['a string of 101 characters', () => Response.json('x'.repeat(101))],
+      ['nothing', () => new Response(null)],
+    ];
+    for (const [what, make] of answers) {
+      it(`should answer a 200 of ${what} with 502, store nothing, and reach Vitec again on retry`, async () => {
+        let calls = 0;
+        const h = harness({ fetch: async () => (++calls === 1 ? make() : Response.json('lead-7')) });
+        const first = await h.relay(post(valid, { 'idempotency-key': 'k' }));
+        assert.equal(first.status, 502);
+        assert.equal(JSON.parse(h.logs.at(-1)!).event, 'vitec-unexpected-answer');
+        const retry = await h.relay(post(valid, { 'idempotency-key': 'k' }));
+        assert.equal(retry.status, 200);
+        assert.equal(await retry.json(), 'lead-7');
+        assert.equal(calls, 2);
+      });
+    }
+
+    it('should read at most 64 KiB of a 100 MB answer, answer 502, and store nothing', async () => {
+      let pulled = 0;
+      let calls = 0;
+      const huge = () =>
+        new Response(
+          new ReadableStream({
+            pull(controller) {
+              if (pulled >= 100 * 1024 * 1024) return controller.close();
+              pulled += 16 * 1024;
+              controller.enqueue(new Uint8Array(16 * 1024).fill(0x61));
+            },
+          }),
+          { status: 200, headers: { 'content-type': 'application/json' } },
+        );
+      const h = harness({ fetch: async () => (++calls === 1 ? huge() : Response.json('lead-8')) });
+      const first = await h.relay(post(valid, { 'idempotency-key': 'big' }));
+      assert.equal(first.status, 502);
+      assert.equal(JSON.parse(h.logs.at(-1)!).event, 'vitec-answer-too-large');
+      assert.ok(pulled <= 128 * 1024, `read ${pulled} bytes`);
+      assert.equal((await h.relay(post(valid, { 'idempotency-key': 'big' }))).status, 200);
+    });
+
+    it('should refuse an answer that declares more than 64 KiB without reading it', async () => {
+      const h = harness({ fetch: async () => new Response('"x"', { headers: { 'content-length': String(100 * 1024 * 1024) } }) });
+      assert.equal((await h.relay(post(valid))).status, 502);
+    });
+  });
+
+  describe('when counting toward the rate limit', () => {
+    it('should not count a 415, a refused origin or customer, a 404 or 405, nor an idempotent replay', async () => {
+      const h = harness({ rateLimitPerMinute: 2 });
+      const from = (request: Request) => h.relay(request, { clientAddress: '10.0.0.9' });
+      assert.equal((await from(post('a=1', { 'content-type': 'text/plain' }))).status, 415);
+      assert.equal((await from(post(valid, { origin: 'https://evil.example' }))).status, 403);
+      assert.equal((await from(post(valid, {}, '/PublicAdvertising/C9/Contact/Person/Lead'))).status, 403);
+      assert.equal((await from(post(valid, {}, '/x'))).status, 404);
+      assert.equal((await from(new Request(`https://relay.test${PATH}`, { method: 'PUT', headers: { origin: ORIGIN } }))).status, 405);
+      assert.equal((await from(post(valid, { 'idempotency-key': 'once' }))).status, 200);
+      for (let i = 0; i < 3; i++) assert.equal((await from(post(valid, { 'idempotency-key': 'once' }))).status, 200);
+      assert.equal((await from(post(valid))).status, 200);
+      assert.equal((await from(post(valid))).status, 429);
+    });
+
+    it('should key a proxy\'s client by an address of at most 64 characters, else by the connection', async () => {
+      const h = harness({ rateLimitPerMinute: 1, trustProxy: true });
+      const long = (n: number) => `${String(n).repeat(15_000)}`;
+      assert.equal((await h.relay(post(valid, { 'x-forwarded-for': long(1) }), { clientAddress: '127.0.0.1' })).status, 200);
+      assert.equal((await h.relay(post(valid, { 'x-forwarded-for': long(2) }), { clientAddress: '127.0.0.1' })).status, 429, 'both fell back to the connection');
+      assert.equal((await h.relay(post(valid, { 'x-forwarded-for': 'x, 2001:db8::1' }), { clientAddress: '127.0.0.1' })).status, 200);
+      assert.equal((await h.relay(post(valid, { 'x-forwarded-for': `1.1.1.1, <script>${'a'.repeat(70)}` }), { clientAddress: '127.0.0.1' })).status, 429);
     });
   });
 
@@ -371,7 +532,7 @@ describe('createLeadRelay', () => {
       for (const line of h.logs) {
         for (const personal of PERSONAL) assert.ok(!line.includes(personal), `personal data in ${line}`);
         const entry = JSON.parse(line);
-        assert.deepEqual(Object.keys(entry).filter((k) => !['time', 'requestId', 'method', 'route', 'customerId', 'status', 'vitecStatus', 'event', 'latencyMs'].includes(k)), []);
+        assert.deepEqual(Object.keys(entry).filter((k) => !['time', 'requestId', 'method', 'route', 'customerId', 'origin', 'status', 'vitecStatus', 'event', 'latencyMs'].includes(k)), []);
         assert.equal(typeof entry.latencyMs, 'number');
       }
     });
