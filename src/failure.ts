@@ -28,7 +28,10 @@ export function describeFailure(result: Exclude<SubmitResult, { kind: 'success' 
         message: t.failed.auth,
         fieldErrors: {},
         summary: [],
-        developerNote: `answered ${result.status}: the relay's (or Vitec's) credentials or the customer id are not accepted.`,
+        developerNote:
+          result.status >= 500
+            ? `answered ${result.status} relay-misconfigured: Vitec refused the relay's credentials or the customer id (the relay's log says vitec-unauthorized or vitec-forbidden).`
+            : `answered ${result.status}: the relay's (or Vitec's) credentials or the customer id are not accepted.`,
       };
     case 'rate-limit':
       return { message: t.failed.rateLimit(result.retryAfterSeconds), fieldErrors: {}, summary: [] };

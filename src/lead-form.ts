@@ -442,7 +442,7 @@ export class VitecLeadFormElement extends LitElement {
     this.setStatus('sending', this.t.sendingStatus);
     this.abort = new AbortController();
     const url = (this.endpoint ?? '').replaceAll('{customerId}', encodeURIComponent(this.customerId ?? ''));
-    const result = await postLeadWithRetry(url, lead, { timeoutMs: this.timeout, idempotencyKey: this.idempotency.key, signal: this.abort.signal });
+    const result = await postLeadWithRetry(url, lead, { timeoutMs: this.timeout, idempotencyKey: this.idempotency.key, lang: this.resolvedLang, signal: this.abort.signal });
     if (result.kind === 'aborted') return;
     if (result.kind !== 'success') return this.handleFailure(result);
     this.idempotency = undefined;

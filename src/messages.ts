@@ -119,7 +119,7 @@ const sv: Messages = {
   sentBody: 'Mäklaren hör av sig så snart som möjligt.',
   leadId: (id) => `Ditt ärendenummer: ${id}`,
   failed: {
-    auth: 'Formuläret kan inte skicka just nu. Försök igen senare eller kontakta mäklaren direkt. Dina uppgifter finns kvar.',
+    auth: 'Förfrågan kan inte skickas just nu. Kontakta mäklaren direkt. Dina uppgifter finns kvar.',
     rateLimit: (seconds) =>
       seconds ? `Många förfrågningar har skickats på kort tid. Försök igen om ${seconds} sekunder.` : 'Många förfrågningar har skickats på kort tid. Försök igen om en stund.',
     server: 'Något gick fel hos mottagaren. Dina uppgifter finns kvar, försök igen.',
@@ -202,7 +202,7 @@ const en: Messages = {
   sentBody: 'The broker will be in touch as soon as possible.',
   leadId: (id) => `Your reference number: ${id}`,
   failed: {
-    auth: 'The form cannot send right now. Please try again later or contact the broker directly. Your details are still here.',
+    auth: 'Your enquiry cannot be sent right now. Please contact the broker directly. Your details are still here.',
     rateLimit: (seconds) =>
       seconds ? `Many enquiries were sent in a short time. Please try again in ${seconds} seconds.` : 'Many enquiries were sent in a short time. Please try again in a while.',
     server: 'Something went wrong at the receiving end. Your details are still here, please try again.',

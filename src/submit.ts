@@ -5,7 +5,7 @@ export type SubmitResult =
   | { readonly kind: 'success'; readonly status: number; readonly leadId: string }
   /** 400: the body says what is wrong. */
   | { readonly kind: 'invalid'; readonly status: number; readonly body: unknown }
-  /** 401 or 403: the form (or its relay) is misconfigured; no visitor can fix it. */
+  /** 401 or 403, or the relay's `relay-misconfigured`: no visitor and no retry can fix it. */
   | { readonly kind: 'auth'; readonly status: number; readonly body: unknown }
   | { readonly kind: 'rate-limit'; readonly status: number; readonly retryAfterSeconds?: number }
   | { readonly kind: 'server'; readonly status: number; readonly body: unknown }
@@ -20,6 +20,8 @@ export interface PostOptions {
   timeoutMs?: number;
   /** Sent as `Idempotency-Key`; the same key for every retry of one lead. */
   idempotencyKey?: string;
+  /** Sent as `Accept-Language`, so that the relay words its own errors in the form's language. */
+  lang?: string;
   signal?: AbortSignal;
   fetch?: typeof fetch;
 }
@@ -56,6 +58,7 @@ export async function postLead(url: string, lead: PublicAdvertisingPersonLead, o
 
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  if (options.lang) headers['accept-language'] = options.lang;
   try {
     const response = await (options.fetch ?? fetch)(url, {
       method: 'POST',
@@ -76,7 +79,11 @@ export async function postLead(url: string, lead: PublicAdvertisingPersonLead, o
       const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
       return retryAfterSeconds === undefined ? { kind: 'rate-limit', status } : { kind: 'rate-limit', status, retryAfterSeconds };
     }
-    if (status >= 500) return { kind: 'server', status, body };
+    if (status >= 500) {
+      // The relay's own word that Vitec refused its credentials or customer id.
+      const misconfigured = !!body && typeof body === 'object' && (body as { Code?: unknown }).Code === 'relay-misconfigured';
+      return { kind: misconfigured ? 'auth' : 'server', status, body };
+    }
     return { kind: 'unexpected', status, body };
   } catch {
     if (timedOut) return { kind: 'timeout', status: 0 };

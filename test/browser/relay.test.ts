@@ -45,17 +45,56 @@ describe('<vitec-lead-form> through the relay', () => {
     expect(errorOf(el, 'lastName')).to.equal('Fel: Efternamnet är spärrat.');
   });
 
-  it('should show a Vitec 401 to no visitor: the relay answers 502', async () => {
-    await vitec.setMode({ status: 401, times: 2 });
-    const el = await form();
-    await fill(el, NAMES);
-    const events: CustomEvent[] = [];
-    el.addEventListener('vitec-lead-form-error', (event) => events.push(event as unknown as CustomEvent));
-    submit(el);
-    await until(() => events.length, 'the error event');
-    expect(events[0]!.detail.status).to.equal(502);
-    expect(statusText(el)).to.contain('Något gick fel hos mottagaren');
-    expect(root(el).textContent).not.to.match(/denied|401|behörighet/i);
+  for (const status of [401, 403]) {
+    it(`should send once and say the lead cannot be sent now when Vitec answers ${status}: the relay is misconfigured`, async () => {
+      await vitec.setMode({ status, times: 2 });
+      const el = await form();
+      await fill(el, NAMES);
+      const events: CustomEvent[] = [];
+      el.addEventListener('vitec-lead-form-error', (event) => events.push(event as unknown as CustomEvent));
+      const posts: string[] = [];
+      const original = window.fetch;
+      window.fetch = (input, init) => {
+        if (init?.method === 'POST') posts.push(String(input));
+        return original(input, init);
+      };
+      try {
+        submit(el);
+        await until(() => events.length, 'the error event');
+        // Long enough for the automatic retry, which must not come.
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+      } finally {
+        window.fetch = original;
+      }
+      expect(posts).to.have.length(1);
+      expect(events[0]!.detail.status).to.equal(500);
+      expect(statusText(el)).to.contain('kan inte skickas just nu');
+      expect(statusText(el)).not.to.match(/försök igen/i);
+      expect(root(el).textContent).not.to.match(/denied|401|403|behörighet|misconfigured/i);
+      expect(input(el, 'firstName').value).to.equal('Anna');
+    });
+  }
+
+  it('should send the form\'s language as Accept-Language, so the relay words its own errors in it', async () => {
+    const headers: string[] = [];
+    const original = window.fetch;
+    window.fetch = (input, init) => {
+      if (init?.method === 'POST') headers.push(new Headers(init.headers).get('accept-language') ?? '');
+      return original(input, init);
+    };
+    try {
+      for (const lang of ['en', 'sv']) {
+        const wrapper = await fixture<HTMLDivElement>(`<div><vitec-lead-form lang="${lang}" min-fill-time="0" endpoint="${ENDPOINT}" customer-id="C-42" lead-source-name="m.se"></vitec-lead-form></div>`);
+        const el = wrapper.querySelector('vitec-lead-form')!;
+        await el.updateComplete;
+        await fill(el, NAMES);
+        submit(el);
+        await until(() => root(el).querySelector('.success'), 'the thank-you message');
+      }
+    } finally {
+      window.fetch = original;
+    }
+    expect(headers).to.deep.equal(['en', 'sv']);
   });
 
   it('should make one lead when Vitec fails once: the form retries by itself with the same key', async () => {

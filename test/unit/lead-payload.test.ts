@@ -84,6 +84,13 @@ describe('validateForm', () => {
     ['a phone of sixteen digits', { 'telephone.cell': '+46 70123456789012' }, 'telephone.cell', 'phone'],
     ['a message over the limit', { message: 'x'.repeat(4001) }, 'message', 'tooLong'],
     ['no way to answer', { 'email.emailAddress': '', 'telephone.cell': '' }, 'email.emailAddress', 'contactRequired'],
+    ['a first name of 16 emoji (32 UTF-16 code units, as Vitec counts)', { firstName: '😀'.repeat(16) }, 'firstName', 'tooLong'],
+    ['a control character in a name', { lastName: 'Svens\u0007son' }, 'lastName', 'characters'],
+    ['a right-to-left override in a name', { firstName: '\u202eannA' }, 'firstName', 'characters'],
+    ['a left-to-right isolate in the message', { message: 'Hej \u2066där\u2069' }, 'message', 'characters'],
+    ['a vertical tab in the message', { message: 'Rad\u000bett' }, 'message', 'characters'],
+    ['a line feed in a phone number', { 'telephone.cell': '070-123\n45 67' }, 'telephone.cell', 'characters'],
+    ['a name of zero-width characters', { firstName: '\u200b\u200d\u2060' }, 'firstName', 'required'],
   ];
   for (const [what, change, field, code] of cases) {
     it(`should refuse ${what} at ${field}`, () => {
