@@ -17,7 +17,7 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs, executablePath } from '../test/chromium.js';
 import { BENCH_CREDENTIALS } from './credentials.ts';
 
-const BUDGET = { gzipBytes: 14_600, renderRatio: 2.5, longTaskMs: 50, p99AddedMs: 2, throughputShare: 0.5 };
+const BUDGET = { gzipBytes: 14_600, renderRatio: 2.5, longTaskMs: 50, p99AddedMs: 2, throughputShare: 0.5, cpuPerLeadRatio: 2 };
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
 const RELAY_REPEATS = 3;
 
@@ -210,11 +210,16 @@ async function load(url: string, connections: number, headers: Record<string, st
     timeout: 30,
   });
   if (result.non2xx || result.errors || result.timeouts) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
-  return { rps: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99 };
+  return { requests: result.requests.total, rps: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** The server process's CPU time so far, in µs (`bench/servers.ts` answers it beside the server under test). */
+async function cpuMicros(url: string): Promise<number> {
+  return ((await (await fetch(`${url}/__bench/cpu`)).json()) as { micros: number }).micros;
 }
 
 /** Starts `bench/servers.ts KIND` in a process of its own and resolves with its URL. */
-function spawnServer(kind: 'mock' | 'relay', vitecUrl = ''): Promise<{ url: string; child: ChildProcess }> {
+function spawnServer(kind: 'mock' | 'relay' | 'relay-undici' | 'proxy' | 'hono-floor', vitecUrl = ''): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/servers.ts', kind, vitecUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.stdout!.once('data', (chunk: Buffer) => resolve({ url: chunk.toString().trim(), child }));
@@ -222,31 +227,48 @@ function spawnServer(kind: 'mock' | 'relay', vitecUrl = ''): Promise<{ url: stri
   });
 }
 
+type Series = { rps: number[]; p50: number[]; p99: number[]; cpuPerLead: number[] };
+
 async function measureRelay() {
   const vitec = await spawnServer('mock');
-  const relay = await spawnServer('relay', vitec.url);
+  const servers = {
+    relay: await spawnServer('relay', vitec.url),
+    'relay-undici': await spawnServer('relay-undici', vitec.url),
+    proxy: await spawnServer('proxy', vitec.url),
+    'hono-floor': await spawnServer('hono-floor', vitec.url),
+  };
   const path = '/PublicAdvertising/C1/Contact/Person/Lead';
-  const out: Record<string, { rps: number[]; p50: number[]; p99: number[] }> = {};
+  const out: Record<string, Series> = {};
   try {
     for (let repeat = 0; repeat < RELAY_REPEATS; repeat++) {
       for (const connections of [1, 32]) {
-        // Alternate the two in each repeat, so that a noisy neighbour hits both alike.
-        for (const [name, url, headers] of [
-          ['direct', vitec.url + path, { authorization }],
-          ['relay', relay.url + path, { origin: 'https://m.se' }],
-        ] as const) {
-          const r = await load(url, connections, headers);
+        // Alternate them in each repeat, so that a noisy neighbour hits all alike.
+        const targets: [string, string, Record<string, string>][] = [
+          ['direct', vitec.url, { authorization }],
+          ['relay', servers.relay.url, { origin: 'https://m.se' }],
+        ];
+        if (connections > 1) {
+          targets.push(
+            ['relay-undici', servers['relay-undici'].url, { origin: 'https://m.se' }],
+            ['proxy', servers.proxy.url, { authorization }],
+            ['hono-floor', servers['hono-floor'].url, {}],
+          );
+        }
+        for (const [name, base, headers] of targets) {
+          const before = await cpuMicros(base);
+          const r = await load(base + path, connections, headers);
+          const cpu = (await cpuMicros(base)) - before;
           const key = `${name}@${connections}`;
-          out[key] ??= { rps: [], p50: [], p99: [] };
+          out[key] ??= { rps: [], p50: [], p99: [], cpuPerLead: [] };
           out[key].rps.push(r.rps);
           out[key].p50.push(r.p50);
           out[key].p99.push(r.p99);
+          out[key].cpuPerLead.push(cpu / r.requests);
         }
       }
     }
   } finally {
-    relay.child.kill();
-    vitec.child.kill();
+    for (const server of [...Object.values(servers), vitec]) server.child.kill();
   }
   return out;
 }
@@ -301,6 +323,26 @@ for (const connections of relay ? [1, 32] : []) {
     ratio: `${share.toFixed(2)}× throughput, +${addedP99} ms p99`,
     budget: connections === 1 ? `≤ +${BUDGET.p99AddedMs} ms p99` : `≥ ${BUDGET.throughputShare}× throughput`,
     ok: connections === 1 ? addedP99 <= BUDGET.p99AddedMs : share >= BUDGET.throughputShare,
+  });
+}
+if (relay) {
+  const cpu = (key: string) => median(relay[key]!.cpuPerLead);
+  const µs = (key: string) => `${Math.round(cpu(key))} µs/lead (${spread(relay[key]!.cpuPerLead.map(Math.round))})`;
+  const ratio = cpu('relay@32') / cpu('proxy@32');
+  rows.push({
+    figure: `relay process CPU time per lead, concurrency 32 (${RELAY_REPEATS} runs)`,
+    value: µs('relay@32'),
+    alternative: `bare keep-alive node:http pass-through proxy: ${µs('proxy@32')}; Hono on @hono/node-server forwarding with no checks: ${µs('hono-floor@32')} (${(cpu('hono-floor@32') / cpu('proxy@32')).toFixed(2)}× the proxy)`,
+    ratio: `${ratio.toFixed(2)}× the bare proxy`,
+    budget: `≤ ${BUDGET.cpuPerLeadRatio}×`,
+    ok: ratio <= BUDGET.cpuPerLeadRatio,
+  });
+  rows.push({
+    figure: `forwarder to Vitec, concurrency 32 (${RELAY_REPEATS} runs): node:http keep-alive agent (shipped)`,
+    value: `${µs('relay@32')}, ${Math.round(median(relay['relay@32']!.rps))} leads/s`,
+    alternative: `undici Pool: ${µs('relay-undici@32')}, ${Math.round(median(relay['relay-undici@32']!.rps))} leads/s`,
+    ratio: `${(cpu('relay@32') / cpu('relay-undici@32')).toFixed(2)}× undici's CPU`,
+    budget: '',
   });
 }
 

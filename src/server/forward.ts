@@ -31,11 +31,25 @@ export const MISCONFIGURED: Answer = {
   final: false,
 };
 
+/**
+ * What the relay reads of Vitec's answer: a `Response` has it all, and so may something lighter (the
+ * Node forwarder's answer, which skips building a web stream for a body it already holds).
+ */
+export interface VitecAnswer {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  readonly body: ReadableStream<Uint8Array> | null;
+  text(): Promise<string>;
+}
+
+/** How the relay calls Vitec: the global `fetch` fits. It must not follow redirects by itself. */
+export type VitecFetch = (url: string, init: RequestInit) => Promise<VitecAnswer>;
+
 export interface ForwarderConfig {
   /** Vitec's base URL without a trailing slash. */
   base: string;
   authorization: string;
-  fetch: typeof fetch;
+  fetch: VitecFetch;
   /** How long the visitor waits. */
   timeoutMs: number;
   /** How long the relay goes on waiting for Vitec after the visitor's 504. */
@@ -45,11 +59,20 @@ export interface ForwarderConfig {
 }
 
 /** At most `limit` bytes of a body as text; `undefined` when there are more, which are not read. */
-export async function readBounded(response: Response, limit: number): Promise<string | undefined> {
-  if (!response.body) return '';
-  if (Number(response.headers.get('content-length') ?? 0) > limit) {
-    await response.body.cancel().catch(() => undefined);
+export async function readBounded(response: VitecAnswer, limit: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > limit) {
+    await response.body?.cancel().catch(() => undefined);
     return undefined;
+  }
+  // With a declared length within the limit one read is enough, and much cheaper than a reader loop
+  // (the runtime holds a body to its declared length); `body` is not touched before, as on Node it
+  // would turn a buffered answer into a web stream.
+  if (declared <= limit) return response.text();
+  if (!response.body) {
+    // A body already held (the Node forwarder's, which keeps at most `limit` + 1 bytes of it).
+    const text = await response.text();
+    return new TextEncoder().encode(text).length > limit ? undefined : text;
   }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -10,9 +10,8 @@
  */
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import { type ConnectionInfo, message, type RelayEnv } from './context.js';
-import { createForwarder } from './forward.js';
+import { createForwarder, type VitecFetch } from './forward.js';
 import { deliverLead, type IdempotencyStore, MemoryIdempotencyStore } from './idempotency.js';
 import { checkContentType, incompleteBody, limitBody, readLead } from './lead-body.js';
 import { logRequests } from './log-record.js';
@@ -21,6 +20,7 @@ import { limitRate, MemoryRateLimiter, type RateLimiter } from './rate-limit.js'
 import { health, routeLead } from './route.js';
 
 export type { ConnectionInfo } from './context.js';
+export type { VitecAnswer, VitecFetch } from './forward.js';
 
 export interface RelayConfig {
   /** Where Vitec is, e.g. `https://connect.maklare.vitec.net`. */
@@ -43,7 +43,7 @@ export interface RelayConfig {
   /** Take the client address from the last `X-Forwarded-For` entry (only behind a proxy you run). */
   trustProxy?: boolean;
   /** What forwards to Vitec; the global `fetch` by default. Must not follow redirects by itself. */
-  fetch?: typeof fetch;
+  fetch?: VitecFetch;
   /** Milliseconds since the epoch. */
   now?: () => number;
   idempotencyStore?: IdempotencyStore;
@@ -95,11 +95,6 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
     // A proxy's own X-Request-Id (up to 64 word characters) is kept, so one id follows the request.
     requestId({ limitLength: 64, ...(config.newRequestId ? { generator: config.newRequestId } : {}) }),
     logRequests(log, now),
-    secureHeaders({ crossOriginResourcePolicy: false, crossOriginOpenerPolicy: false }),
-    async function noStore(c, next) {
-      c.header('cache-control', 'no-store');
-      await next();
-    },
     corsForAllowedOrigins(origins),
     health,
     routeLead,
@@ -107,7 +102,7 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
     checkCustomer,
     limitRate(config.rateLimiter ?? new MemoryRateLimiter({ now }), config.rateLimitPerMinute ?? 10, config.trustProxy ?? false),
     checkContentType,
-    ...limitBody(),
+    limitBody(),
     readLead,
   );
   app.post('*', deliverLead({ store: config.idempotencyStore ?? new MemoryIdempotencyStore({ now }), forward, timeoutMs, now }));

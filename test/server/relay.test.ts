@@ -238,16 +238,15 @@ describe('createLeadRelay', () => {
     });
 
     it('should not follow a redirect from Vitec', async () => {
-      const calls: string[] = [];
+      const calls: [string, RequestRedirect | undefined][] = [];
       const h = harness({
         fetch: async (input, init) => {
-          calls.push(String(input));
-          assert.equal(init?.redirect, 'manual');
+          calls.push([String(input), init?.redirect]);
           return new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/' } });
         },
       });
       assert.equal((await h.relay(post(valid))).status, 502);
-      assert.deepEqual(calls, ['https://vitec.test/PublicAdvertising/C1/Contact/Person/Lead']);
+      assert.deepEqual(calls, [['https://vitec.test/PublicAdvertising/C1/Contact/Person/Lead', 'manual']]);
     });
   });
 
@@ -489,6 +488,10 @@ describe('createLeadRelay', () => {
       assert.equal(response.headers.get('access-control-allow-origin'), ORIGIN);
       assert.match(response.headers.get('access-control-allow-headers')!, /Idempotency-Key/);
       assert.match(response.headers.get('access-control-allow-methods')!, /POST/);
+      assert.ok(response.headers.get('x-request-id'));
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      assert.match(response.headers.get('vary') ?? '', /Origin/);
     });
 
     it('should refuse the preflight for another origin, with no CORS headers', async () => {
