@@ -7,7 +7,8 @@
 import { LitElement, html } from 'lit';
 import { styles } from '../src/lead-form.styles.js';
 import { MESSAGES } from '../src/messages.js';
-import { FIELD_NAMES, getLeadSchema } from '../src/lead-schema.js';
+import { FIELD_NAMES } from '../src/lead-paths.js';
+import { getLeadSchema } from '../src/lead-schema.js';
 
 class FloorElement extends LitElement {
   static override styles = styles;

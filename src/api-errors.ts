@@ -3,7 +3,7 @@
  * answers, plain text) → the message for each input plus form-level messages. Never throws, whatever
  * the shape: odd keys, huge arrays and deep nesting are read only as far as needed.
  */
-import { FIELD_NAMES, type FieldName, leadPath } from './lead-schema.js';
+import { type FieldName, fieldOfKey } from './lead-paths.js';
 
 export interface MappedErrors {
   /** The server's text for each shown input it names. */
@@ -14,31 +14,6 @@ export interface MappedErrors {
 
 const MAX_ENTRIES = 50;
 const MAX_TEXT = 500;
-
-const PATHS = FIELD_NAMES.map((field) => ({
-  field,
-  full: leadPath(field).map((s) => s.toLowerCase()),
-  bare: field.toLowerCase().split('.'),
-}));
-
-function endsWith(key: readonly string[], tail: readonly string[]): boolean {
-  return key.length >= tail.length && tail.every((segment, i) => key[key.length - tail.length + i] === segment);
-}
-
-/**
- * The input an error key names, whatever prefix the model binder put first: `lead.Person.FirstName`,
- * `Person.Email.EmailAddress`, `$.person.firstName`, `person.telephone.cell` (case-insensitive).
- */
-export function fieldOfKey(key: string): FieldName | undefined {
-  const segments = key
-    .toLowerCase()
-    .replace(/^\$\.?/, '')
-    .replace(/\[(\d+)\]/g, '.$1')
-    .split('.')
-    .filter(Boolean);
-  if (!segments.length) return undefined;
-  return (PATHS.find((p) => endsWith(segments, p.full)) ?? PATHS.find((p) => segments.length === p.bare.length && endsWith(segments, p.bare)))?.field;
-}
 
 function texts(value: unknown): string[] {
   const list = Array.isArray(value) ? value.slice(0, MAX_ENTRIES) : [value];

@@ -1,5 +1,5 @@
 /** `save-draft`: what a visitor typed, kept in `sessionStorage` for the tab's session. */
-import { FIELD_NAMES } from './lead-schema.js';
+import { FIELD_NAMES } from './lead-paths.js';
 import type { FormValues } from './lead-payload.js';
 
 /** A saved draft, read as untrusted: only the form's own inputs, as strings and booleans. Storage may throw. */

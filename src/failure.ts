@@ -1,6 +1,6 @@
 /** A failed send → what the visitor sees and hears, and what the site's developer reads in the console. */
 import { mapErrorBody } from './api-errors.js';
-import type { FieldName } from './lead-schema.js';
+import type { FieldName } from './lead-paths.js';
 import type { Messages } from './messages.js';
 import type { SubmitResult } from './submit.js';
 

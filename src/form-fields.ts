@@ -1,5 +1,5 @@
 /** How each input is rendered, and how the `fields` and `required` attributes are read. */
-import { FIELD_GROUPS, FIELD_NAMES, type FieldName } from './lead-schema.js';
+import { FIELD_GROUPS, FIELD_NAMES, type FieldName } from './lead-paths.js';
 
 export interface InputSpec {
   readonly type: 'text' | 'email' | 'tel' | 'textarea';

@@ -14,4 +14,5 @@ defineLeadForm();
 export { VitecLeadFormElement } from './lead-form.js';
 export { LeadErrorEvent, LeadSubmitEvent, LeadSuccessEvent } from './lead-events.js';
 export type { LeadErrorDetail, LeadSubmitDetail, LeadSuccessDetail } from './lead-events.js';
-export type { FieldName, FormMarketing, PublicAdvertisingPersonLead, Person, Receiver, UtmTag } from './lead-schema.js';
+export type { FieldName } from './lead-paths.js';
+export type { FormMarketing, PublicAdvertisingPersonLead, Person, Receiver, UtmTag } from './lead-schema.js';

@@ -1,6 +1,6 @@
 /** The element's events: `bubbles` and `composed`, so a page can listen on the element or on `document`. */
 import type { PublicAdvertisingPersonLead } from './lead-schema.js';
-import type { FieldName } from './lead-schema.js';
+import type { FieldName } from './lead-paths.js';
 
 export interface LeadSubmitDetail {
   /** The lead about to be sent; a handler may replace or change it. */

@@ -2,15 +2,8 @@
  * Form values + attributes + marketing → a `PublicAdvertisingPersonLead` with every string trimmed and
  * no empty string, empty array or empty object anywhere.
  */
-import {
-  CONTACT_FIELDS,
-  type ErrorCode,
-  type FieldName,
-  type FormMarketing,
-  type PublicAdvertisingPersonLead,
-  leadPath,
-  validateLead,
-} from './lead-schema.js';
+import { CONTACT_FIELDS, type FieldName, leadPath } from './lead-paths.js';
+import { type ErrorCode, type FormMarketing, type PublicAdvertisingPersonLead, validateLead } from './lead-schema.js';
 
 /** What the visitor typed, by input name. */
 export type FormValues = Partial<Record<FieldName, string>> & { isForeignSocialSecurityNumber?: boolean };

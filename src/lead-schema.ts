@@ -7,38 +7,10 @@
  * language and the relay in Swedish, as Vitec does.
  */
 import * as z from 'zod/mini';
+import { type FieldName, fieldOfPath } from './lead-paths.js';
 import { parsePersonnummer } from './personnummer.js';
 
-/** The inputs the form can show, by their `name` attribute. */
-export const FIELD_NAMES = [
-  'firstName',
-  'lastName',
-  'socialSecurityNumber',
-  'address.streetAddress',
-  'address.zipCode',
-  'address.city',
-  'email.emailAddress',
-  'email.emailAddress2',
-  'telephone.home',
-  'telephone.work',
-  'telephone.cell',
-  'telephone.other',
-  'message',
-] as const;
-
-export type FieldName = (typeof FIELD_NAMES)[number];
-
-/** Group names that stand for all of their members in `fields` and `required`. */
-export const FIELD_GROUPS: Readonly<Record<string, readonly FieldName[]>> = {
-  address: ['address.streetAddress', 'address.zipCode', 'address.city'],
-  email: ['email.emailAddress', 'email.emailAddress2'],
-  telephone: ['telephone.home', 'telephone.work', 'telephone.cell', 'telephone.other'],
-};
-
-/** Inputs through which the broker can answer: a lead that shows any of them needs one filled. */
-export const CONTACT_FIELDS: readonly FieldName[] = [...FIELD_GROUPS.email!, ...FIELD_GROUPS.telephone!];
-
-/** The limits the schema enforces, documented in the README. */
+/** The limits the schema enforces, in UTF-16 code units; documented for site owners (docs/site-owners.md). */
 export const LIMITS = {
   name: 30,
   socialSecurityNumber: 20,
@@ -64,17 +36,6 @@ export type ErrorCode =
   | 'contactRequired'
   | 'characters'
   | 'invalid';
-
-/** Where a field lives in the lead: `person.firstName`, `person.email.emailAddress`, `message`. */
-export function leadPath(field: FieldName): string[] {
-  return field === 'message' ? ['message'] : ['person', ...field.split('.')];
-}
-
-/** The inverse of `leadPath`, for issue paths; `undefined` for paths that are not an input. */
-export function fieldOfPath(path: readonly PropertyKey[]): FieldName | undefined {
-  const key = (path[0] === 'person' ? path.slice(1) : path).join('.');
-  return (FIELD_NAMES as readonly string[]).includes(key) ? (key as FieldName) : undefined;
-}
 
 const PHONE = /^\+?[\d\s()-]+$/;
 /** The HTML standard's "valid email address", what browsers check `type=email` against. */

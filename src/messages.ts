@@ -1,5 +1,6 @@
 /** Every user-facing string, in Swedish (the default) and English. */
-import { type ErrorCode, type FieldName, LIMITS } from './lead-schema.js';
+import type { FieldName } from './lead-paths.js';
+import { type ErrorCode, LIMITS } from './lead-schema.js';
 
 export type Lang = 'sv' | 'en';
 

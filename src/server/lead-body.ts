@@ -1,6 +1,7 @@
 /** The lead in the request: its type, its size, its JSON and its schema, checked in that order. */
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { modelStateKey } from '../lead-paths.js';
 import { compactLead } from '../lead-payload.js';
 import { type LeadIssue, validateLead } from '../lead-schema.js';
 import { invalid, message, type RelayContext, type RelayEnv } from './context.js';
@@ -52,11 +53,6 @@ export function depthExceeds(value: unknown, max: number): boolean {
 
 function requestError(lang: RelayLang, text: keyof typeof REQUEST_TEXTS): Record<string, string[]> {
   return { lead: [REQUEST_TEXTS[text][lang]] };
-}
-
-/** Vitec's `ModelState` key for an issue path: `person.email.emailAddress` → `lead.Person.Email.EmailAddress`. */
-function modelStateKey(path: string): string {
-  return ['lead', ...path.split('.').filter(Boolean).map((s) => s.charAt(0).toUpperCase() + s.slice(1))].join('.');
 }
 
 function modelState(issues: readonly LeadIssue[], lang: RelayLang): Record<string, string[]> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fieldOfKey, mapErrorBody } from '../../src/api-errors.ts';
-import type { FieldName } from '../../src/lead-schema.ts';
+import { mapErrorBody } from '../../src/api-errors.ts';
+import { type FieldName, fieldOfKey } from '../../src/lead-paths.ts';
 
 const shown: FieldName[] = ['firstName', 'lastName', 'email.emailAddress', 'telephone.cell', 'message'];
 

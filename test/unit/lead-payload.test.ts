@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildLead, compactLead, validateForm } from '../../src/lead-payload.ts';
-import type { FieldName } from '../../src/lead-schema.ts';
+import type { FieldName } from '../../src/lead-paths.ts';
 
 const config = { leadSourceName: 'maklarhuset.se', leadType: 'AcceptObjectFlow' };
 const shown: FieldName[] = ['firstName', 'lastName', 'email.emailAddress', 'telephone.cell', 'message'];

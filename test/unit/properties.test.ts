@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { mapErrorBody } from '../../src/api-errors.ts';
 import { buildLead, compactLead, validateForm } from '../../src/lead-payload.ts';
-import { FIELD_NAMES, type FieldName, validateLead } from '../../src/lead-schema.ts';
+import { FIELD_NAMES, type FieldName } from '../../src/lead-paths.ts';
+import { validateLead } from '../../src/lead-schema.ts';
 import { createMockVitec } from '../../src/server/mock-vitec.ts';
 import { createLeadRelay } from '../../src/server/relay.ts';
 
