@@ -23,3 +23,10 @@ export function renderErrorSummary<T extends string>(heading: string, items: rea
     </ul>
   </div>`;
 }
+
+/** What a summary link does: the input it names gets focus, with its label scrolled into view. */
+export function focusSummaryTarget(root: ParentNode, target: string, event: Event): void {
+  event.preventDefault();
+  root.querySelector(`label[for="input-${target}"]`)?.scrollIntoView({ block: 'center' });
+  root.querySelector<HTMLElement>(`[id="input-${target}"]`)?.focus({ preventScroll: true });
+}

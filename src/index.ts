@@ -1,6 +1,7 @@
 /** Browser entry: records the visit's attribution, defines `<vitec-lead-form>`, exports its public types. */
 import { defineLeadForm } from './define.js';
-import { parseAttributionMode, parseTrackingParams, recordPageVisit } from './marketing.js';
+import { parseAttributionMode, parseTrackingParams } from './marketing.js';
+import { recordPageVisit } from './page-visit.js';
 
 // Every page that loads the script records the visit, so a visitor who lands on a campaign page and
 // sends the form from another keeps the campaign. The first form on the page, or the script tag's

@@ -1,25 +1,25 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { readDraft, writeDraft } from './draft.js';
-import { renderErrorSummary, type SummaryItem } from './error-summary.js';
-import { describeFailure } from './failure.js';
-import { DEFAULT_FIELDS, DEFAULT_REQUIRED, type FieldList, INPUTS, parseFieldList } from './form-fields.js';
-import { LeadErrorEvent, LeadSubmitEvent, LeadSuccessEvent } from './lead-events.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { query, state } from 'lit/decorators.js';
+import { readDraft, writeDraft } from './draft-storage.js';
+import { focusSummaryTarget, renderErrorSummary, type SummaryItem } from './error-summary.js';
+import { configProblem, leadConfigOf } from './form-config.js';
+import { type FieldList, parseFieldList } from './form-fields.js';
+import { type ErrorTarget, type FieldView, renderConsent, renderField, renderSuccess } from './form-templates.js';
+import { LeadSubmitEvent } from './lead-events.js';
 import { styles } from './lead-form.styles.js';
 import type { FieldName } from './lead-paths.js';
-import { type FormMarketing, getLeadSchema, type PublicAdvertisingPersonLead } from './lead-schema.js';
-import { buildLead, type FormValues, type LeadConfig, validateForm } from './lead-payload.js';
-import { DEFAULT_TRACKING_PARAMS, parseAttributionMode, parseTrackingParams, recordPageVisit } from './marketing.js';
-import { type Lang, MESSAGES, type Messages, errorText } from './messages.js';
-import { consentLine, type DataLayerEvent, looksLikeBot, pushDataLayer, redirectTarget } from './site-options.js';
-import { newIdempotencyKey, postLeadWithRetry, type SubmitResult } from './submit.js';
+import { buildLead, type FormValues, validateForm } from './lead-payload.js';
+import { LeadFormAttributes } from './lead-form-attributes.js';
+import { getLeadSchema } from './lead-schema.js';
+import { LeadSender, type SendOutcome } from './lead-sender.js';
+import { parseAttributionMode, parseTrackingParams } from './marketing.js';
+import { type Lang, MESSAGES, type Messages, errorText, errorTexts } from './messages.js';
+import { recordPageVisit } from './page-visit.js';
+import { consentLine, looksLikeBot, redirectTarget } from './site-options.js';
 
 declare const __VERSION__: string | undefined;
 
 type Status = 'idle' | 'sending' | 'sent' | 'failed';
-/** An input that can carry an error: a lead field, or the consent box. */
-type ErrorTarget = FieldName | 'consent';
 
 /**
  * A contact form that sends what a visitor types to Vitec Express as a lead
@@ -55,86 +55,11 @@ type ErrorTarget = FieldName | 'consent';
  * @cssprop --vitec-lead-form-spacing - Base spacing unit. Default `1rem`.
  * @cssprop --vitec-lead-form-font - Font family. Default: inherited from the page.
  */
-export class VitecLeadFormElement extends LitElement {
+export class VitecLeadFormElement extends LeadFormAttributes {
   /** The package version this element was built from. */
   static readonly version: string = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
   static override styles = styles;
-
-  /** URL the lead is POSTed to; `{customerId}` in it is replaced by `customer-id`. */
-  @property() endpoint?: string;
-
-  /** The broker's Vitec customer id. */
-  @property({ attribute: 'customer-id' }) customerId?: string;
-
-  /** `leadSource.name`; defaults to the page's host name. */
-  @property({ attribute: 'lead-source-name' }) leadSourceName?: string;
-
-  /** `leadSource.leadType`, sent as given. */
-  @property({ attribute: 'lead-type' }) leadType = 'AcceptObjectFlow';
-
-  /** `receiver.agent.id`. */
-  @property({ attribute: 'agent-id' }) agentId?: string;
-
-  /** `receiver.agent.email`. */
-  @property({ attribute: 'agent-email' }) agentEmail?: string;
-
-  /** `receiver.userGroup.id`. */
-  @property({ attribute: 'user-group-id' }) userGroupId?: string;
-
-  /** `receiver.office.id`. */
-  @property({ attribute: 'office-id' }) officeId?: string;
-
-  /** `receiver.office.customerId`. */
-  @property({ attribute: 'office-customer-id' }) officeCustomerId?: string;
-
-  /** The inputs to show, space-separated; `address`, `email` and `telephone` stand for their members. */
-  @property() fields = DEFAULT_FIELDS;
-
-  /** The inputs that must be filled, space-separated. */
-  @property() required = DEFAULT_REQUIRED;
-
-  /** `sv` or `en`; defaults to the closest `lang` in the page, else `sv`. */
-  @property({ attribute: 'lang' }) language?: string;
-
-  /** Text to prefill the message box with. */
-  @property() message?: string;
-
-  /** Milliseconds to wait for an answer before giving up. */
-  @property({ type: Number }) timeout = 15_000;
-
-  /** How the visit's campaign tags and referrer are remembered: `session`, `local` (30 days) or `none`. */
-  @property() attribution: 'session' | 'local' | 'none' = 'session';
-
-  /** Click ids taken from the URL besides `utm_*`, space-separated. */
-  @property({ attribute: 'tracking-params' }) trackingParams = DEFAULT_TRACKING_PARAMS.join(' ');
-
-  /** Link to the broker's privacy policy, shown in a sentence above the button. */
-  @property({ attribute: 'privacy-policy-url' }) privacyPolicyUrl?: string;
-
-  /** Adds a consent checkbox that must be ticked; the lead's message then records the consent and its time. */
-  @property({ type: Boolean, attribute: 'consent-required' }) consentRequired = false;
-
-  /** The thank-you text instead of the built-in one; `{leadId}` in it is replaced by the lead id. */
-  @property({ attribute: 'success-message' }) successMessage?: string;
-
-  /** A thank-you page to go to after sending, with the lead id added as the `leadId` query parameter. */
-  @property({ attribute: 'redirect-url' }) redirectUrl?: string;
-
-  /** Milliseconds from showing the form to the earliest submit a person could make; faster is a bot. */
-  @property({ type: Number, attribute: 'min-fill-time' }) minFillTime = 2000;
-
-  /** Pushes submit, success and error events to `window.dataLayer` (form id and lead id only). */
-  @property({ type: Boolean, attribute: 'data-layer' }) dataLayer = false;
-
-  /** For CMS editors: the form validates and thanks, but nothing is sent and no endpoint is needed. */
-  @property({ type: Boolean }) preview = false;
-
-  /** Keeps what is typed through a reload of the page, for the tab's session (`sessionStorage`). */
-  @property({ type: Boolean, attribute: 'save-draft' }) saveDraft = false;
-
-  /** What will be sent as the lead's `marketing`; read, extend or replace it. */
-  @property({ attribute: false }) marketing?: FormMarketing;
 
   @state() private values: FormValues = {};
   @state() private consent = false;
@@ -155,19 +80,13 @@ export class VitecLeadFormElement extends LitElement {
   private pressingSubmit = false;
   private renderedAt = 0;
   private focusAfterUpdate?: () => HTMLElement | null | undefined;
-  private idempotency?: { body: string; key: string };
-  private abort?: AbortController;
+  private readonly sender = new LeadSender(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.renderedAt = Date.now();
     if (this.saveDraft) this.values = { ...readDraft(this.draftKey), ...this.values };
     this.marketing ??= recordPageVisit(parseAttributionMode(this.attribution), parseTrackingParams(this.trackingParams));
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -205,18 +124,8 @@ export class VitecLeadFormElement extends LitElement {
     return this.lists.shown.fields;
   }
 
-  private get requiredFields(): FieldName[] {
-    return this.lists.required.fields;
-  }
-
-  /** What is wrong with the attributes, in words for the page's editor; empty when nothing is. */
   private get configError(): string {
-    const { config } = this.t;
-    if (!this.endpoint && !this.preview) return config.endpoint;
-    const unknown = [...this.lists.shown.unknown, ...this.lists.required.unknown];
-    if (unknown.length) return config.fields(unknown.join(', '));
-    if (!this.shown.includes('firstName') || !this.shown.includes('lastName')) return config.names;
-    return '';
+    return configProblem(this.t, { endpoint: this.endpoint, preview: this.preview, ...this.lists });
   }
 
   private get draftKey(): string {
@@ -230,21 +139,9 @@ export class VitecLeadFormElement extends LitElement {
     this.submitted = false;
     this.fieldErrors = {};
     this.formMessages = [];
-    this.idempotency = undefined;
+    this.sender.forget();
     this.setStatus('idle', '');
     if (this.saveDraft) writeDraft(this.draftKey, undefined);
-  }
-
-  private get leadConfig(): LeadConfig {
-    return {
-      leadSourceName: this.leadSourceName || (typeof location !== 'undefined' ? location.hostname : ''),
-      leadType: this.leadType,
-      agentId: this.agentId,
-      agentEmail: this.agentEmail,
-      userGroupId: this.userGroupId,
-      officeId: this.officeId,
-      officeCustomerId: this.officeCustomerId,
-    };
   }
 
   override render() {
@@ -254,7 +151,7 @@ export class VitecLeadFormElement extends LitElement {
     const sent = this.status === 'sent';
     // The live region stays in the page through every state, so that screen readers announce each
     // change of its text: sending, sent (with the id) and why sending failed.
-    return html`${sent ? this.renderSuccess(t) : this.renderForm(t)}
+    return html`${sent ? renderSuccess(t, this.leadId, this.successMessage) : this.renderForm(t)}
       <p class="status ${this.status === 'failed' ? 'status-failed' : ''} ${sent ? 'visually-hidden' : ''}" part="status" role="status">${this.statusText}</p>`;
   }
 
@@ -267,77 +164,21 @@ export class VitecLeadFormElement extends LitElement {
     const sending = this.status === 'sending';
     return html`<form part="form" novalidate @submit=${this.handleSubmit} aria-busy=${sending ? 'true' : 'false'}>
       ${this.preview ? html`<p class="preview-note">${t.previewNote}</p>` : nothing}
-      ${renderErrorSummary(t.summaryHeading, items, this.handleSummaryLink)}
+      ${renderErrorSummary(t.summaryHeading, items, (target, event) => focusSummaryTarget(this.renderRoot, target, event))}
       <slot name="before"></slot>
-      ${this.shown.map((field) => this.renderField(field, t))}
-      ${this.renderConsent(t)}
+      ${this.shown.map((field) => renderField(field, this.fieldView))}
+      ${renderConsent(t, { policyUrl: this.privacyPolicyUrl, required: this.consentRequired, checked: this.consent, error: this.fieldErrors.consent, onChange: this.handleConsent })}
       <div class="trap" aria-hidden="true">
         <label for="input-website">Website</label>
         <input id="input-website" name="website" type="text" tabindex="-1" autocomplete="off" />
       </div>
       <button type="submit" part="submit" class="submit" aria-disabled=${sending ? 'true' : 'false'}
-        @pointerdown=${this.handlePressSubmit} @pointercancel=${this.handleReleaseSubmit} @pointerleave=${this.handleReleaseSubmit}>${sending ? t.sending : t.submit}</button>
+        @pointerdown=${this.handlePointer} @pointercancel=${this.handlePointer} @pointerleave=${this.handlePointer}>${sending ? t.sending : t.submit}</button>
     </form>`;
   }
 
-  private renderConsent(t: Messages) {
-    const policy = this.privacyPolicyUrl ? html`<a href=${this.privacyPolicyUrl} target="_blank" rel="noopener">${t.privacyPolicy}</a>` : t.privacyPolicyPlain;
-    if (!this.consentRequired) return this.privacyPolicyUrl ? html`<p class="privacy">${t.privacySentence(policy)}</p>` : nothing;
-    const error = this.fieldErrors.consent;
-    return html`<div class="field ${error ? 'field-error' : ''}" part="field">
-      ${error ? html`<p part="error" class="error" id="input-consent-error"><span class="visually-hidden">${t.errorPrefix}</span> ${error}</p>` : nothing}
-      <div class="checkbox">
-        <input type="checkbox" id="input-consent" name="consent" .checked=${this.consent} @change=${this.handleConsent}
-          aria-describedby=${ifDefined(error ? 'input-consent-error' : undefined)} aria-invalid=${ifDefined(error ? 'true' : undefined)} />
-        <label for="input-consent">${t.consentLabel(policy)}</label>
-      </div>
-    </div>`;
-  }
-
-  private renderSuccess(t: Messages) {
-    const custom = this.successMessage?.replaceAll('{leadId}', this.leadId);
-    return html`<div class="success" part="success" tabindex="-1" aria-labelledby="success-heading">
-      <slot name="success">
-        <h2 id="success-heading" class="success-heading">${t.sentHeading}</h2>
-        <p>${custom ?? t.sentBody}</p>
-      </slot>
-      ${this.leadId && !custom ? html`<p class="lead-id">${t.leadId(this.leadId)}</p>` : nothing}
-    </div>`;
-  }
-
-  private renderField(field: FieldName, t: Messages) {
-    const spec = INPUTS[field];
-    const id = `input-${field}`;
-    const hint = t.hints[field];
-    const error = this.fieldErrors[field];
-    const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-    const optional = !this.requiredFields.includes(field);
-    const value = this.values[field] ?? '';
-    const invalid = error ? 'true' : undefined;
-    const control =
-      spec.type === 'textarea'
-        ? html`<textarea part="input" class="input" id=${id} name=${field} rows="5" autocomplete=${spec.autocomplete}
-            aria-describedby=${ifDefined(describedBy)} aria-invalid=${ifDefined(invalid)}
-            .value=${value} @input=${this.handleInput} @blur=${this.handleBlur}></textarea>`
-        : html`<input part="input" class="input" id=${id} name=${field} type=${spec.type} autocomplete=${spec.autocomplete}
-            inputmode=${ifDefined(spec.inputmode)} spellcheck=${spec.type === 'text' ? nothing : 'false'}
-            aria-describedby=${ifDefined(describedBy)} aria-invalid=${ifDefined(invalid)}
-            .value=${value} @input=${this.handleInput} @blur=${this.handleBlur} />`;
-    return html`<div class="field ${error ? 'field-error' : ''}" part="field">
-      <label part="label" class="label" for=${id}>${optional ? html`${t.labels[field]} <span class="optional">${t.optional}</span>` : t.labels[field]}</label>
-      ${hint ? html`<p part="hint" class="hint" id="${id}-hint">${hint}</p>` : nothing}
-      ${error ? html`<p part="error" class="error" id="${id}-error"><span class="visually-hidden">${t.errorPrefix}</span> ${error}</p>` : nothing}
-      ${control}
-      ${field === 'socialSecurityNumber' ? this.renderForeignBox(t) : nothing}
-    </div>`;
-  }
-
-  private renderForeignBox(t: Messages) {
-    return html`<div class="checkbox">
-      <input type="checkbox" id="input-isForeignSocialSecurityNumber" name="isForeignSocialSecurityNumber"
-        .checked=${Boolean(this.values.isForeignSocialSecurityNumber)} @change=${this.handleInput} />
-      <label for="input-isForeignSocialSecurityNumber">${t.labels.isForeignSocialSecurityNumber}</label>
-    </div>`;
+  private get fieldView(): FieldView {
+    return { t: this.t, values: this.values, errors: this.fieldErrors, required: this.lists.required.fields, onInput: this.handleInput, onBlur: this.handleBlur };
   }
 
   private handleInput = (event: Event) => {
@@ -351,12 +192,8 @@ export class VitecLeadFormElement extends LitElement {
     if (this.submitted) this.setFieldError('consent', this.consent ? undefined : this.t.consentRequired);
   };
 
-  private handlePressSubmit = () => {
-    this.pressingSubmit = true;
-  };
-
-  private handleReleaseSubmit = () => {
-    this.pressingSubmit = false;
+  private handlePointer = (event: PointerEvent) => {
+    this.pressingSubmit = event.type === 'pointerdown';
   };
 
   /**
@@ -379,26 +216,16 @@ export class VitecLeadFormElement extends LitElement {
     this.fieldErrors = fieldErrors;
   }
 
-  private handleSummaryLink = (target: ErrorTarget, event: Event) => {
-    event.preventDefault();
-    const input = this.renderRoot.querySelector<HTMLElement>(`[id="input-${target}"]`);
-    this.renderRoot.querySelector(`label[for="input-${target}"]`)?.scrollIntoView({ block: 'center' });
-    input?.focus({ preventScroll: true });
-  };
-
   private validate() {
     const consent = this.consent ? consentLine(this.t.consentRecord, new Date(), this.privacyPolicyUrl) : undefined;
-    return validateForm(buildLead(this.values, this.leadConfig, this.marketing, consent), { required: this.requiredFields, shown: this.shown });
+    const lead = buildLead(this.values, leadConfigOf(this, location.hostname), this.marketing, consent);
+    return validateForm(lead, { required: this.lists.required.fields, shown: this.shown });
   }
 
   private showErrors(fieldErrors: Partial<Record<ErrorTarget, string>>, formMessages: string[]) {
     this.fieldErrors = fieldErrors;
     this.formMessages = formMessages;
     this.focusAfterUpdate = () => this.summary;
-  }
-
-  private track(event: DataLayerEvent, leadId?: string) {
-    if (this.dataLayer) pushDataLayer(event, this.id, leadId);
   }
 
   private handleSubmit = async (event: Event) => {
@@ -408,12 +235,7 @@ export class VitecLeadFormElement extends LitElement {
     this.submitted = true;
     const t = this.t;
     const result = this.validate();
-    const fieldErrors: Partial<Record<ErrorTarget, string>> = {};
-    if (!result.success) {
-      for (const [field, code] of Object.entries(result.fieldErrors) as [FieldName, NonNullable<(typeof result.fieldErrors)[FieldName]>][]) {
-        fieldErrors[field] = errorText(t, code, field);
-      }
-    }
+    const fieldErrors: Partial<Record<ErrorTarget, string>> = result.success ? {} : errorTexts(t, result.fieldErrors);
     if (this.consentRequired && !this.consent) fieldErrors.consent = t.consentRequired;
     if (!result.success || fieldErrors.consent) {
       this.showErrors(fieldErrors, !result.success && result.formErrors.length ? [t.failed.invalid] : []);
@@ -426,33 +248,23 @@ export class VitecLeadFormElement extends LitElement {
     }
     const submit = new LeadSubmitEvent({ lead: result.lead });
     if (!this.dispatchEvent(submit)) return;
-    this.track('vitec_lead_form_submit');
+    this.sender.track(this.dataLayer, 'vitec_lead_form_submit');
     if (this.preview) {
       this.finish(t.previewLeadId);
       return;
     }
-    await this.send(submit.detail.lead);
-  };
-
-  private async send(lead: PublicAdvertisingPersonLead) {
-    const body = JSON.stringify(lead);
-    // One key per lead: a retry of the same lead reuses it, so a relay can answer it without a second lead.
-    if (this.idempotency?.body !== body) this.idempotency = { body, key: newIdempotencyKey() };
     this.showErrors({}, []);
     this.focusAfterUpdate = undefined;
-    this.setStatus('sending', this.t.sendingStatus);
-    this.abort = new AbortController();
-    const url = (this.endpoint ?? '').replaceAll('{customerId}', encodeURIComponent(this.customerId ?? ''));
-    const result = await postLeadWithRetry(url, lead, { timeoutMs: this.timeout, idempotencyKey: this.idempotency.key, lang: this.resolvedLang, signal: this.abort.signal });
-    if (result.kind === 'aborted') return;
-    if (result.kind !== 'success') return this.handleFailure(result);
-    this.idempotency = undefined;
-    this.dispatchEvent(new LeadSuccessEvent({ leadId: result.leadId, lead }));
-    this.track('vitec_lead_form_success', result.leadId);
-    const target = this.redirectUrl && redirectTarget(this.redirectUrl, result.leadId, location.href);
+    this.setStatus('sending', t.sendingStatus);
+    const options = { endpoint: this.endpoint ?? '', customerId: this.customerId, timeoutMs: this.timeout, lang: this.resolvedLang, messages: t, shown: this.shown, dataLayer: this.dataLayer };
+    let sent = '';
+    await this.sender.send(submit.detail.lead, options, (outcome) => {
+      if (outcome.kind === 'sent') this.finish((sent = outcome.leadId));
+      else if (outcome.kind === 'failed') this.showFailure(outcome);
+    });
+    const target = sent && this.redirectUrl && redirectTarget(this.redirectUrl, sent, location.href);
     if (target) location.assign(target);
-    this.finish(result.leadId);
-  }
+  };
 
   /** Shows the thank-you message; an empty id for a suspected bot, which is thanked and sent nothing. */
   private finish(leadId: string) {
@@ -464,13 +276,9 @@ export class VitecLeadFormElement extends LitElement {
     this.focusAfterUpdate = () => this.success;
   }
 
-  private handleFailure(result: Exclude<SubmitResult, { kind: 'success' | 'aborted' }>) {
-    const failure = describeFailure(result, this.t, this.shown);
-    if (failure.developerNote) console.error(`<vitec-lead-form>: ${this.endpoint} ${failure.developerNote}`, 'body' in result ? result.body : '');
-    if (result.kind === 'invalid') this.showErrors(failure.fieldErrors, failure.summary);
-    this.setStatus('failed', result.kind === 'invalid' ? '' : failure.message);
-    this.dispatchEvent(new LeadErrorEvent({ status: result.status, message: failure.message, fieldErrors: failure.fieldErrors }));
-    this.track('vitec_lead_form_error');
+  private showFailure({ failure, invalid }: Extract<SendOutcome, { kind: 'failed' }>) {
+    if (invalid) this.showErrors(failure.fieldErrors, failure.summary);
+    this.setStatus('failed', invalid ? '' : failure.message);
   }
 
   private setStatus(status: Status, text: string) {

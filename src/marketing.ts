@@ -66,7 +66,7 @@ export function marketingFromPage(pageUrl: string, referrer: string, trackingPar
 export type AttributionMode = 'session' | 'local' | 'none';
 
 export const ATTRIBUTION_KEY = 'vitec-lead-form:attribution';
-export const LOCAL_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+const LOCAL_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 export interface Visit {
   /** The page's URL. */
@@ -130,17 +130,6 @@ export function recordVisit(mode: AttributionMode, visit: Visit): FormMarketing 
 
 function nonEmpty(marketing: FormMarketing): FormMarketing | undefined {
   return marketing.utmTags?.length || marketing.referrer ? marketing : undefined;
-}
-
-/** Records this page view with the browser's own URL, referrer, clock and storage. */
-export function recordPageVisit(mode: AttributionMode, trackingParams?: readonly string[]): FormMarketing | undefined {
-  return recordVisit(mode, {
-    url: location.href,
-    referrer: document.referrer,
-    trackingParams,
-    now: Date.now(),
-    storage: (kind) => (kind === 'local' ? localStorage : sessionStorage),
-  });
 }
 
 /** Reads a `tracking-params` list; `undefined` for the default click ids. */

@@ -238,3 +238,10 @@ export function errorText(messages: Messages, code: ErrorCode, field: FieldName)
   if (code === 'tooLong') return messages.tooLong(messages.labels[field], maxLengthOf(field) ?? 0);
   return messages.errors[code];
 }
+
+/** The words for each input's error code. */
+export function errorTexts(messages: Messages, codes: Partial<Record<FieldName, ErrorCode>>): Partial<Record<FieldName, string>> {
+  const texts: Partial<Record<FieldName, string>> = {};
+  for (const [field, code] of Object.entries(codes) as [FieldName, ErrorCode][]) texts[field] = errorText(messages, code, field);
+  return texts;
+}

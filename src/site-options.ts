@@ -1,4 +1,4 @@
-/** What site owners ask for besides the lead: consent, a thank-you page, analytics, spam traps. */
+/** What site owners ask for besides the lead, as pure rules: consent, a thank-you page, spam traps. */
 
 /** The line a lead's message ends with when the visitor gave consent: what, when, and to which policy. */
 export function consentLine(text: string, at: Date, policyUrl?: string): string {
@@ -16,14 +16,6 @@ export function redirectTarget(url: string, leadId: string, base: string): strin
   } catch {
     return undefined;
   }
-}
-
-export type DataLayerEvent = 'vitec_lead_form_submit' | 'vitec_lead_form_success' | 'vitec_lead_form_error';
-
-/** Pushes an event for Google Tag Manager: the form id and the lead id only, never personal data. */
-export function pushDataLayer(event: DataLayerEvent, formId: string, leadId?: string): void {
-  const w = window as unknown as { dataLayer?: unknown[] };
-  (w.dataLayer ??= []).push({ event, formId, ...(leadId ? { leadId } : {}) });
 }
 
 /**
