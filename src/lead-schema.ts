@@ -72,7 +72,7 @@ function text(max: number, multiline = false) {
 function buildSchema() {
   // Zod 4 probes `new Function` on its first parse unless told not to; a strict CSP in a browser would
   // report it. Servers keep Zod's faster compiled parsers.
-  if (typeof document !== 'undefined') z.config({ jitless: true });
+  if ('document' in globalThis) z.config({ jitless: true });
 
   // A name of nothing but spaces and invisible characters is no name.
   const name = text(LIMITS.name).check(z.refine((v) => v.replace(INVISIBLE, '') !== '', { error: 'required' }));

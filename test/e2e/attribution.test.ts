@@ -1,5 +1,5 @@
-// Issue 4's promise on the built file: a visitor who lands on a campaign page from another site and
-// sends the form from another page of the site still sends that campaign and that site.
+// On the built file: a visitor who lands on a campaign page from another site and sends the form from
+// another page of the site still sends that campaign and that site; the visit is recorded once per page.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -7,6 +7,7 @@ import { createMockVitec } from '../../src/server/mock-vitec.ts';
 import { toNodeListener } from '../../src/server/node-serve.ts';
 import { DIST, file, launch, page, serve } from './harness.ts';
 
+const form = (attribution: string) => `<vitec-lead-form attribution="${attribution}" endpoint="/PublicAdvertising/{customerId}/Contact/Person/Lead" customer-id="C1"></vitec-lead-form>`;
 const head = '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>t</title><script type="module" src="/vitec-lead-form.js"></script></head><body>';
 
 describe('attribution across pages (built file)', () => {
@@ -22,6 +23,8 @@ describe('attribution across pages (built file)', () => {
       '/kontakt': page(
         `${head}<vitec-lead-form min-fill-time="0" endpoint="/PublicAdvertising/{customerId}/Contact/Person/Lead" customer-id="C1" lead-source-name="Kontakt"></vitec-lead-form></body></html>`,
       ),
+      '/two-none-first': page(`${head}${form('none')}${form('local')}</body></html>`),
+      '/two-local-first': page(`${head}${form('local')}${form('none')}</body></html>`),
       '/PublicAdvertising/': toNodeListener(mock),
     });
   });
@@ -58,4 +61,24 @@ describe('attribution across pages (built file)', () => {
     });
     await tab.close();
   });
+
+  for (const [path, stored] of [
+    ['/two-none-first', false],
+    ['/two-local-first', true],
+  ] as const) {
+    it(`should record the visit once, as the first form says, and give both forms the same (${path})`, async () => {
+      const tab = await browser.newPage();
+      await tab.goto(`${site.url}${path}?utm_source=nyhetsbrev`);
+      await tab.locator('vitec-lead-form >> nth=1').locator('form').waitFor();
+      const seen = await tab.evaluate(() => ({
+        marketing: [...document.querySelectorAll('vitec-lead-form')].map((el) => JSON.stringify((el as HTMLElement & { marketing?: unknown }).marketing)),
+        local: localStorage.getItem('vitec-lead-form:attribution'),
+        session: sessionStorage.getItem('vitec-lead-form:attribution'),
+      }));
+      assert.deepEqual(seen.marketing, Array(2).fill(JSON.stringify({ utmTags: [{ name: 'utm_source', value: 'nyhetsbrev' }] })));
+      assert.equal(seen.session, null, 'neither mode is session');
+      assert.equal(seen.local !== null, stored, stored ? 'the first form keeps it for 30 days' : 'the first form keeps nothing');
+      await tab.close();
+    });
+  }
 });
