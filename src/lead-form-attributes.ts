@@ -33,7 +33,7 @@ export class LeadFormAttributes extends LitElement {
   /** The inputs that must be filled, space-separated. */
   @property() required = DEFAULT_REQUIRED;
   /** `sv` or `en`; defaults to the closest `lang` in the page, else `sv`. */
-  @property({ attribute: 'lang' }) language?: string;
+  @property({ attribute: 'lang' }) language?: 'sv' | 'en' | (string & {});
   /** Text to prefill the message box with. */
   @property() message?: string;
   /** Milliseconds to wait for an answer before giving up. */

@@ -1,4 +1,5 @@
-// Compiled by `npm run typecheck:types` (tsc only): the element's types in DOM code, React 19 JSX and Vue.
+// Compiled by `npm run test:types` (tsc only): the element's types in DOM code, React 19 JSX and Vue,
+// each framework with every attribute (test/unit/attribute-types.test.ts checks that none is missing).
 import type {} from '../../types/react.js';
 import type {} from '../../types/vue.js';
 import type { GlobalComponents } from 'vue';
@@ -10,15 +11,66 @@ el?.addEventListener('vitec-lead-form-success', (event) => console.log(event.det
 const created: VitecLeadFormElement = document.createElement('vitec-lead-form');
 created.customerId = 'C1';
 
-// React 19 JSX.
+// React 19 JSX, every attribute.
 export const Form = () => (
-  <vitec-lead-form endpoint="/lead" customer-id="C1" consent-required preview onvitec-lead-form-success={(event) => console.log(event.detail.leadId)} />
+  <vitec-lead-form
+    endpoint="/PublicAdvertising/{customerId}/Contact/Person/Lead"
+    customer-id="C1"
+    lead-source-name="maklarhuset.se"
+    lead-type="AcceptObjectFlow"
+    agent-id="A1"
+    agent-email="agent@maklarhuset.se"
+    user-group-id="G1"
+    office-id="O1"
+    office-customer-id="C1"
+    fields="firstName lastName email telephone.cell message"
+    required="firstName lastName"
+    lang="en"
+    message="Jag vill boka visning"
+    timeout={15000}
+    attribution="local"
+    tracking-params="gclid fbclid"
+    privacy-policy-url="/integritetspolicy"
+    consent-required
+    success-message="Tack! Ärende {leadId}"
+    redirect-url="/tack"
+    min-fill-time="2000"
+    data-layer
+    preview
+    save-draft
+    onvitec-lead-form-success={(event) => console.log(event.detail.leadId)}
+  />
 );
 // @ts-expect-error: an attribute the element does not have.
 export const Wrong = () => <vitec-lead-form endpont="/lead" />;
 
-// Vue templates see it as a global component with typed props.
+// Vue templates see it as a global component with typed props, every attribute.
 type Props = InstanceType<GlobalComponents['vitec-lead-form']>['$props'];
-export const props: Props = { endpoint: '/lead', 'customer-id': 'C1', attribution: 'none' };
+export const props: Props = {
+  endpoint: '/PublicAdvertising/{customerId}/Contact/Person/Lead',
+  'customer-id': 'C1',
+  'lead-source-name': 'maklarhuset.se',
+  'lead-type': 'AcceptObjectFlow',
+  'agent-id': 'A1',
+  'agent-email': 'agent@maklarhuset.se',
+  'user-group-id': 'G1',
+  'office-id': 'O1',
+  'office-customer-id': 'C1',
+  fields: 'firstName lastName email',
+  required: 'firstName lastName',
+  lang: 'sv',
+  message: 'Jag vill boka visning',
+  timeout: 15000,
+  attribution: 'none',
+  'tracking-params': 'gclid',
+  'privacy-policy-url': '/integritetspolicy',
+  'consent-required': true,
+  'success-message': 'Tack!',
+  'redirect-url': '/tack',
+  'min-fill-time': 2000,
+  'data-layer': true,
+  preview: false,
+  'save-draft': true,
+};
 // @ts-expect-error: attribution takes only session, local or none.
 export const wrongProps: Props = { attribution: 'always' };
