@@ -2,10 +2,13 @@
 import { FIELD_NAMES } from './lead-paths.js';
 import type { FormValues } from './lead-payload.js';
 
-/** A saved draft, read as untrusted: only the form's own inputs, as strings and booleans. Storage may throw. */
-export function readDraft(key: string): FormValues {
+/**
+ * A saved draft, read as untrusted: only the form's own inputs, as strings and booleans. Storage may
+ * throw (blocked, private mode); `storage` is the tab's `sessionStorage` unless a test passes another.
+ */
+export function readDraft(key: string, storage: Pick<Storage, 'getItem'> = sessionStorage): FormValues {
   try {
-    const saved: unknown = JSON.parse(sessionStorage.getItem(key) ?? '{}');
+    const saved: unknown = JSON.parse(storage.getItem(key) ?? '{}');
     const values: Record<string, string | boolean> = {};
     if (saved && typeof saved === 'object') {
       for (const [name, value] of Object.entries(saved)) {
@@ -20,10 +23,10 @@ export function readDraft(key: string): FormValues {
 }
 
 /** Saves the draft, or forgets it when `values` is undefined. */
-export function writeDraft(key: string, values: FormValues | undefined): void {
+export function writeDraft(key: string, values: FormValues | undefined, storage: Pick<Storage, 'setItem' | 'removeItem'> = sessionStorage): void {
   try {
-    if (values) sessionStorage.setItem(key, JSON.stringify(values));
-    else sessionStorage.removeItem(key);
+    if (values) storage.setItem(key, JSON.stringify(values));
+    else storage.removeItem(key);
   } catch {
     // Blocked or full storage: the draft is a convenience, the form works without it.
   }

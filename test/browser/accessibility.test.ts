@@ -179,11 +179,14 @@ describe('<vitec-lead-form> accessibility', () => {
       expect(region.textContent).to.contain('Tack');
       expect(region.textContent).to.match(/ärendenummer: [0-9a-f-]{36}/);
 
+      // The same element again, now failing: still the same region.
       await mock.setMode({ status: 503, times: 2 });
-      const failing = await form();
-      await fill(failing, NAMES);
-      submit(failing);
-      await until(() => statusRegion(failing).textContent!.includes('Något gick fel'), 'the failure');
+      el.reset();
+      await el.updateComplete;
+      await fill(el, NAMES);
+      submit(el);
+      await until(() => statusRegion(el).textContent!.includes('Något gick fel'), 'the failure');
+      expect(statusRegion(el)).to.equal(region, 'the same region through sending, sent and failed');
     });
   });
 

@@ -3,17 +3,11 @@ import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-c
 import '../../src/index.js';
 import type { VitecLeadFormElement } from '../../src/lead-form.js';
 import { validateLead } from '../../src/lead-schema.js';
+import { hasEmpty } from '../support/lead-shape.js';
 import { errorOf, fill, input, mockAt, root, submit, until } from './helpers.js';
 
 const mock = mockAt('lead-form');
 const NAMES = { firstName: 'Anna', lastName: 'Svensson', 'email.emailAddress': 'anna@example.se' };
-
-function hasEmpty(value: unknown): boolean {
-  if (value === '' || value === null) return true;
-  if (Array.isArray(value)) return value.length === 0 || value.some(hasEmpty);
-  if (value && typeof value === 'object') return Object.keys(value).length === 0 || Object.values(value).some(hasEmpty);
-  return false;
-}
 
 async function form(attrs = '', slot = ''): Promise<VitecLeadFormElement> {
   const wrapper = await fixture<HTMLDivElement>(

@@ -1,8 +1,8 @@
 /** Shared by the end-to-end suites: the system Chromium through playwright-core, and a static server. */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
+import { listenOnLoopback } from '../support/listen.ts';
 // @ts-expect-error: a plain JS module shared with the Web Test Runner config.
 import { chromiumArgs, executablePath } from '../chromium.js';
 
@@ -26,10 +26,8 @@ export async function serve(routes: Record<string, Route>): Promise<{ url: strin
     }
     void routes[prefix]!(req, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: await listenOnLoopback(server),
     server,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -9,8 +9,8 @@ const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 
 interface Declaration {
   tagName?: string;
-  attributes: { name: string }[];
-  members: { kind: string; name: string; privacy?: string; static?: boolean }[];
+  attributes: { name: string; fieldName?: string; description?: string }[];
+  members: { kind: string; name: string; privacy?: string; static?: boolean; description?: string }[];
   events: { name: string }[];
   cssParts: { name: string }[];
   cssProperties: { name: string }[];
@@ -47,9 +47,15 @@ describe('custom-elements.json and the README', () => {
     assert.deepEqual(sorted(tableNames('slot')), sorted(element.slots.map((s) => s.name)));
   });
 
-  it('should document every public property and the version', () => {
-    const names = element.members.filter((m) => m.kind === 'field' && m.privacy !== 'private').map((m) => m.name);
-    for (const name of ['endpoint', 'customerId', 'marketing', 'preview', 'version']) assert.ok(names.includes(name), name);
+  it('should document every public property and attribute, the version and reset()', () => {
+    const isPublic = (m: Declaration['members'][number]) => m.privacy !== 'private' && m.privacy !== 'protected' && m.name !== 'styles';
+    const members = element.members.filter(isPublic);
+    for (const member of members) assert.ok(member.description?.trim(), `${member.name} has a description`);
+    for (const attribute of element.attributes) {
+      assert.ok(attribute.description?.trim(), `${attribute.name} has a description`);
+      assert.ok(members.some((m) => m.name === attribute.fieldName), `${attribute.name} is the property ${attribute.fieldName}`);
+    }
+    for (const name of ['version', 'reset', 'marketing']) assert.ok(members.some((m) => m.name === name), name);
   });
 });
 

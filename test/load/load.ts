@@ -4,13 +4,13 @@
  * answered with a 5xx. Run 2: 1 % of Vitec's answers fail; every lead must be either in the mock or
  * answered with an error, and the counts must add up to 10,000 exactly. Exits 1 when they do not.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import autocannon from 'autocannon';
 import { createMockVitec, type MockMode } from '../../src/server/mock-vitec.ts';
 import { createNodeForwarder } from '../../src/server/node-forwarder.ts';
 import { toNodeListener } from '../../src/server/node-serve.ts';
 import { createLeadRelay } from '../../src/server/relay.ts';
+import { listenOnLoopback as listen } from '../support/listen.ts';
 
 const LEADS = Number(process.env.LOAD_LEADS ?? 10_000);
 const CONNECTIONS = 50;
@@ -19,11 +19,6 @@ const lead = JSON.stringify({
   person: { firstName: 'Anna', lastName: 'Svensson', email: { emailAddress: 'anna@example.se' } },
   leadSource: { leadType: 'AcceptObjectFlow', name: 'load-test' },
 });
-
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
 
 async function run(name: string, mode: MockMode): Promise<boolean> {
   const mock = createMockVitec({ credentials, mode });

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createMockVitec } from '../../src/server/mock-vitec.ts';
 import { relayOptionsFromEnv } from '../../src/server/node.ts';
-import { toNodeListener } from '../../src/server/node-serve.ts';
+import { serveHandler } from '../support/relay-stack.ts';
 
 const ENV = {
   VITEC_USERNAME: 'broker',
@@ -41,16 +39,15 @@ describe('relayOptionsFromEnv', () => {
 });
 
 describe('npm run relay', () => {
-  let vitec: Server;
+  let vitec: Awaited<ReturnType<typeof serveHandler>>;
   let vitecUrl: string;
   const mock = createMockVitec({ credentials: { username: 'broker', password: 'Sekret,with,commas' }, customerIds: ['C1'] });
 
   before(async () => {
-    vitec = createServer(toNodeListener(mock));
-    await new Promise<void>((resolve) => vitec.listen(0, '127.0.0.1', resolve));
-    vitecUrl = `http://127.0.0.1:${(vitec.address() as AddressInfo).port}`;
+    vitec = await serveHandler(mock);
+    vitecUrl = vitec.url;
   });
-  after(() => new Promise<void>((resolve) => vitec.close(() => resolve())));
+  after(() => vitec.close());
 
   function run(env: Record<string, string>) {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/node.ts'], {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { DropConnection } from '../../src/server/drop-connection.ts';
 import { createMockVitec, type MockVitec } from '../../src/server/mock-vitec.ts';
 import { createLeadRelay, type RelayConfig } from '../../src/server/relay.ts';
+import { inProcessFetch } from '../support/relay-in-process.ts';
 
 const USER = 'broker-integration';
 const PASSWORD = 'pa55-Secret-Wörd';
@@ -43,15 +44,7 @@ function harness(overrides: Partial<RelayConfig> = {}, mock = createMockVitec({ 
     allowedOrigins: [ORIGIN],
     now: () => clock.now,
     log: (line) => logs.push(line),
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
-      calls.push(request.clone());
-      // As the real fetch does: an abort rejects at once, whatever the server goes on doing.
-      return Promise.race([
-        mock(request),
-        new Promise<never>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
-      ]);
-    },
+    fetch: inProcessFetch(mock, (request) => calls.push(request)),
     ...overrides,
   });
   return { relay, mock, calls, logs, clock };
