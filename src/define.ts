@@ -1,6 +1,6 @@
 import { VitecLeadFormElement } from './lead-form.js';
 
-export const TAG = 'vitec-lead-form';
+const TAG = 'vitec-lead-form';
 
 /**
  * Defines `<vitec-lead-form>` unless it already is, so a page that loads the script twice keeps

@@ -60,7 +60,7 @@ const LENGTH: Partial<Record<FieldName, number>> = {
 };
 
 /** The longest value an input takes, used in its `tooLong` message. */
-export function maxLengthOf(field: FieldName): number | undefined {
+function maxLengthOf(field: FieldName): number | undefined {
   return LENGTH[field];
 }
 

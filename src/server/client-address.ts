@@ -6,7 +6,7 @@ const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
 const IPV6 = /^[0-9a-f]*:[0-9a-f:]*(?:(?:\d{1,3}\.){3}\d{1,3})?$/i;
 
 /** `value` when it is an IPv4 or IPv6 address of at most 64 characters, else `undefined`. */
-export function asAddress(value: string | null | undefined): string | undefined {
+function asAddress(value: string | null | undefined): string | undefined {
   const trimmed = value?.trim();
   if (!trimmed || trimmed.length > MAX) return undefined;
   return IPV4.test(trimmed) || IPV6.test(trimmed) ? trimmed.toLowerCase() : undefined;

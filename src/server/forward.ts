@@ -15,17 +15,17 @@ export interface Answer {
 }
 
 /** The most of Vitec's answer the relay reads; a lead id is a few dozen bytes, a ModelState a few KiB. */
-export const MAX_VITEC_ANSWER_BYTES = 64 * 1024;
+const MAX_VITEC_ANSWER_BYTES = 64 * 1024;
 
 const body = (text: string, code?: string) => JSON.stringify(code ? { Message: text, Code: code } : { Message: text });
-export const UNDELIVERED: Answer = { status: 502, body: body('The lead could not be delivered. Try again later.'), final: false };
+const UNDELIVERED: Answer = { status: 502, body: body('The lead could not be delivered. Try again later.'), final: false };
 export const TIMED_OUT: Answer = { status: 504, body: body('Vitec did not answer in time. Try again later.'), final: false };
 /**
  * Vitec refused the relay's credentials or customer id: no retry can help until the operator fixes the
  * relay, so the status is one the element does not retry (not 502–504), and the body says why without
  * saying which secret is wrong. Not kept, so that a retry after the fix goes through.
  */
-export const MISCONFIGURED: Answer = {
+const MISCONFIGURED: Answer = {
   status: 500,
   body: body('The relay is misconfigured and cannot deliver leads right now.', 'relay-misconfigured'),
   final: false,
@@ -59,7 +59,7 @@ export interface ForwarderConfig {
 }
 
 /** At most `limit` bytes of a body as text; `undefined` when there are more, which are not read. */
-export async function readBounded(response: VitecAnswer, limit: number): Promise<string | undefined> {
+async function readBounded(response: VitecAnswer, limit: number): Promise<string | undefined> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > limit) {
     await response.body?.cancel().catch(() => undefined);

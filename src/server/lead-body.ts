@@ -8,9 +8,9 @@ import { invalid, message, type RelayContext, type RelayEnv } from './context.js
 import { issueText, type RelayLang, REQUEST_TEXTS, relayLang } from './messages.js';
 
 /** The largest lead the relay reads; the schema's limits add up to far less. */
-export const MAX_LEAD_BYTES = 64 * 1024;
+const MAX_LEAD_BYTES = 64 * 1024;
 /** The deepest nesting a lead may have: the schema's own is 4 (`receiver.agent.office.id`). */
-export const MAX_DEPTH = 32;
+const MAX_DEPTH = 32;
 
 /** 415 unless the body is declared `application/json` in UTF-8 (the default for JSON). */
 export const checkContentType: MiddlewareHandler<RelayEnv> = async function checkContentType(c, next) {
@@ -40,7 +40,7 @@ export function limitBody(): MiddlewareHandler<RelayEnv> {
 }
 
 /** The depth of a JSON value, walked without recursion, stopping as soon as it passes `max`. */
-export function depthExceeds(value: unknown, max: number): boolean {
+function depthExceeds(value: unknown, max: number): boolean {
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length) {
     const [node, depth] = stack.pop()!;

@@ -11,7 +11,7 @@ import { createMockVitec, MOCK_ACCOUNT } from './mock-vitec.js';
 import { closeGracefully, createFetchServer, exitOnSignals, isMain, listen, runMain } from './node-serve.js';
 
 /** The mock's settings from the environment; throws one error that names the bad variable. */
-export function mockOptionsFromEnv(env: NodeJS.ProcessEnv) {
+function mockOptionsFromEnv(env: NodeJS.ProcessEnv) {
   const raw = env.MOCK_PORT ?? '';
   const port = raw === '' ? 8788 : Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`MOCK_PORT must be a whole number from 0 to 65535, not "${raw.slice(0, 20)}"`);

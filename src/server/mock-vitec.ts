@@ -96,7 +96,7 @@ function lengthBetween(value: unknown, min: number, max: number): boolean {
 }
 
 /** Vitec's model rules, as its documentation states them, with its Swedish messages. */
-export function validateVitecLead(lead: unknown): Record<string, string[]> {
+function validateVitecLead(lead: unknown): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   const add = (key: string, message: string) => (errors[key] ??= []).push(message);
   if (!isObject(lead)) {

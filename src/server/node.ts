@@ -70,7 +70,7 @@ export function relayOptionsFromEnv(env: NodeJS.ProcessEnv): NodeRelayOptions {
 }
 
 /** Starts the relay's HTTP server; resolves once it listens, with the port it listens on. */
-export async function startRelay(options: NodeRelayOptions): Promise<{ server: Server; port: number }> {
+async function startRelay(options: NodeRelayOptions): Promise<{ server: Server; port: number }> {
   const server = createFetchServer(createLeadRelay(options.relay));
   const port = await listen(server, options.port, options.host);
   return { server, port };
