@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core';
 // @ts-expect-error: a plain JS module shared with the test runner's config.
 import { chromiumArgs, executablePath } from '../test/chromium.js';
 import { BENCH_CREDENTIALS } from './credentials.ts';
+import { performanceDoc } from './performance-doc.ts';
 
 const BUDGET = { gzipBytes: 14_600, renderRatio: 2.5, longTaskMs: 50, p99AddedMs: 2, throughputShare: 0.5, cpuPerLeadRatio: 2 };
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
@@ -347,10 +348,15 @@ if (relay) {
 }
 
 const header: Row = { figure: 'figure', value: 'vitec-lead-form', alternative: 'alternative, same run', ratio: 'ratio', budget: 'budget', ok: undefined };
-console.log(`\n| ${header.figure} | ${header.value} | ${header.alternative} | ${header.ratio} | ${header.budget} | |`);
-console.log('|---|---|---|---|---|---|');
-for (const row of rows) console.log(`| ${row.figure} | ${row.value} | ${row.alternative} | ${row.ratio} | ${row.budget} | ${row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED'} |`);
+const table = [
+  `| ${header.figure} | ${header.value} | ${header.alternative} | ${header.ratio} | ${header.budget} | |`,
+  '|---|---|---|---|---|---|',
+  ...rows.map((row) => `| ${row.figure} | ${row.value} | ${row.alternative} | ${row.ratio} | ${row.budget} | ${row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED'} |`),
+].join('\n');
+console.log(`\n${table}`);
 const budgets = rows.filter((row) => row.ok !== undefined);
 const missed = budgets.filter((row) => !row.ok);
 console.log(`\n${budgets.length - missed.length} passed, ${missed.length} failed`);
+// Only a full run is the record: a partial one (BENCH_ONLY) prints and leaves the docs alone.
+if (!only) writeFileSync(new URL('../docs/performance.md', import.meta.url), performanceDoc(table, budgets.length - missed.length, missed.length));
 process.exit(missed.length ? 1 : 0);

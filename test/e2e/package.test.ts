@@ -1,4 +1,4 @@
-// What `npm run build` ships besides the drop-in: the manifest the README's tables must match, the
+// What `npm run build` ships besides the drop-in: the manifest that the tables in docs/site-owners.md must match, the
 // package's exports, and the self-contained relay (built by another transpiler than the tests use).
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,12 +19,12 @@ interface Declaration {
 
 const manifest = JSON.parse(read('custom-elements.json')) as { modules: { declarations: Declaration[] }[] };
 const element = manifest.modules.flatMap((m) => m.declarations).find((d) => d.tagName === 'vitec-lead-form')!;
-const readme = read('README.md');
+const readme = read('docs/site-owners.md');
 
-/** The backticked names in the first column of the README table under `heading` whose header starts with `column`. */
+/** The backticked names in the first column of the table in docs/site-owners.md under `heading` whose header starts with `column`. */
 function tableNames(column: string): string[] {
   const table = readme.split('\n## ').flatMap((section) => section.split('\n\n')).find((block) => block.trimStart().startsWith(`| ${column} |`));
-  assert.ok(table, `a README table headed "${column}"`);
+  assert.ok(table, `a table in docs/site-owners.md headed "${column}"`);
   return table
     .split('\n')
     .slice(2)
@@ -33,14 +33,14 @@ function tableNames(column: string): string[] {
 
 const sorted = (names: string[]) => [...new Set(names)].sort();
 
-describe('custom-elements.json and the README', () => {
+describe('custom-elements.json and docs/site-owners.md', () => {
   it('should describe the element under its tag', () => assert.ok(element));
 
-  it('should list the same attributes as the README table', () => {
+  it('should list the same attributes as the site owners attribute table', () => {
     assert.deepEqual(sorted(tableNames('attribute')), sorted(element.attributes.map((a) => a.name)));
   });
 
-  it('should list the same events, parts, custom properties and slots as the README tables', () => {
+  it('should list the same events, parts, custom properties and slots as the site owners attribute tables', () => {
     assert.deepEqual(sorted(tableNames('event')), sorted(element.events.map((e) => e.name)));
     assert.deepEqual(sorted(tableNames('part')), sorted(element.cssParts.map((p) => p.name)));
     assert.deepEqual(sorted(tableNames('custom property')), sorted(element.cssProperties.map((p) => p.name)));
