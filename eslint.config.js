@@ -4,14 +4,40 @@ import lit from 'eslint-plugin-lit';
 import tseslint from 'typescript-eslint';
 
 /** Modules that touch the page (DOM, storage, location) or render: only the element and the entry use them. */
-const PAGE_MODULES = ['lead-form', 'lead-form-attributes', 'lead-form.styles', 'lead-sender', 'form-templates', 'error-summary', 'define', 'index', 'page-visit', 'draft-storage', 'data-layer'];
+const PAGE_MODULES = [
+  'lead-form',
+  'lead-form-attributes',
+  'lead-form.styles',
+  'lead-sender',
+  'form-templates',
+  'error-summary',
+  'define',
+  'index',
+  'page-visit',
+  'draft-storage',
+  'data-layer',
+];
 /** Modules that are pure logic, shared by the element and the relay. */
-const PURE_MODULES = ['lead-schema', 'lead-paths', 'lead-payload', 'personnummer', 'api-errors', 'messages', 'marketing', 'form-fields', 'form-config', 'site-options', 'failure', 'submit'];
+const PURE_MODULES = [
+  'lead-schema',
+  'lead-paths',
+  'lead-payload',
+  'personnummer',
+  'api-errors',
+  'messages',
+  'marketing',
+  'form-fields',
+  'form-config',
+  'site-options',
+  'failure',
+  'submit',
+];
 
 const pageImports = (prefix) => PAGE_MODULES.flatMap((name) => [`${prefix}${name}`, `${prefix}${name}.js`, `${prefix}${name}.ts`]);
 const PAGE_GLOBALS = ['window', 'document', 'location', 'localStorage', 'sessionStorage', 'history'].map((name) => ({
   name,
-  message: 'A pure module does not touch the page: take what it needs as an argument, or put it in a page module (page-visit.ts, draft-storage.ts, data-layer.ts).',
+  message:
+    'A pure module does not touch the page: take what it needs as an argument, or put it in a page module (page-visit.ts, draft-storage.ts, data-layer.ts).',
 }));
 
 export default tseslint.config(

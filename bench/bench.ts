@@ -134,13 +134,23 @@ async function measureRender() {
     const htmlPage = (body: string) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
     if (path === '/ours.js') return js(oursScript);
     if (path === '/vanilla.js') return js(vanillaScript);
-    if (path === '/ours') return htmlPage(`${HEAD}<script type="module" src="/ours.js"></script></head><body><vitec-lead-form endpoint="/x" customer-id="C"></vitec-lead-form></body></html>`);
+    if (path === '/ours')
+      return htmlPage(
+        `${HEAD}<script type="module" src="/ours.js"></script></head><body><vitec-lead-form endpoint="/x" customer-id="C"></vitec-lead-form></body></html>`,
+      );
     if (path === '/vanilla') return htmlPage(`${HEAD}<script type="module" src="/vanilla.js"></script></head><body><div id="slot"></div></body></html>`);
     res.writeHead(404).end();
   });
   const base = await listen(site);
   const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
-  const result = { ours: [] as number[], vanilla: [] as number[], longest: [] as number[], longestVanilla: [] as number[], validation: [] as number[], keystroke: [] as number[] };
+  const result = {
+    ours: [] as number[],
+    vanilla: [] as number[],
+    longest: [] as number[],
+    longestVanilla: [] as number[],
+    validation: [] as number[],
+    keystroke: [] as number[],
+  };
   try {
     for (let i = 0; i < LOADS; i++) {
       for (const kind of ['ours', 'vanilla'] as const) {
@@ -210,7 +220,8 @@ async function load(url: string, connections: number, headers: Record<string, st
     duration: connections === 1 ? 3 : 4,
     timeout: 30,
   });
-  if (result.non2xx || result.errors || result.timeouts) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  if (result.non2xx || result.errors || result.timeouts)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
   return { requests: result.requests.total, rps: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
@@ -277,38 +288,37 @@ async function measureRelay() {
 const only = process.env.BENCH_ONLY;
 const render = only === 'relay' ? undefined : await measureRender();
 if (render) {
-const ratio = median(render.ours) / median(render.vanilla);
-rows.push({
-  figure: `render to a laid-out form, CPU 4× slower (${LOADS} fresh loads each)`,
-  value: `median ${ms(median(render.ours))}, p90 ${ms(quantile(render.ours, 0.9))} (range ${spread(render.ours)})`,
-  alternative: `vanilla form: median ${ms(median(render.vanilla))}, p90 ${ms(quantile(render.vanilla, 0.9))} (range ${spread(render.vanilla)})`,
-  ratio: `${ratio.toFixed(2)}× the floor`,
-  budget: `≤ ${BUDGET.renderRatio}×`,
-  ok: ratio <= BUDGET.renderRatio,
-});
-rows.push({
-  figure: `longest task during load (${LOADS} loads)`,
-  value: `max ${ms(Math.max(...render.longest))}, median ${ms(median(render.longest))}`,
-  alternative: `vanilla form: max ${ms(Math.max(0, ...render.longestVanilla))}, median ${ms(median(render.longestVanilla))} (0: none over 50 ms)`,
-  ratio: '',
-  budget: `no task > ${BUDGET.longTaskMs} ms`,
-  ok: Math.max(...render.longest) <= BUDGET.longTaskMs,
-});
-rows.push({
-  figure: `first validation (empty submit once the page is idle; ${LOADS} runs)`,
-  value: `median ${ms(median(render.validation))}, p90 ${ms(quantile(render.validation, 0.9))} (range ${spread(render.validation)})`,
-  alternative: '',
-  ratio: '',
-  budget: '',
-});
-rows.push({
-  figure: `one keystroke to re-render (${LOADS} runs)`,
-  value: `median ${ms(median(render.keystroke))}, p90 ${ms(quantile(render.keystroke, 0.9))} (range ${spread(render.keystroke)})`,
-  alternative: '',
-  ratio: '',
-  budget: '',
-});
-
+  const ratio = median(render.ours) / median(render.vanilla);
+  rows.push({
+    figure: `render to a laid-out form, CPU 4× slower (${LOADS} fresh loads each)`,
+    value: `median ${ms(median(render.ours))}, p90 ${ms(quantile(render.ours, 0.9))} (range ${spread(render.ours)})`,
+    alternative: `vanilla form: median ${ms(median(render.vanilla))}, p90 ${ms(quantile(render.vanilla, 0.9))} (range ${spread(render.vanilla)})`,
+    ratio: `${ratio.toFixed(2)}× the floor`,
+    budget: `≤ ${BUDGET.renderRatio}×`,
+    ok: ratio <= BUDGET.renderRatio,
+  });
+  rows.push({
+    figure: `longest task during load (${LOADS} loads)`,
+    value: `max ${ms(Math.max(...render.longest))}, median ${ms(median(render.longest))}`,
+    alternative: `vanilla form: max ${ms(Math.max(0, ...render.longestVanilla))}, median ${ms(median(render.longestVanilla))} (0: none over 50 ms)`,
+    ratio: '',
+    budget: `no task > ${BUDGET.longTaskMs} ms`,
+    ok: Math.max(...render.longest) <= BUDGET.longTaskMs,
+  });
+  rows.push({
+    figure: `first validation (empty submit once the page is idle; ${LOADS} runs)`,
+    value: `median ${ms(median(render.validation))}, p90 ${ms(quantile(render.validation, 0.9))} (range ${spread(render.validation)})`,
+    alternative: '',
+    ratio: '',
+    budget: '',
+  });
+  rows.push({
+    figure: `one keystroke to re-render (${LOADS} runs)`,
+    value: `median ${ms(median(render.keystroke))}, p90 ${ms(quantile(render.keystroke, 0.9))} (range ${spread(render.keystroke)})`,
+    alternative: '',
+    ratio: '',
+    budget: '',
+  });
 }
 
 const relay = only === 'render' ? undefined : await measureRelay();
@@ -351,7 +361,9 @@ const header: Row = { figure: 'figure', value: 'vitec-lead-form', alternative: '
 const table = [
   `| ${header.figure} | ${header.value} | ${header.alternative} | ${header.ratio} | ${header.budget} | |`,
   '|---|---|---|---|---|---|',
-  ...rows.map((row) => `| ${row.figure} | ${row.value} | ${row.alternative} | ${row.ratio} | ${row.budget} | ${row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED'} |`),
+  ...rows.map(
+    (row) => `| ${row.figure} | ${row.value} | ${row.alternative} | ${row.ratio} | ${row.budget} | ${row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED'} |`,
+  ),
 ].join('\n');
 console.log(`\n${table}`);
 const budgets = rows.filter((row) => row.ok !== undefined);

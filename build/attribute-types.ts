@@ -35,12 +35,15 @@ function templateType(text = 'string'): string {
 export function attributeTypes(manifest: Manifest): string {
   const lines = manifestAttributes(manifest).flatMap((attribute) => {
     const name = /^[a-z]+$/.test(attribute.name) ? attribute.name : `'${attribute.name}'`;
-    return [...(attribute.description ? [`  /** ${attribute.description.replace(/\*\//g, '*\\/')} */`] : []), `  ${name}?: ${templateType(attribute.type?.text)};`];
+    return [
+      ...(attribute.description ? [`  /** ${attribute.description.replace(/\*\//g, '*\\/')} */`] : []),
+      `  ${name}?: ${templateType(attribute.type?.text)};`,
+    ];
   });
   return [
     '// Written by `npm run build` from custom-elements.json (build/attribute-types.ts): do not edit by hand.',
     '',
-    '/** The attributes of `<vitec-lead-form>`, as a framework\'s template types see them. */',
+    "/** The attributes of `<vitec-lead-form>`, as a framework's template types see them. */",
     'export interface VitecLeadFormAttributes {',
     ...lines,
     '}',

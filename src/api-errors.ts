@@ -18,7 +18,13 @@ const MAX_TEXT = 500;
 function texts(value: unknown): string[] {
   const list = Array.isArray(value) ? value.slice(0, MAX_ENTRIES) : [value];
   return list
-    .map((item) => (typeof item === 'string' ? item : item && typeof item === 'object' ? (item as Record<string, unknown>).ErrorMessage ?? (item as Record<string, unknown>).message : undefined))
+    .map((item) =>
+      typeof item === 'string'
+        ? item
+        : item && typeof item === 'object'
+          ? ((item as Record<string, unknown>).ErrorMessage ?? (item as Record<string, unknown>).message)
+          : undefined,
+    )
     .filter((item): item is string => typeof item === 'string' && item.trim() !== '')
     .map((item) => item.trim().slice(0, MAX_TEXT));
 }

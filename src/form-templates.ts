@@ -59,7 +59,10 @@ function renderForeignBox({ t, values, onInput }: FieldView) {
 }
 
 /** The privacy sentence, or the consent box that must be ticked when consent is required. */
-export function renderConsent(t: Messages, options: { policyUrl?: string; required: boolean; checked: boolean; error?: string; onChange: (event: Event) => void }) {
+export function renderConsent(
+  t: Messages,
+  options: { policyUrl?: string; required: boolean; checked: boolean; error?: string; onChange: (event: Event) => void },
+) {
   const { policyUrl, error } = options;
   const policy = policyUrl ? html`<a href=${policyUrl} target="_blank" rel="noopener">${t.privacyPolicy}</a>` : t.privacyPolicyPlain;
   if (!options.required) return policyUrl ? html`<p class="privacy">${t.privacySentence(policy)}</p>` : nothing;

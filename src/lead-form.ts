@@ -178,7 +178,14 @@ export class VitecLeadFormElement extends LeadFormAttributes {
   }
 
   private get fieldView(): FieldView {
-    return { t: this.t, values: this.values, errors: this.fieldErrors, required: this.lists.required.fields, onInput: this.handleInput, onBlur: this.handleBlur };
+    return {
+      t: this.t,
+      values: this.values,
+      errors: this.fieldErrors,
+      required: this.lists.required.fields,
+      onInput: this.handleInput,
+      onBlur: this.handleBlur,
+    };
   }
 
   private handleInput = (event: Event) => {
@@ -256,7 +263,15 @@ export class VitecLeadFormElement extends LeadFormAttributes {
     this.showErrors({}, []);
     this.focusAfterUpdate = undefined;
     this.setStatus('sending', t.sendingStatus);
-    const options = { endpoint: this.endpoint ?? '', customerId: this.customerId, timeoutMs: this.timeout, lang: this.resolvedLang, messages: t, shown: this.shown, dataLayer: this.dataLayer };
+    const options = {
+      endpoint: this.endpoint ?? '',
+      customerId: this.customerId,
+      timeoutMs: this.timeout,
+      lang: this.resolvedLang,
+      messages: t,
+      shown: this.shown,
+      dataLayer: this.dataLayer,
+    };
     let sent = '';
     await this.sender.send(submit.detail.lead, options, (outcome) => {
       if (outcome.kind === 'sent') this.finish((sent = outcome.leadId));

@@ -47,7 +47,13 @@ export function fieldOfPath(path: readonly PropertyKey[]): FieldName | undefined
 
 /** Vitec's `ModelState` key for a dotted lead path: `person.email.emailAddress` → `lead.Person.Email.EmailAddress`. */
 export function modelStateKey(path: string): string {
-  return ['lead', ...path.split('.').filter(Boolean).map((s) => s.charAt(0).toUpperCase() + s.slice(1))].join('.');
+  return [
+    'lead',
+    ...path
+      .split('.')
+      .filter(Boolean)
+      .map((s) => s.charAt(0).toUpperCase() + s.slice(1)),
+  ].join('.');
 }
 
 const PATHS = FIELD_NAMES.map((field) => ({

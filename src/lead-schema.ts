@@ -26,16 +26,7 @@ export const LIMITS = {
   receiverId: 100,
 } as const;
 
-export type ErrorCode =
-  | 'required'
-  | 'tooLong'
-  | 'email'
-  | 'phone'
-  | 'zipCode'
-  | 'personnummer'
-  | 'contactRequired'
-  | 'characters'
-  | 'invalid';
+export type ErrorCode = 'required' | 'tooLong' | 'email' | 'phone' | 'zipCode' | 'personnummer' | 'contactRequired' | 'characters' | 'invalid';
 
 const PHONE = /^\+?[\d\s()-]+$/;
 /** The HTML standard's "valid email address", what browsers check `type=email` against. */
@@ -81,10 +72,13 @@ function buildSchema() {
     z.string().check(
       plain(),
       z.regex(PHONE, { error: 'phone' }),
-      z.refine((v) => {
-        const digits = v.replace(/\D/g, '').length;
-        return digits >= 7 && digits <= 15;
-      }, { error: 'phone' }),
+      z.refine(
+        (v) => {
+          const digits = v.replace(/\D/g, '').length;
+          return digits >= 7 && digits <= 15;
+        },
+        { error: 'phone' },
+      ),
     ),
   );
   const id = z.optional(text(LIMITS.receiverId));
@@ -100,7 +94,10 @@ function buildSchema() {
         z.object({
           streetAddress: z.optional(text(LIMITS.streetAddress)),
           zipCode: z.optional(
-            z.string().check(z.regex(ZIP, { error: 'zipCode' }), z.overwrite((v) => v.replace(ZIP, '$1 $2'))),
+            z.string().check(
+              z.regex(ZIP, { error: 'zipCode' }),
+              z.overwrite((v) => v.replace(ZIP, '$1 $2')),
+            ),
           ),
           city: z.optional(text(LIMITS.city)),
         }),
@@ -149,9 +146,7 @@ function buildSchema() {
       z.object({
         referrer: z.optional(text(LIMITS.referrer)),
         utmTags: z.optional(
-          z.array(z.object({ name: text(LIMITS.utmName), value: text(LIMITS.utmValue) })).check(
-            z.maxLength(LIMITS.utmTags, { error: 'tooLong' }),
-          ),
+          z.array(z.object({ name: text(LIMITS.utmName), value: text(LIMITS.utmValue) })).check(z.maxLength(LIMITS.utmTags, { error: 'tooLong' })),
         ),
       }),
     ),

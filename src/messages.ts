@@ -122,7 +122,9 @@ const sv: Messages = {
   failed: {
     auth: 'Förfrågan kan inte skickas just nu. Kontakta mäklaren direkt. Dina uppgifter finns kvar.',
     rateLimit: (seconds) =>
-      seconds ? `Många förfrågningar har skickats på kort tid. Försök igen om ${seconds} sekunder.` : 'Många förfrågningar har skickats på kort tid. Försök igen om en stund.',
+      seconds
+        ? `Många förfrågningar har skickats på kort tid. Försök igen om ${seconds} sekunder.`
+        : 'Många förfrågningar har skickats på kort tid. Försök igen om en stund.',
     server: 'Något gick fel hos mottagaren. Dina uppgifter finns kvar, försök igen.',
     network: 'Det gick inte att nå servern. Kontrollera din anslutning och försök igen.',
     timeout: 'Servern svarade inte i tid. Dina uppgifter finns kvar, försök igen.',
@@ -205,7 +207,9 @@ const en: Messages = {
   failed: {
     auth: 'Your enquiry cannot be sent right now. Please contact the broker directly. Your details are still here.',
     rateLimit: (seconds) =>
-      seconds ? `Many enquiries were sent in a short time. Please try again in ${seconds} seconds.` : 'Many enquiries were sent in a short time. Please try again in a while.',
+      seconds
+        ? `Many enquiries were sent in a short time. Please try again in ${seconds} seconds.`
+        : 'Many enquiries were sent in a short time. Please try again in a while.',
     server: 'Something went wrong at the receiving end. Your details are still here, please try again.',
     network: 'Could not reach the server. Check your connection and try again.',
     timeout: 'The server did not answer in time. Your details are still here, please try again.',

@@ -105,7 +105,11 @@ export function isRetryable(result: SubmitResult): boolean {
  * postLead, and once more after `retryDelayMs` when the first try failed in a way a retry may get past.
  * Both tries carry the same idempotency key, so a relay makes one lead of them whatever happened.
  */
-export async function postLeadWithRetry(url: string, lead: PublicAdvertisingPersonLead, options: PostOptions & { retryDelayMs?: number } = {}): Promise<SubmitResult> {
+export async function postLeadWithRetry(
+  url: string,
+  lead: PublicAdvertisingPersonLead,
+  options: PostOptions & { retryDelayMs?: number } = {},
+): Promise<SubmitResult> {
   const first = await postLead(url, lead, options);
   if (!isRetryable(first)) return first;
   const retried = await new Promise<boolean>((resolve) => {

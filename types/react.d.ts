@@ -6,7 +6,8 @@ import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { LeadErrorEvent, LeadSubmitEvent, LeadSuccessEvent, VitecLeadFormElement } from '../dist/types/index.js';
 import type { VitecLeadFormAttributes } from './attributes.js';
 
-export interface VitecLeadFormJsxProps extends DetailedHTMLProps<HTMLAttributes<VitecLeadFormElement>, VitecLeadFormElement>, Omit<VitecLeadFormAttributes, 'lang'> {
+export interface VitecLeadFormJsxProps
+  extends DetailedHTMLProps<HTMLAttributes<VitecLeadFormElement>, VitecLeadFormElement>, Omit<VitecLeadFormAttributes, 'lang'> {
   'onvitec-lead-form-submit'?: (event: LeadSubmitEvent) => void;
   'onvitec-lead-form-success'?: (event: LeadSuccessEvent) => void;
   'onvitec-lead-form-error'?: (event: LeadErrorEvent) => void;

@@ -127,10 +127,13 @@ export function createForwarder(config: ForwarderConfig) {
       const text = await readBounded(response, MAX_VITEC_ANSWER_BYTES);
       const vitecStatus = response.status;
       if (config.now() - started > config.timeoutMs) {
-        config.log(logLine({ time: new Date(config.now()).toISOString(), requestId, event: 'vitec-late-answer', vitecStatus, latencyMs: config.now() - started }));
+        config.log(
+          logLine({ time: new Date(config.now()).toISOString(), requestId, event: 'vitec-late-answer', vitecStatus, latencyMs: config.now() - started }),
+        );
       }
       if (text === undefined) return { ...UNDELIVERED, vitecStatus, event: 'vitec-answer-too-large' };
-      if (vitecStatus === 200) return isLeadId(text) ? { status: 200, body: text, final: true, vitecStatus } : { ...UNDELIVERED, vitecStatus, event: 'vitec-unexpected-answer' };
+      if (vitecStatus === 200)
+        return isLeadId(text) ? { status: 200, body: text, final: true, vitecStatus } : { ...UNDELIVERED, vitecStatus, event: 'vitec-unexpected-answer' };
       if (vitecStatus === 400) return { status: 400, body: text, final: true, vitecStatus };
       if (vitecStatus === 401 || vitecStatus === 403) {
         const which = vitecStatus === 401 ? 'vitec-unauthorized' : 'vitec-forbidden';

@@ -15,7 +15,10 @@ function mockOptionsFromEnv(env: NodeJS.ProcessEnv) {
   const raw = env.MOCK_PORT ?? '';
   const port = raw === '' ? 8788 : Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`MOCK_PORT must be a whole number from 0 to 65535, not "${raw.slice(0, 20)}"`);
-  const ids = (env.VITEC_CUSTOMER_IDS ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  const ids = (env.VITEC_CUSTOMER_IDS ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -24,12 +27,11 @@ function mockOptionsFromEnv(env: NodeJS.ProcessEnv) {
   };
 }
 
-if (isMain(import.meta.url)) runMain(async () => {
-  const options = mockOptionsFromEnv(process.env);
-  const server = createFetchServer(createMockVitec({ credentials: options.credentials, customerIds: options.customerIds }));
-  const port = await listen(server, options.port, options.host, 'MOCK_PORT');
-  exitOnSignals(() => closeGracefully(server));
-  console.log(
-    JSON.stringify({ time: new Date().toISOString(), event: 'mock-started', listen: `${options.host}:${port}`, customerIds: options.customerIds }),
-  );
-});
+if (isMain(import.meta.url))
+  runMain(async () => {
+    const options = mockOptionsFromEnv(process.env);
+    const server = createFetchServer(createMockVitec({ credentials: options.credentials, customerIds: options.customerIds }));
+    const port = await listen(server, options.port, options.host, 'MOCK_PORT');
+    exitOnSignals(() => closeGracefully(server));
+    console.log(JSON.stringify({ time: new Date().toISOString(), event: 'mock-started', listen: `${options.host}:${port}`, customerIds: options.customerIds }));
+  });

@@ -244,7 +244,8 @@ export function createMockVitec(options: MockVitecOptions = {}): MockVitec {
     if (path.endsWith('/__mock/leads') || path.endsWith('/__mock/mode')) return control(request, path);
     const route = LEAD_ROUTE.exec(path);
     if (!route) return json(404, STATUS_BODIES[404]);
-    if (request.method !== 'POST') return json(405, { Message: 'The requested resource does not support http method \'' + request.method + "'." }, { allow: 'POST' });
+    if (request.method !== 'POST')
+      return json(405, { Message: "The requested resource does not support http method '" + request.method + "'." }, { allow: 'POST' });
     let customerId: string;
     try {
       customerId = decodeURIComponent(route[1]!);

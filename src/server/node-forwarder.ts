@@ -21,7 +21,9 @@ export function createNodeForwarder(options: { maxSockets?: number; maxBodyBytes
       const protocol = url.protocol as keyof typeof agents;
       if (!agents[protocol]) return reject(new TypeError(`unsupported protocol ${url.protocol}`));
       const headers: Record<string, string> =
-        init.headers && !(init.headers instanceof Headers) && !Array.isArray(init.headers) ? { ...init.headers } : Object.fromEntries(new Headers(init.headers).entries());
+        init.headers && !(init.headers instanceof Headers) && !Array.isArray(init.headers)
+          ? { ...init.headers }
+          : Object.fromEntries(new Headers(init.headers).entries());
       const body = typeof init.body === 'string' ? init.body : '';
       if (body) headers['content-length'] = String(Buffer.byteLength(body));
       const request = (protocol === 'https:' ? https : http).request(url, {

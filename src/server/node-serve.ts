@@ -33,10 +33,23 @@ export function toNodeListener(handler: FetchHandler): (req: IncomingMessage, re
     {
       errorHandler: (error) => {
         const requestId = crypto.randomUUID();
-        console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', event: 'handler-failed', requestId, error: error instanceof Error ? error.name : 'unknown' }));
+        console.error(
+          JSON.stringify({
+            time: new Date().toISOString(),
+            level: 'error',
+            event: 'handler-failed',
+            requestId,
+            error: error instanceof Error ? error.name : 'unknown',
+          }),
+        );
         return new Response('{"Message":"An error has occurred."}', {
           status: 500,
-          headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-request-id': requestId },
+          headers: {
+            'content-type': 'application/json; charset=utf-8',
+            'cache-control': 'no-store',
+            'x-content-type-options': 'nosniff',
+            'x-request-id': requestId,
+          },
         });
       },
     },

@@ -13,13 +13,18 @@ export interface NodeRelayOptions {
   host: string;
 }
 
-const list = (value: string | undefined) => (value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${raw.slice(0, 20)}"`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${raw.slice(0, 20)}"`);
   return value;
 }
 
@@ -36,7 +41,8 @@ export function relayOptionsFromEnv(env: NodeJS.ProcessEnv): NodeRelayOptions {
     } catch {
       // reported below
     }
-    if (!parsed || parsed.origin !== origin.replace(/\/+$/, '')) problems.push(`ALLOWED_ORIGINS: "${origin.slice(0, 100)}" is not an origin like https://maklarhuset.se`);
+    if (!parsed || parsed.origin !== origin.replace(/\/+$/, ''))
+      problems.push(`ALLOWED_ORIGINS: "${origin.slice(0, 100)}" is not an origin like https://maklarhuset.se`);
   }
   const vitecBaseUrl = env.VITEC_BASE_URL || 'https://connect.maklare.vitec.net';
   if (!/^https?:\/\//.test(vitecBaseUrl)) problems.push('VITEC_BASE_URL must start with https:// (or http:// for a local mock)');

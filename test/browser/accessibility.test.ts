@@ -10,7 +10,9 @@ const ALL = 'firstName lastName socialSecurityNumber address email telephone mes
 const NAMES = { firstName: 'Anna', lastName: 'Svensson', 'email.emailAddress': 'anna@example.se' };
 
 async function form(attrs = ''): Promise<VitecLeadFormElement> {
-  const wrapper = await fixture<HTMLDivElement>(`<main><h1>Kontakt</h1><vitec-lead-form min-fill-time="0" endpoint="${mock.endpoint}" customer-id="C" ${attrs}></vitec-lead-form></main>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    `<main><h1>Kontakt</h1><vitec-lead-form min-fill-time="0" endpoint="${mock.endpoint}" customer-id="C" ${attrs}></vitec-lead-form></main>`,
+  );
   const el = wrapper.querySelector<VitecLeadFormElement>('vitec-lead-form')!;
   await el.updateComplete;
   return el;
@@ -112,7 +114,10 @@ describe('<vitec-lead-form> accessibility', () => {
       submit(el);
       await el.updateComplete;
       const snapshot = await a11ySnapshot({});
-      const pnr = findAccessibilityNode<{ name: string; description?: string; invalid?: string }>(snapshot as never, (n) => n.name === 'Personnummer (valfritt)');
+      const pnr = findAccessibilityNode<{ name: string; description?: string; invalid?: string }>(
+        snapshot as never,
+        (n) => n.name === 'Personnummer (valfritt)',
+      );
       expect(pnr!.description).to.contain('ÅÅÅÅMMDD-NNNN');
       expect(pnr!.description).to.contain('Fel: Ange ett giltigt personnummer');
       expect(pnr!.invalid).to.equal('true');
@@ -254,10 +259,14 @@ describe('<vitec-lead-form> accessibility', () => {
 });
 
 function luminance(color: string): number {
-  const [r, g, b] = color.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number).map((v) => {
-    const c = v / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
+  const [r, g, b] = color
+    .match(/\d+(\.\d+)?/g)!
+    .slice(0, 3)
+    .map(Number)
+    .map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 

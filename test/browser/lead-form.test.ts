@@ -152,7 +152,9 @@ describe('<vitec-lead-form>', () => {
     });
 
     it('should default the lead source name to the host name', async () => {
-      const wrapper = await fixture<HTMLDivElement>(`<div><vitec-lead-form min-fill-time="0" endpoint="${mock.endpoint}" customer-id="C"></vitec-lead-form></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        `<div><vitec-lead-form min-fill-time="0" endpoint="${mock.endpoint}" customer-id="C"></vitec-lead-form></div>`,
+      );
       const el = wrapper.querySelector('vitec-lead-form')!;
       await fill(el, NAMES);
       submit(el);
@@ -264,7 +266,11 @@ describe('<vitec-lead-form>', () => {
 
   describe('when the endpoint answers', () => {
     it('should put Vitec 400 errors at their fields and keep what was typed', async () => {
-      await mock.setMode({ status: 400, times: 1, body: { Message: 'The request is invalid.', ModelState: { 'lead.Person.FirstName': ['Förnamnet är spärrat.'] } } });
+      await mock.setMode({
+        status: 400,
+        times: 1,
+        body: { Message: 'The request is invalid.', ModelState: { 'lead.Person.FirstName': ['Förnamnet är spärrat.'] } },
+      });
       const el = await form();
       await fill(el, NAMES);
       submit(el);
@@ -277,7 +283,11 @@ describe('<vitec-lead-form>', () => {
     });
 
     it('should show ProblemDetails errors on hidden fields as a form message', async () => {
-      await mock.setMode({ status: 400, times: 1, body: { title: 'One or more validation errors occurred.', errors: { '$.person.socialSecurityNumber': ['Ogiltigt.'] } } });
+      await mock.setMode({
+        status: 400,
+        times: 1,
+        body: { title: 'One or more validation errors occurred.', errors: { '$.person.socialSecurityNumber': ['Ogiltigt.'] } },
+      });
       const el = await form();
       await fill(el, NAMES);
       submit(el);
@@ -447,7 +457,9 @@ describe('<vitec-lead-form>', () => {
     });
 
     it('should follow the closest lang of the page', async () => {
-      const wrapper = await fixture<HTMLDivElement>(`<div lang="en-GB"><vitec-lead-form min-fill-time="0" endpoint="${mock.endpoint}"></vitec-lead-form></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        `<div lang="en-GB"><vitec-lead-form min-fill-time="0" endpoint="${mock.endpoint}"></vitec-lead-form></div>`,
+      );
       const el = wrapper.querySelector('vitec-lead-form')!;
       await el.updateComplete;
       expect(root(el).querySelector('button')!.textContent!.trim()).to.equal('Send');

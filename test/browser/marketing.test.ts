@@ -10,7 +10,9 @@ const home = location.href;
 
 async function sendFrom(path: string, attrs = ''): Promise<Record<string, unknown>> {
   history.replaceState(null, '', path);
-  const wrapper = await fixture<HTMLDivElement>(`<div><vitec-lead-form min-fill-time="0" endpoint="${mock.endpoint}" customer-id="C" ${attrs}></vitec-lead-form></div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    `<div><vitec-lead-form min-fill-time="0" endpoint="${mock.endpoint}" customer-id="C" ${attrs}></vitec-lead-form></div>`,
+  );
   const el = wrapper.querySelector<VitecLeadFormElement>('vitec-lead-form')!;
   await fill(el, NAMES);
   submit(el);
@@ -90,7 +92,9 @@ describe('<vitec-lead-form> marketing', () => {
 
   it('should let the page extend what is sent', async () => {
     history.replaceState(null, '', '/villa?utm_source=google');
-    const wrapper = await fixture<HTMLDivElement>(`<div><vitec-lead-form min-fill-time="0" endpoint="${mock.endpoint}" customer-id="C"></vitec-lead-form></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      `<div><vitec-lead-form min-fill-time="0" endpoint="${mock.endpoint}" customer-id="C"></vitec-lead-form></div>`,
+    );
     const el = wrapper.querySelector<VitecLeadFormElement>('vitec-lead-form')!;
     el.marketing = { ...el.marketing, utmTags: [...(el.marketing?.utmTags ?? []), { name: 'utm_content', value: 'hero' }] };
     await fill(el, NAMES);

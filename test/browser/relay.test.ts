@@ -9,7 +9,9 @@ const vitec = mockAt('element-vitec');
 const NAMES = { firstName: 'Anna', lastName: 'Svensson', 'email.emailAddress': 'anna@example.se' };
 
 async function form(): Promise<VitecLeadFormElement> {
-  const wrapper = await fixture<HTMLDivElement>(`<div><vitec-lead-form min-fill-time="0" endpoint="${ENDPOINT}" customer-id="C-42" lead-source-name="m.se"></vitec-lead-form></div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    `<div><vitec-lead-form min-fill-time="0" endpoint="${ENDPOINT}" customer-id="C-42" lead-source-name="m.se"></vitec-lead-form></div>`,
+  );
   const el = wrapper.querySelector('vitec-lead-form')!;
   await el.updateComplete;
   return el;
@@ -37,7 +39,11 @@ describe('<vitec-lead-form> through the relay', () => {
   });
 
   it('should put a Vitec 400 at its field', async () => {
-    await vitec.setMode({ status: 400, times: 1, body: { Message: 'The request is invalid.', ModelState: { 'lead.Person.LastName': ['Efternamnet är spärrat.'] } } });
+    await vitec.setMode({
+      status: 400,
+      times: 1,
+      body: { Message: 'The request is invalid.', ModelState: { 'lead.Person.LastName': ['Efternamnet är spärrat.'] } },
+    });
     const el = await form();
     await fill(el, NAMES);
     submit(el);
@@ -75,7 +81,7 @@ describe('<vitec-lead-form> through the relay', () => {
     });
   }
 
-  it('should send the form\'s language as Accept-Language, so the relay words its own errors in it', async () => {
+  it("should send the form's language as Accept-Language, so the relay words its own errors in it", async () => {
     const headers: string[] = [];
     const original = window.fetch;
     window.fetch = (input, init) => {
@@ -84,7 +90,9 @@ describe('<vitec-lead-form> through the relay', () => {
     };
     try {
       for (const lang of ['en', 'sv']) {
-        const wrapper = await fixture<HTMLDivElement>(`<div><vitec-lead-form lang="${lang}" min-fill-time="0" endpoint="${ENDPOINT}" customer-id="C-42" lead-source-name="m.se"></vitec-lead-form></div>`);
+        const wrapper = await fixture<HTMLDivElement>(
+          `<div><vitec-lead-form lang="${lang}" min-fill-time="0" endpoint="${ENDPOINT}" customer-id="C-42" lead-source-name="m.se"></vitec-lead-form></div>`,
+        );
         const el = wrapper.querySelector('vitec-lead-form')!;
         await el.updateComplete;
         await fill(el, NAMES);

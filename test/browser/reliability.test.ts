@@ -10,7 +10,9 @@ const direct = mockAt('reliability');
 const NAMES = { firstName: 'Anna', lastName: 'Svensson', 'email.emailAddress': 'anna@example.se', message: 'Ring efter fem.' };
 
 async function form(endpoint: string, attrs = ''): Promise<VitecLeadFormElement> {
-  const wrapper = await fixture<HTMLDivElement>(`<div><vitec-lead-form id="f" min-fill-time="0" endpoint="${endpoint}" customer-id="C-42" ${attrs}></vitec-lead-form></div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    `<div><vitec-lead-form id="f" min-fill-time="0" endpoint="${endpoint}" customer-id="C-42" ${attrs}></vitec-lead-form></div>`,
+  );
   const el = wrapper.querySelector<VitecLeadFormElement>('vitec-lead-form')!;
   await el.updateComplete;
   return el;
@@ -134,9 +136,22 @@ describe('<vitec-lead-form> and hostile text', () => {
   it('should render markup from fields, the URL, a server message and a lead id as text, executing nothing', async () => {
     history.replaceState(null, '', `/?utm_source=${encodeURIComponent(PAYLOAD)}`);
     await direct.setMode({ status: 400, times: 1, body: { Message: PAYLOAD, ModelState: { 'lead.Person.FirstName': [PAYLOAD], lead: [PAYLOAD] } } });
-    const el = await form(direct.endpoint, `fields="firstName lastName socialSecurityNumber address email telephone message" message='${PAYLOAD.replaceAll('"', '&quot;')}'`);
+    const el = await form(
+      direct.endpoint,
+      `fields="firstName lastName socialSecurityNumber address email telephone message" message='${PAYLOAD.replaceAll('"', '&quot;')}'`,
+    );
     const values: Record<string, string> = {};
-    for (const name of ['firstName', 'lastName', 'socialSecurityNumber', 'address.streetAddress', 'address.city', 'email.emailAddress', 'telephone.cell', 'message']) values[name] = PAYLOAD;
+    for (const name of [
+      'firstName',
+      'lastName',
+      'socialSecurityNumber',
+      'address.streetAddress',
+      'address.city',
+      'email.emailAddress',
+      'telephone.cell',
+      'message',
+    ])
+      values[name] = PAYLOAD;
     await fill(el, values);
     submit(el);
     await el.updateComplete;

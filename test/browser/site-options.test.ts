@@ -8,7 +8,9 @@ const mock = mockAt('site-options');
 const NAMES = { firstName: 'Anna', lastName: 'Svensson', 'email.emailAddress': 'anna@example.se' };
 
 async function form(attrs = '', inner = ''): Promise<VitecLeadFormElement> {
-  const wrapper = await fixture<HTMLDivElement>(`<div><vitec-lead-form id="kontakt" endpoint="${mock.endpoint}" customer-id="C" ${attrs}>${inner}</vitec-lead-form></div>`);
+  const wrapper = await fixture<HTMLDivElement>(
+    `<div><vitec-lead-form id="kontakt" endpoint="${mock.endpoint}" customer-id="C" ${attrs}>${inner}</vitec-lead-form></div>`,
+  );
   const el = wrapper.querySelector<VitecLeadFormElement>('vitec-lead-form')!;
   await el.updateComplete;
   return el;

@@ -7,8 +7,10 @@ import { createMockVitec } from '../../src/server/mock-vitec.ts';
 import { toNodeListener } from '../../src/server/node-serve.ts';
 import { DIST, file, launch, page, serve } from './harness.ts';
 
-const form = (attribution: string) => `<vitec-lead-form attribution="${attribution}" endpoint="/PublicAdvertising/{customerId}/Contact/Person/Lead" customer-id="C1"></vitec-lead-form>`;
-const head = '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>t</title><script type="module" src="/vitec-lead-form.js"></script></head><body>';
+const form = (attribution: string) =>
+  `<vitec-lead-form attribution="${attribution}" endpoint="/PublicAdvertising/{customerId}/Contact/Person/Lead" customer-id="C1"></vitec-lead-form>`;
+const head =
+  '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>t</title><script type="module" src="/vitec-lead-form.js"></script></head><body>';
 
 describe('attribution across pages (built file)', () => {
   let browser: Browser;

@@ -39,9 +39,14 @@ describe('dist/vitec-lead-form.js', () => {
   it('should show the default fields in a plain page', async () => {
     const tab = await browser.newPage();
     await tab.goto(site.url + '/');
-    const names = await tab.locator('vitec-lead-form .field input, vitec-lead-form .field textarea').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name));
+    const names = await tab
+      .locator('vitec-lead-form .field input, vitec-lead-form .field textarea')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name));
     assert.deepEqual(names, ['firstName', 'lastName', 'email.emailAddress', 'telephone.cell', 'message']);
-    assert.equal(await tab.evaluate(() => (customElements.get('vitec-lead-form') as unknown as { version: string }).version), JSON.parse(readFileSync('package.json', 'utf8')).version);
+    assert.equal(
+      await tab.evaluate(() => (customElements.get('vitec-lead-form') as unknown as { version: string }).version),
+      JSON.parse(readFileSync('package.json', 'utf8')).version,
+    );
     await tab.close();
   });
 

@@ -59,26 +59,26 @@ describe('the drop-in on any page (built file)', () => {
       '/plain': page(doc(FORM('min-fill-time="0"'))),
       '/hostile': page(doc(FORM('min-fill-time="0"'), `${HOSTILE}<script type="module" src="/vitec-lead-form.js"></script>`)),
       '/csp': page(doc(FORM('min-fill-time="0" privacy-policy-url="/integritet" consent-required')), { 'content-security-policy': CSP }),
-      '/twice': page(doc(FORM('min-fill-time="0"'), '<script type="module" src="/vitec-lead-form.js"></script><script type="module" src="/vitec-lead-form.js?again"></script>')),
-      '/other-version': page(
-        doc(FORM(), `<script type="module" src="/old.js"></script><script type="module" src="/vitec-lead-form.js"></script>`),
+      '/twice': page(
+        doc(
+          FORM('min-fill-time="0"'),
+          '<script type="module" src="/vitec-lead-form.js"></script><script type="module" src="/vitec-lead-form.js?again"></script>',
+        ),
       ),
+      '/other-version': page(doc(FORM(), `<script type="module" src="/old.js"></script><script type="module" src="/vitec-lead-form.js"></script>`)),
       '/old.js': (_req, res) =>
         void res
           .writeHead(200, { 'content-type': 'text/javascript' })
           .end("customElements.define('vitec-lead-form', class extends HTMLElement { static version = '0.0.1'; });"),
       '/other-lit': page(doc(`<other-app></other-app>${FORM('min-fill-time="0"')}`, OTHER_LIT_APP)),
       '/two': page(doc(`<div id="a">${FORM('min-fill-time="0"')}</div><div id="b">${FORM('min-fill-time="0" lang="en"')}</div>`)),
-      '/themed': page(
-        doc(
-          FORM('min-fill-time="0"'),
-          '<link rel="stylesheet" href="/theme.css"><script type="module" src="/vitec-lead-form.js"></script>',
-        ),
-      ),
+      '/themed': page(doc(FORM('min-fill-time="0"'), '<link rel="stylesheet" href="/theme.css"><script type="module" src="/vitec-lead-form.js"></script>')),
       '/theme.css': (_req, res) =>
         void res
           .writeHead(200, { 'content-type': 'text/css' })
-          .end(':root { --vitec-lead-form-accent: rgb(120, 20, 60); --vitec-lead-form-radius: 0px; } body { font-family: Georgia, serif; color: rgb(20, 40, 60); }'),
+          .end(
+            ':root { --vitec-lead-form-accent: rgb(120, 20, 60); --vitec-lead-form-radius: 0px; } body { font-family: Georgia, serif; color: rgb(20, 40, 60); }',
+          ),
       '/preview': page(doc('<vitec-lead-form preview min-fill-time="0"></vitec-lead-form>')),
       '/trap': page(doc(FORM())),
       '/analytics': page(doc(FORM('id="kontakt" min-fill-time="0" data-layer'))),
@@ -146,7 +146,10 @@ describe('the drop-in on any page (built file)', () => {
     const { tab, posts, messages } = await open('/twice');
     await sendAndWait(tab);
     assert.equal(posts.length, 1);
-    assert.deepEqual(messages.filter((m) => m.startsWith('warning')), []);
+    assert.deepEqual(
+      messages.filter((m) => m.startsWith('warning')),
+      [],
+    );
     await tab.close();
   });
 
@@ -187,12 +190,18 @@ describe('the drop-in on any page (built file)', () => {
 
   it('should take its theme from custom properties on :root and the page font and colour', async () => {
     const { tab } = await open('/themed');
-    const button = await tab.locator('vitec-lead-form').getByRole('button').evaluate((el) => {
-      const style = getComputedStyle(el);
-      return { background: style.backgroundColor, radius: style.borderTopLeftRadius, font: style.fontFamily };
-    });
+    const button = await tab
+      .locator('vitec-lead-form')
+      .getByRole('button')
+      .evaluate((el) => {
+        const style = getComputedStyle(el);
+        return { background: style.backgroundColor, radius: style.borderTopLeftRadius, font: style.fontFamily };
+      });
     assert.deepEqual(button, { background: 'rgb(120, 20, 60)', radius: '0px', font: 'Georgia, serif' });
-    const label = await tab.locator('vitec-lead-form').getByText('Förnamn').evaluate((el) => getComputedStyle(el).color);
+    const label = await tab
+      .locator('vitec-lead-form')
+      .getByText('Förnamn')
+      .evaluate((el) => getComputedStyle(el).color);
     assert.equal(label, 'rgb(20, 40, 60)');
     await tab.close();
   });

@@ -23,7 +23,10 @@ const readme = read('docs/site-owners.md');
 
 /** The backticked names in the first column of the table in docs/site-owners.md under `heading` whose header starts with `column`. */
 function tableNames(column: string): string[] {
-  const table = readme.split('\n## ').flatMap((section) => section.split('\n\n')).find((block) => block.trimStart().startsWith(`| ${column} |`));
+  const table = readme
+    .split('\n## ')
+    .flatMap((section) => section.split('\n\n'))
+    .find((block) => block.trimStart().startsWith(`| ${column} |`));
   assert.ok(table, `a table in docs/site-owners.md headed "${column}"`);
   return table
     .split('\n')
@@ -53,9 +56,16 @@ describe('custom-elements.json and docs/site-owners.md', () => {
     for (const member of members) assert.ok(member.description?.trim(), `${member.name} has a description`);
     for (const attribute of element.attributes) {
       assert.ok(attribute.description?.trim(), `${attribute.name} has a description`);
-      assert.ok(members.some((m) => m.name === attribute.fieldName), `${attribute.name} is the property ${attribute.fieldName}`);
+      assert.ok(
+        members.some((m) => m.name === attribute.fieldName),
+        `${attribute.name} is the property ${attribute.fieldName}`,
+      );
     }
-    for (const name of ['version', 'reset', 'marketing']) assert.ok(members.some((m) => m.name === name), name);
+    for (const name of ['version', 'reset', 'marketing'])
+      assert.ok(
+        members.some((m) => m.name === name),
+        name,
+      );
   });
 });
 
@@ -89,7 +99,10 @@ describe('the package', () => {
       new Request('https://relay.test/PublicAdvertising/C1/Contact/Person/Lead', {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: 'https://m.se' },
-        body: JSON.stringify({ person: { firstName: 'A', lastName: 'B', socialSecurityNumber: '9001010017' }, leadSource: { leadType: 'AcceptObjectFlow', name: 'x' } }),
+        body: JSON.stringify({
+          person: { firstName: 'A', lastName: 'B', socialSecurityNumber: '9001010017' },
+          leadSource: { leadType: 'AcceptObjectFlow', name: 'x' },
+        }),
       }),
     );
     assert.equal(response.status, 200);
@@ -106,7 +119,15 @@ describe('the built relay command (bin vitec-lead-relay)', () => {
     const link = `${mkdtempSync(`${tmpdir()}/bin-`)}/vitec-lead-relay`;
     symlinkSync(new URL('dist/server/node.js', root).pathname, link);
     const child = spawn(process.execPath, [link], {
-      env: { PATH: process.env.PATH, VITEC_USERNAME: 'u', VITEC_PASSWORD: 'p', VITEC_CUSTOMER_IDS: 'C1', ALLOWED_ORIGINS: 'https://m.se', PORT: '0', HOST: '127.0.0.1' },
+      env: {
+        PATH: process.env.PATH,
+        VITEC_USERNAME: 'u',
+        VITEC_PASSWORD: 'p',
+        VITEC_CUSTOMER_IDS: 'C1',
+        ALLOWED_ORIGINS: 'https://m.se',
+        PORT: '0',
+        HOST: '127.0.0.1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

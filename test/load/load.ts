@@ -65,7 +65,9 @@ async function run(name: string, mode: MockMode): Promise<boolean> {
   console.log(`\n${name}`);
   console.log(`  requests sent ${LEADS}, answered ${answered} (${[...statuses].map(([s, n]) => `${s}: ${n}`).join(', ')}), no answer ${unanswered}`);
   console.log(`  leads in the mock ${inMock}; answered 200 ${ok}; answered with an error ${answered - ok}; relay log lines ${logLines}`);
-  console.log(`  latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}; ${Math.round(result.requests.average)} leads/s`);
+  console.log(
+    `  latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}; ${Math.round(result.requests.average)} leads/s`,
+  );
 
   const checks: [string, boolean][] = [
     ['every request was answered', answered === LEADS && unanswered === 0],

@@ -6,14 +6,27 @@ import { after, before, describe, it } from 'node:test';
 import { npmRun, type Running } from '../support/processes.ts';
 
 /** The README's recipe, with free ports instead of 8787 and 8788. */
-const RELAY_ENV = { VITEC_USERNAME: 'demo', VITEC_PASSWORD: 'demo', VITEC_CUSTOMER_IDS: 'DEMO-1', ALLOWED_ORIGINS: 'http://localhost:8080', HOST: '127.0.0.1', PORT: '0' };
-const CURL_BODY = { person: { firstName: 'Anna', lastName: 'Svensson', email: { emailAddress: 'anna@example.se' } }, leadSource: { leadType: 'AcceptObjectFlow', name: 'Min sajt' } };
+const RELAY_ENV = {
+  VITEC_USERNAME: 'demo',
+  VITEC_PASSWORD: 'demo',
+  VITEC_CUSTOMER_IDS: 'DEMO-1',
+  ALLOWED_ORIGINS: 'http://localhost:8080',
+  HOST: '127.0.0.1',
+  PORT: '0',
+};
+const CURL_BODY = {
+  person: { firstName: 'Anna', lastName: 'Svensson', email: { emailAddress: 'anna@example.se' } },
+  leadSource: { leadType: 'AcceptObjectFlow', name: 'Min sajt' },
+};
 
 const listenLine = /"listen":"([^"]+)"/;
 
 function children(pid: number): number[] {
   try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -50,7 +63,7 @@ describe('npm run mock and npm run relay', () => {
   });
   after(() => mock.stop());
 
-  it('should give a lead id for the README\'s curl body, sent to a relay pointed at the mock', async () => {
+  it("should give a lead id for the README's curl body, sent to a relay pointed at the mock", async () => {
     const relay = npmRun('relay', { ...RELAY_ENV, VITEC_BASE_URL: mockUrl });
     try {
       const address = (await relay.waitFor(listenLine))[1];
@@ -73,7 +86,11 @@ describe('npm run mock and npm run relay', () => {
     const relay = npmRun('relay', { ...RELAY_ENV, VITEC_BASE_URL: mockUrl, VITEC_PASSWORD: 'wrong' });
     try {
       const address = (await relay.waitFor(listenLine))[1];
-      const response = await fetch(`http://${address}/PublicAdvertising/DEMO-1/Contact/Person/Lead`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(CURL_BODY) });
+      const response = await fetch(`http://${address}/PublicAdvertising/DEMO-1/Contact/Person/Lead`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(CURL_BODY),
+      });
       assert.equal(response.status, 500);
       assert.equal((await response.json()).Code, 'relay-misconfigured');
       assert.match(relay.output(), /vitec-unauthorized/);
@@ -87,7 +104,11 @@ describe('npm run mock and npm run relay', () => {
     await fetch(`${mockUrl}/__mock/mode`, { method: 'PUT', body: JSON.stringify({ delayMs: 600, times: 1 }) });
     const relay = npmRun('relay', { ...RELAY_ENV, VITEC_BASE_URL: mockUrl });
     const address = (await relay.waitFor(listenLine))[1]!;
-    const pending = fetch(`http://${address}/PublicAdvertising/DEMO-1/Contact/Person/Lead`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(CURL_BODY) });
+    const pending = fetch(`http://${address}/PublicAdvertising/DEMO-1/Contact/Person/Lead`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(CURL_BODY),
+    });
     await new Promise((resolve) => setTimeout(resolve, 150));
     const signalled = Date.now();
     relay.child.kill('SIGTERM');

@@ -97,7 +97,10 @@ describe('createMockVitec', () => {
   describe('when it is given credentials', () => {
     const mock = createMockVitec({ credentials: { username: 'broker', password: 's3cret' } });
     it('should answer 401 without them or with wrong ones', async () => {
-      for (const headers of [{}, { authorization: basic('broker', 'wrong') }, { authorization: 'Bearer x' }, { authorization: 'Basic !!!' }] as Record<string, string>[]) {
+      for (const headers of [{}, { authorization: basic('broker', 'wrong') }, { authorization: 'Bearer x' }, { authorization: 'Basic !!!' }] as Record<
+        string,
+        string
+      >[]) {
         const response = await mock(post(valid, headers));
         assert.equal(response.status, 401);
         assert.match(response.headers.get('www-authenticate')!, /^Basic/);

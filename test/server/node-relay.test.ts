@@ -24,7 +24,11 @@ describe('the relay on Node (@hono/node-server)', () => {
     const cases: [string, string, number][] = [
       ['an unknown path', `POST /x HTTP/1.1\nHost: relay\nOrigin: ${STACK_ORIGIN}\nContent-Type: application/json\n${TEN_MB}`, 404],
       ['a refused origin', `POST ${LEAD_PATH} HTTP/1.1\nHost: relay\nOrigin: https://evil.example\nContent-Type: application/json\n${TEN_MB}`, 403],
-      ['a refused customer id', `POST /PublicAdvertising/C9/Contact/Person/Lead HTTP/1.1\nHost: relay\nOrigin: ${STACK_ORIGIN}\nContent-Type: application/json\n${TEN_MB}`, 403],
+      [
+        'a refused customer id',
+        `POST /PublicAdvertising/C9/Contact/Person/Lead HTTP/1.1\nHost: relay\nOrigin: ${STACK_ORIGIN}\nContent-Type: application/json\n${TEN_MB}`,
+        403,
+      ],
       ['a body that is not JSON', `POST ${LEAD_PATH} HTTP/1.1\nHost: relay\nOrigin: ${STACK_ORIGIN}\nContent-Type: text/plain\n${TEN_MB}`, 415],
       ['a declared length over 64 KiB', `POST ${LEAD_PATH} HTTP/1.1\nHost: relay\nOrigin: ${STACK_ORIGIN}\nContent-Type: application/json\n${TEN_MB}`, 413],
     ];
@@ -41,7 +45,11 @@ describe('the relay on Node (@hono/node-server)', () => {
 
     it('should stop reading a refused 1 MB body and close the connection', async () => {
       const body = Buffer.alloc(1024 * 1024, 0x61);
-      const answer = await rawRequest(stack.relayPort, `POST /x HTTP/1.1\nHost: relay\nOrigin: https://evil.example\nContent-Type: application/json\nContent-Length: ${body.length}`, body);
+      const answer = await rawRequest(
+        stack.relayPort,
+        `POST /x HTTP/1.1\nHost: relay\nOrigin: https://evil.example\nContent-Type: application/json\nContent-Length: ${body.length}`,
+        body,
+      );
       assert.equal(answer.status, 404);
       await answer.closed;
     });
@@ -49,7 +57,11 @@ describe('the relay on Node (@hono/node-server)', () => {
     it('should answer 413 to a chunked body past 64 KiB, having read no more than that', async () => {
       const chunk = 'a'.repeat(16 * 1024);
       const chunks = Array.from({ length: 8 }, () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`).join('');
-      const answer = await rawRequest(stack.relayPort, `POST ${LEAD_PATH} HTTP/1.1\nHost: relay\nOrigin: ${STACK_ORIGIN}\nContent-Type: application/json\nTransfer-Encoding: chunked`, chunks);
+      const answer = await rawRequest(
+        stack.relayPort,
+        `POST ${LEAD_PATH} HTTP/1.1\nHost: relay\nOrigin: ${STACK_ORIGIN}\nContent-Type: application/json\nTransfer-Encoding: chunked`,
+        chunks,
+      );
       assert.equal(answer.status, 413);
       assertRelayHeaders(answer.headers);
       answer.destroy();
@@ -102,7 +114,9 @@ describe('the relay on Node (@hono/node-server)', () => {
       const errors = t.mock.method(console, 'error', () => undefined);
       const socket = connect(stack.relayPort, '127.0.0.1');
       await new Promise((resolve) => socket.once('connect', resolve));
-      socket.write(`POST ${LEAD_PATH} HTTP/1.1\r\nHost: relay\r\nOrigin: ${STACK_ORIGIN}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"person":`);
+      socket.write(
+        `POST ${LEAD_PATH} HTTP/1.1\r\nHost: relay\r\nOrigin: ${STACK_ORIGIN}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"person":`,
+      );
       await new Promise((resolve) => setTimeout(resolve, 50));
       socket.destroy();
       for (let i = 0; i < 100 && !stack.logs.some((line) => line.includes('body-incomplete')); i++) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -113,7 +127,7 @@ describe('the relay on Node (@hono/node-server)', () => {
   });
 });
 
-describe('the relay reading Vitec\'s answer on Node', () => {
+describe("the relay reading Vitec's answer on Node", () => {
   let vitec: Server;
   let sent = 0;
   let stack: RelayStack;

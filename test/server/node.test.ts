@@ -27,14 +27,21 @@ describe('relayOptionsFromEnv', () => {
   });
 
   it('should name every missing or wrong variable, and never echo the password', () => {
-    assert.throws(() => relayOptionsFromEnv({}), (error: Error) => {
-      for (const name of ['VITEC_USERNAME', 'VITEC_PASSWORD', 'VITEC_CUSTOMER_IDS', 'ALLOWED_ORIGINS']) assert.match(error.message, new RegExp(`${name} is missing`));
-      return true;
-    });
+    assert.throws(
+      () => relayOptionsFromEnv({}),
+      (error: Error) => {
+        for (const name of ['VITEC_USERNAME', 'VITEC_PASSWORD', 'VITEC_CUSTOMER_IDS', 'ALLOWED_ORIGINS'])
+          assert.match(error.message, new RegExp(`${name} is missing`));
+        return true;
+      },
+    );
     assert.throws(() => relayOptionsFromEnv({ ...ENV, VITEC_PASSWORD: '' }), /VITEC_PASSWORD is missing/);
     assert.throws(() => relayOptionsFromEnv({ ...ENV, ALLOWED_ORIGINS: 'https://m.se/page' }), /not an origin/);
     assert.throws(() => relayOptionsFromEnv({ ...ENV, RATE_LIMIT_PER_MINUTE: 'ten' }), /RATE_LIMIT_PER_MINUTE/);
-    assert.throws(() => relayOptionsFromEnv({ ...ENV, VITEC_BASE_URL: 'ftp://x' }), (error: Error) => !error.message.includes(ENV.VITEC_PASSWORD));
+    assert.throws(
+      () => relayOptionsFromEnv({ ...ENV, VITEC_BASE_URL: 'ftp://x' }),
+      (error: Error) => !error.message.includes(ENV.VITEC_PASSWORD),
+    );
   });
 });
 

@@ -9,9 +9,16 @@ import { relayOverMock } from '../support/relay-in-process.ts';
 
 fc.configureGlobal({ seed: 20261129, numRuns: 200 });
 
-const anyText = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('', ' ', '\u202e', 'x'.repeat(5000)));
+const anyText = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom('', ' ', '\u202e', 'x'.repeat(5000)),
+);
 const anyValues = fc.record(
-  Object.fromEntries([...FIELD_NAMES.map((name) => [name, anyText]), ['isForeignSocialSecurityNumber', fc.boolean()]]) as Record<string, fc.Arbitrary<string | boolean>>,
+  Object.fromEntries([...FIELD_NAMES.map((name) => [name, anyText]), ['isForeignSocialSecurityNumber', fc.boolean()]]) as Record<
+    string,
+    fc.Arbitrary<string | boolean>
+  >,
   { requiredKeys: [] },
 );
 const config = { leadSourceName: 'm.se', leadType: 'AcceptObjectFlow' };
@@ -21,7 +28,10 @@ describe('the relay, for any body', () => {
     const { relay, calls } = relayOverMock({ rateLimitPerMinute: 1_000_000 });
     const leadLike = fc.record(
       {
-        person: fc.oneof(anyValues.map((v) => buildLead(v, config).person), fc.jsonValue()),
+        person: fc.oneof(
+          anyValues.map((v) => buildLead(v, config).person),
+          fc.jsonValue(),
+        ),
         leadSource: fc.oneof(fc.constant(config), fc.jsonValue()),
         receiver: fc.jsonValue(),
         marketing: fc.jsonValue(),
@@ -29,7 +39,11 @@ describe('the relay, for any body', () => {
       },
       { requiredKeys: [] },
     );
-    const bodies = fc.oneof(leadLike.map((v) => JSON.stringify(v)), fc.jsonValue().map((v) => JSON.stringify(v)), fc.string());
+    const bodies = fc.oneof(
+      leadLike.map((v) => JSON.stringify(v)),
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc.string(),
+    );
     await fc.assert(
       fc.asyncProperty(bodies, async (body) => {
         let parsed: unknown;
@@ -41,7 +55,11 @@ describe('the relay, for any body', () => {
         fc.pre(parsed === undefined || !validateLead(compactLead(parsed)).success);
         const before = calls.length;
         const response = await relay(
-          new Request('https://relay.test/PublicAdvertising/C1/Contact/Person/Lead', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://m.se' }, body }),
+          new Request('https://relay.test/PublicAdvertising/C1/Contact/Person/Lead', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', origin: 'https://m.se' },
+            body,
+          }),
         );
         assert.ok(response.status >= 400 && response.status < 500, `${response.status} for ${body.slice(0, 200)}`);
         assert.equal(calls.length, before);

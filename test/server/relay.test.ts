@@ -32,7 +32,10 @@ interface Harness {
   clock: { now: number };
 }
 
-function harness(overrides: Partial<RelayConfig> = {}, mock = createMockVitec({ credentials: { username: USER, password: PASSWORD }, customerIds: ['C1', 'C 2/x'] })): Harness {
+function harness(
+  overrides: Partial<RelayConfig> = {},
+  mock = createMockVitec({ credentials: { username: USER, password: PASSWORD }, customerIds: ['C1', 'C 2/x'] }),
+): Harness {
   const calls: Request[] = [];
   const logs: string[] = [];
   const clock = { now: Date.parse('2026-11-29T12:00:00Z') };
@@ -83,7 +86,9 @@ describe('createLeadRelay', () => {
 
     it('should forward the lead normalised, without properties the schema does not know', async () => {
       const h = harness();
-      await h.relay(post({ ...valid, extra: 'x', person: { ...valid.person, nickname: 'Annie', firstName: ' Anna ' }, receiver: { agent: { id: 'A', bogus: 1 } } }));
+      await h.relay(
+        post({ ...valid, extra: 'x', person: { ...valid.person, nickname: 'Annie', firstName: ' Anna ' }, receiver: { agent: { id: 'A', bogus: 1 } } }),
+      );
       const sent = await h.calls[0]!.json();
       assert.equal(sent.extra, undefined);
       assert.equal(sent.person.nickname, undefined);
@@ -94,7 +99,11 @@ describe('createLeadRelay', () => {
 
     it('should allow a request with no Origin (server to server), without CORS headers', async () => {
       const h = harness();
-      const request = new Request(`https://relay.test${PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(valid) });
+      const request = new Request(`https://relay.test${PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(valid),
+      });
       const response = await h.relay(request);
       assert.equal(response.status, 200);
       assert.equal(response.headers.get('access-control-allow-origin'), null);
@@ -200,7 +209,7 @@ describe('createLeadRelay', () => {
       });
     }
 
-    it('should answer as misconfigured when Vitec refuses the relay\'s credentials, and store nothing', async () => {
+    it("should answer as misconfigured when Vitec refuses the relay's credentials, and store nothing", async () => {
       const h = harness({ password: 'wrong' });
       assert.equal((await h.relay(post(valid, { 'idempotency-key': 'k' }))).status, 500);
       assert.equal(JSON.parse(h.logs.at(-1)!).vitecStatus, 401);
@@ -247,7 +256,9 @@ describe('createLeadRelay', () => {
     it('should answer a lead with an unknown property nested 3,000 deep with 400, never 500', async () => {
       const h = harness();
       const deep = `${'['.repeat(3000)}1${']'.repeat(3000)}`;
-      const response = await h.relay(post(`{"person":{"firstName":"Anna","lastName":"Svensson"},"leadSource":{"leadType":"AcceptObjectFlow","name":"x"},"extra":${deep}}`));
+      const response = await h.relay(
+        post(`{"person":{"firstName":"Anna","lastName":"Svensson"},"leadSource":{"leadType":"AcceptObjectFlow","name":"x"},"extra":${deep}}`),
+      );
       assert.equal(response.status, 400);
       assertSafeHeaders(response);
       assert.equal(response.headers.get('access-control-allow-origin'), ORIGIN);
@@ -273,7 +284,12 @@ describe('createLeadRelay', () => {
       ['a line feed in a name', person('Anna\nSvensson'), 'lead.Person.FirstName', /styrtecken/],
       ['a name of zero-width spaces only', person('\u200b\u200c\u200d\u2060\ufeff'), 'lead.Person.FirstName', /måste anges/],
       ['16 emoji as a first name (32 UTF-16 code units)', person('😀'.repeat(16)), 'lead.Person.FirstName', /högst 30 tecken/],
-      ['a personnummer of 21 code units', person('Anna', { socialSecurityNumber: 'x'.repeat(21), isForeignSocialSecurityNumber: true }), 'lead.Person.SocialSecurityNumber', /högst 20 tecken/],
+      [
+        'a personnummer of 21 code units',
+        person('Anna', { socialSecurityNumber: 'x'.repeat(21), isForeignSocialSecurityNumber: true }),
+        'lead.Person.SocialSecurityNumber',
+        /högst 20 tecken/,
+      ],
     ];
     for (const [what, lead, key, text] of refused) {
       it(`should refuse ${what} at its field, in ModelState form, before Vitec`, async () => {
@@ -313,10 +329,12 @@ describe('createLeadRelay', () => {
       });
       const sv = await (await h.relay(post(wrong, { 'accept-language': 'de-DE,sv;q=0.5,en;q=0.4' }))).json();
       assert.deepEqual(sv.ModelState['lead.Person.LastName'], ['Efternamn får vara högst 30 tecken.']);
-      assert.deepEqual((await (await h.relay(post('{"person":', { 'accept-language': 'en' }))).json()).ModelState, { lead: ['The request is not valid JSON.'] });
+      assert.deepEqual((await (await h.relay(post('{"person":', { 'accept-language': 'en' }))).json()).ModelState, {
+        lead: ['The request is not valid JSON.'],
+      });
     });
 
-    it('should pass Vitec\'s own 400 messages through as given, whatever the language asked for', async () => {
+    it("should pass Vitec's own 400 messages through as given, whatever the language asked for", async () => {
       const h = harness();
       const body = { Message: 'The request is invalid.', ModelState: { 'lead.Person.FirstName': ['Förnamnet är spärrat.'] } };
       h.mock.mode = { status: 400, body };
@@ -390,11 +408,15 @@ describe('createLeadRelay', () => {
       assert.equal((await from(post(valid))).status, 429);
     });
 
-    it('should key a proxy\'s client by an address of at most 64 characters, else by the connection', async () => {
+    it("should key a proxy's client by an address of at most 64 characters, else by the connection", async () => {
       const h = harness({ rateLimitPerMinute: 1, trustProxy: true });
       const long = (n: number) => `${String(n).repeat(15_000)}`;
       assert.equal((await h.relay(post(valid, { 'x-forwarded-for': long(1) }), { clientAddress: '127.0.0.1' })).status, 200);
-      assert.equal((await h.relay(post(valid, { 'x-forwarded-for': long(2) }), { clientAddress: '127.0.0.1' })).status, 429, 'both fell back to the connection');
+      assert.equal(
+        (await h.relay(post(valid, { 'x-forwarded-for': long(2) }), { clientAddress: '127.0.0.1' })).status,
+        429,
+        'both fell back to the connection',
+      );
       assert.equal((await h.relay(post(valid, { 'x-forwarded-for': 'x, 2001:db8::1' }), { clientAddress: '127.0.0.1' })).status, 200);
       assert.equal((await h.relay(post(valid, { 'x-forwarded-for': `1.1.1.1, <script>${'a'.repeat(70)}` }), { clientAddress: '127.0.0.1' })).status, 429);
     });
@@ -476,7 +498,9 @@ describe('createLeadRelay', () => {
   describe('preflight and health', () => {
     it('should answer the CORS preflight for an allowed origin', async () => {
       const h = harness();
-      const response = await h.relay(new Request(`https://relay.test${PATH}`, { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'POST' } }));
+      const response = await h.relay(
+        new Request(`https://relay.test${PATH}`, { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'POST' } }),
+      );
       assert.equal(response.status, 204);
       assert.equal(response.headers.get('access-control-allow-origin'), ORIGIN);
       assert.match(response.headers.get('access-control-allow-headers')!, /Idempotency-Key/);
@@ -528,7 +552,12 @@ describe('createLeadRelay', () => {
       for (const line of h.logs) {
         for (const personal of PERSONAL) assert.ok(!line.includes(personal), `personal data in ${line}`);
         const entry = JSON.parse(line);
-        assert.deepEqual(Object.keys(entry).filter((k) => !['time', 'requestId', 'method', 'route', 'customerId', 'origin', 'status', 'vitecStatus', 'event', 'latencyMs'].includes(k)), []);
+        assert.deepEqual(
+          Object.keys(entry).filter(
+            (k) => !['time', 'requestId', 'method', 'route', 'customerId', 'origin', 'status', 'vitecStatus', 'event', 'latencyMs'].includes(k),
+          ),
+          [],
+        );
         assert.equal(typeof entry.latencyMs, 'number');
       }
     });

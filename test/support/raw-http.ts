@@ -40,7 +40,13 @@ export function rawRequest(port: number, head: string, body?: string | Buffer): 
       const length = Number(headers['content-length'] ?? 0);
       if (data.length - end - 4 < length) return;
       socket.setTimeout(0);
-      resolve({ status: Number(statusLine!.split(' ')[1]), headers, body: data.subarray(end + 4, end + 4 + length).toString('utf8'), closed, destroy: () => socket.destroy() });
+      resolve({
+        status: Number(statusLine!.split(' ')[1]),
+        headers,
+        body: data.subarray(end + 4, end + 4 + length).toString('utf8'),
+        closed,
+        destroy: () => socket.destroy(),
+      });
       socket.removeAllListeners('data');
       socket.resume();
     });

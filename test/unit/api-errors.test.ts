@@ -47,7 +47,10 @@ describe('mapErrorBody', () => {
   });
 
   it('should turn errors on hidden inputs and unknown keys into form messages', () => {
-    const mapped = mapErrorBody({ ModelState: { 'lead.Person.SocialSecurityNumber': ['Fel personnummer.'], 'lead.Receiver': ['Ingen mottagare.'], 'lead.Person.LastName': ['Saknas.'] } }, shown);
+    const mapped = mapErrorBody(
+      { ModelState: { 'lead.Person.SocialSecurityNumber': ['Fel personnummer.'], 'lead.Receiver': ['Ingen mottagare.'], 'lead.Person.LastName': ['Saknas.'] } },
+      shown,
+    );
     assert.deepEqual(mapped.fieldErrors, { lastName: 'Saknas.' });
     assert.deepEqual(mapped.formMessages, ['Fel personnummer.', 'Ingen mottagare.']);
   });
@@ -60,7 +63,15 @@ describe('mapErrorBody', () => {
   });
 
   it('should read an array of errors', () => {
-    const mapped = mapErrorBody({ errors: [{ field: 'person.firstName', message: 'Too long.' }, { path: ['person', 'lastName'], message: 'Missing.' }] }, shown);
+    const mapped = mapErrorBody(
+      {
+        errors: [
+          { field: 'person.firstName', message: 'Too long.' },
+          { path: ['person', 'lastName'], message: 'Missing.' },
+        ],
+      },
+      shown,
+    );
     assert.deepEqual(mapped.fieldErrors, { firstName: 'Too long.', lastName: 'Missing.' });
   });
 

@@ -14,11 +14,31 @@ async function problems(filePath: string, code: string): Promise<string[]> {
 
 describe('the layers the linter keeps', () => {
   const planted: [string, string, string, RegExp][] = [
-    ['the browser importing the relay', 'src/planted.ts', "import { createLeadRelay } from './server/relay.js';\nexport const x = createLeadRelay;", /never imports server code/],
-    ['the relay importing the element', 'src/server/planted.ts', "import { VitecLeadFormElement } from '../lead-form.js';\nexport const x = VitecLeadFormElement;", /nothing of the element/],
+    [
+      'the browser importing the relay',
+      'src/planted.ts',
+      "import { createLeadRelay } from './server/relay.js';\nexport const x = createLeadRelay;",
+      /never imports server code/,
+    ],
+    [
+      'the relay importing the element',
+      'src/server/planted.ts',
+      "import { VitecLeadFormElement } from '../lead-form.js';\nexport const x = VitecLeadFormElement;",
+      /nothing of the element/,
+    ],
     ['the relay importing Lit', 'src/server/planted.ts', "import { html } from 'lit';\nexport const x = html;", /nothing of the element/],
-    ['the relay importing a page module', 'src/server/planted.ts', "import { recordPageVisit } from '../page-visit.js';\nexport const x = recordPageVisit;", /nothing of the element/],
-    ['a pure module importing a page module', 'src/lead-payload.ts', "import { readDraft } from './draft-storage.js';\nexport const x = readDraft;", /imports no page module/],
+    [
+      'the relay importing a page module',
+      'src/server/planted.ts',
+      "import { recordPageVisit } from '../page-visit.js';\nexport const x = recordPageVisit;",
+      /nothing of the element/,
+    ],
+    [
+      'a pure module importing a page module',
+      'src/lead-payload.ts',
+      "import { readDraft } from './draft-storage.js';\nexport const x = readDraft;",
+      /imports no page module/,
+    ],
     ['a pure module importing Lit', 'src/messages.ts', "import { html } from 'lit';\nexport const x = html;", /neither Lit nor the server/],
     ['a pure module reading storage', 'src/marketing.ts', "export const x = () => localStorage.getItem('k');", /does not touch the page/],
     ['a pure module reading the location', 'src/lead-schema.ts', 'export const x = () => location.href;', /does not touch the page/],
@@ -26,7 +46,10 @@ describe('the layers the linter keeps', () => {
   for (const [what, path, code, message] of planted) {
     it(`should fail lint on ${what}`, async () => {
       const found = await problems(path, code);
-      assert.ok(found.some((p) => message.test(p)), found.join('\n') || 'no problem reported');
+      assert.ok(
+        found.some((p) => message.test(p)),
+        found.join('\n') || 'no problem reported',
+      );
     });
   }
 

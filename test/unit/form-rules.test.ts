@@ -54,9 +54,16 @@ describe('redirectTarget', () => {
 });
 
 describe('readDraft and writeDraft', () => {
-  it('should keep only the form\'s own inputs, as strings and booleans', () => {
+  it("should keep only the form's own inputs, as strings and booleans", () => {
     const storage = memoryStorage({
-      d: JSON.stringify({ firstName: 'Anna', isForeignSocialSecurityNumber: true, message: 7, website: 'spam', __proto__: { x: 1 }, 'email.emailAddress': ['a'] }),
+      d: JSON.stringify({
+        firstName: 'Anna',
+        isForeignSocialSecurityNumber: true,
+        message: 7,
+        website: 'spam',
+        __proto__: { x: 1 },
+        'email.emailAddress': ['a'],
+      }),
     });
     assert.deepEqual(readDraft('d', storage), { firstName: 'Anna', isForeignSocialSecurityNumber: true });
   });

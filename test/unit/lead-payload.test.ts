@@ -10,10 +10,7 @@ const rules = { required: ['firstName', 'lastName'] as FieldName[], shown };
 
 describe('buildLead', () => {
   it('should trim every string and leave out empty values and objects', () => {
-    const lead = buildLead(
-      { firstName: '  Anna ', lastName: 'Svensson', 'email.emailAddress': ' ', 'telephone.cell': '', message: '\n' },
-      config,
-    );
+    const lead = buildLead({ firstName: '  Anna ', lastName: 'Svensson', 'email.emailAddress': ' ', 'telephone.cell': '', message: '\n' }, config);
     assert.deepEqual(lead, {
       person: { firstName: 'Anna', lastName: 'Svensson' },
       leadSource: { leadType: 'AcceptObjectFlow', name: 'maklarhuset.se' },
@@ -60,10 +57,10 @@ describe('validateForm', () => {
   const valid = { firstName: 'Anna', lastName: 'Svensson', 'email.emailAddress': 'anna@example.se' };
 
   it('should accept a complete lead and normalise it', () => {
-    const result = validateForm(
-      buildLead({ ...valid, socialSecurityNumber: '900101-0017', 'address.zipCode': '12345' }, config),
-      { required: rules.required, shown: [...shown, 'socialSecurityNumber', 'address.zipCode'] },
-    );
+    const result = validateForm(buildLead({ ...valid, socialSecurityNumber: '900101-0017', 'address.zipCode': '12345' }, config), {
+      required: rules.required,
+      shown: [...shown, 'socialSecurityNumber', 'address.zipCode'],
+    });
     assert.ok(result.success);
     assert.equal(result.lead.person.socialSecurityNumber, '19900101-0017');
     assert.equal(result.lead.person.address?.zipCode, '123 45');

@@ -4,19 +4,45 @@ import { ATTRIBUTION_KEY, externalReferrer, marketingFromPage, recordVisit, utmT
 
 describe('utmTagsFromUrl', () => {
   const cases: [string, string, [string, string][]][] = [
-    ['takes utm tags and click ids in URL order', 'https://m.se/villa?utm_source=google&x=1&utm_medium=cpc&gclid=abc', [['utm_source', 'google'], ['utm_medium', 'cpc'], ['gclid', 'abc']]],
+    [
+      'takes utm tags and click ids in URL order',
+      'https://m.se/villa?utm_source=google&x=1&utm_medium=cpc&gclid=abc',
+      [
+        ['utm_source', 'google'],
+        ['utm_medium', 'cpc'],
+        ['gclid', 'abc'],
+      ],
+    ],
     ['decodes percent and plus', 'https://m.se/?utm_campaign=v%C3%A5r+kampanj', [['utm_campaign', 'vår kampanj']]],
-    ['lower-cases names', 'https://m.se/?UTM_Source=Google&GCLID=x', [['utm_source', 'Google'], ['gclid', 'x']]],
+    [
+      'lower-cases names',
+      'https://m.se/?UTM_Source=Google&GCLID=x',
+      [
+        ['utm_source', 'Google'],
+        ['gclid', 'x'],
+      ],
+    ],
     ['keeps the first of two equal names', 'https://m.se/?utm_source=a&utm_source=b&UTM_SOURCE=c', [['utm_source', 'a']]],
     ['drops empty and blank values', 'https://m.se/?utm_source=&utm_medium=%20%20&utm_term=x', [['utm_term', 'x']]],
-    ['takes any other utm_ name', 'https://m.se/?utm_id=7&utm_creative_format=video', [['utm_id', '7'], ['utm_creative_format', 'video']]],
+    [
+      'takes any other utm_ name',
+      'https://m.se/?utm_id=7&utm_creative_format=video',
+      [
+        ['utm_id', '7'],
+        ['utm_creative_format', 'video'],
+      ],
+    ],
     ['ignores foreign parameters', 'https://m.se/?fbclid=f&ref=x&utm=y&utmsource=z&page=2', [['fbclid', 'f']]],
     ['removes control characters and trims', 'https://m.se/?utm_source=%0D%0Agoo%00gle%09+', [['utm_source', 'google']]],
     ['reads nothing from the fragment', 'https://m.se/#utm_source=x', []],
     ['survives a malformed URL', 'not a url', []],
   ];
   for (const [what, url, expected] of cases) {
-    it(`should ${what}`, () => assert.deepEqual(utmTagsFromUrl(url).map((t) => [t.name, t.value]), expected));
+    it(`should ${what}`, () =>
+      assert.deepEqual(
+        utmTagsFromUrl(url).map((t) => [t.name, t.value]),
+        expected,
+      ));
   }
 
   it('should cut values at 250 characters and keep at most 20 tags', () => {
@@ -27,7 +53,10 @@ describe('utmTagsFromUrl', () => {
   });
 
   it('should take the click ids it is told to', () => {
-    assert.deepEqual(utmTagsFromUrl('https://m.se/?gclid=a&ttclid=b', ['ttclid']).map((t) => t.name), ['ttclid']);
+    assert.deepEqual(
+      utmTagsFromUrl('https://m.se/?gclid=a&ttclid=b', ['ttclid']).map((t) => t.name),
+      ['ttclid'],
+    );
   });
 });
 

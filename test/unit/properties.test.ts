@@ -17,7 +17,10 @@ const anyText = fc.oneof(
   fc.constantFrom('', ' ', '\t\n', '<img src=x onerror=alert(1)>', '19900101-0017', '123 45', 'a@b.se', '070-123 45 67', 'x'.repeat(5000)),
 );
 const anyValues = fc.record(
-  Object.fromEntries([...FIELD_NAMES.map((name) => [name, anyText]), ['isForeignSocialSecurityNumber', fc.boolean()]]) as Record<string, fc.Arbitrary<string | boolean>>,
+  Object.fromEntries([...FIELD_NAMES.map((name) => [name, anyText]), ['isForeignSocialSecurityNumber', fc.boolean()]]) as Record<
+    string,
+    fc.Arbitrary<string | boolean>
+  >,
   { requiredKeys: [] },
 );
 const config = { leadSourceName: 'm.se', leadType: 'AcceptObjectFlow' };
@@ -48,7 +51,9 @@ describe('for any input', () => {
     const bodies = fc.oneof(
       fc.jsonValue(),
       // JSON.parse makes `__proto__` an own key, as a hostile server's body would have it.
-      fc.constantFrom('{"ModelState":{"__proto__":["x"],"lead.Person.FirstName":["y"]}}', '{"errors":{"__proto__":{"polluted":1}}}').map((text) => JSON.parse(text) as unknown),
+      fc
+        .constantFrom('{"ModelState":{"__proto__":["x"],"lead.Person.FirstName":["y"]}}', '{"errors":{"__proto__":{"polluted":1}}}')
+        .map((text) => JSON.parse(text) as unknown),
       fc.record({ Message: fc.jsonValue(), ModelState: fc.dictionary(keyish, fc.jsonValue()) }),
       fc.record({ title: fc.jsonValue(), errors: fc.oneof(fc.dictionary(keyish, fc.jsonValue()), fc.array(fc.jsonValue())) }),
       fc.string(),
