@@ -2,6 +2,11 @@
 import { FIELD_NAMES } from './lead-paths.js';
 import type { FormValues } from './lead-payload.js';
 
+/** Where a form's draft is kept: per page and form id, so two forms never share one. */
+export function draftKey(pathname: string, formId: string): string {
+  return `vitec-lead-form:draft:${pathname}#${formId}`;
+}
+
 /**
  * A saved draft, read as untrusted: only the form's own inputs, as strings and booleans. Storage may
  * throw (blocked, private mode); `storage` is the tab's `sessionStorage` unless a test passes another.

@@ -24,6 +24,11 @@ export function renderErrorSummary<T extends string>(heading: string, items: rea
   </div>`;
 }
 
+/** The summary's items: each target's error, in the targets' order, then the messages that belong to none. */
+export function summaryItems<T extends string>(targets: readonly T[], errors: Partial<Record<T, string>>, messages: readonly string[]): SummaryItem[] {
+  return [...targets.filter((target) => errors[target]).map((target) => ({ target, text: errors[target]! })), ...messages.map((text) => ({ text }))];
+}
+
 /** What a summary link does: the input it names gets focus, with its label scrolled into view. */
 export function focusSummaryTarget(root: ParentNode, target: string, event: Event): void {
   event.preventDefault();

@@ -58,6 +58,19 @@ function renderForeignBox({ t, values, onInput }: FieldView) {
   </div>`;
 }
 
+/**
+ * The honeypot that people never see (a bot fills it in), and the submit button, which remembers while
+ * it is pressed (`onPointer`), so that the view can keep an error above it from moving it mid-click.
+ */
+export function renderTrapAndSubmit(t: Messages, sending: boolean, onPointer: (event: PointerEvent) => void) {
+  return html`<div class="trap" aria-hidden="true">
+      <label for="input-website">Website</label>
+      <input id="input-website" name="website" type="text" tabindex="-1" autocomplete="off" />
+    </div>
+    <button type="submit" part="submit" class="submit" aria-disabled=${sending ? 'true' : 'false'}
+      @pointerdown=${onPointer} @pointercancel=${onPointer} @pointerleave=${onPointer}>${sending ? t.sending : t.submit}</button>`;
+}
+
 /** The privacy sentence, or the consent box that must be ticked when consent is required. */
 export function renderConsent(
   t: Messages,

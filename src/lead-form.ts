@@ -1,10 +1,10 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { query, state } from 'lit/decorators.js';
-import { readDraft, writeDraft } from './draft-storage.js';
-import { focusSummaryTarget, renderErrorSummary, type SummaryItem } from './error-summary.js';
+import { draftKey, readDraft, writeDraft } from './draft-storage.js';
+import { focusSummaryTarget, renderErrorSummary, summaryItems } from './error-summary.js';
 import { configProblem, leadConfigOf } from './form-config.js';
 import { type FieldList, parseFieldList } from './form-fields.js';
-import { type ErrorTarget, type FieldView, renderConsent, renderField, renderSuccess } from './form-templates.js';
+import { type ErrorTarget, type FieldView, renderConsent, renderField, renderSuccess, renderTrapAndSubmit } from './form-templates.js';
 import { LeadSubmitEvent } from './lead-events.js';
 import { styles } from './lead-form.styles.js';
 import type { FieldName } from './lead-paths.js';
@@ -13,7 +13,7 @@ import { LeadFormAttributes } from './lead-form-attributes.js';
 import { getLeadSchema } from './lead-schema.js';
 import { LeadSender, type SendOutcome } from './lead-sender.js';
 import { parseAttributionMode, parseTrackingParams } from './marketing.js';
-import { type Lang, MESSAGES, type Messages, errorText, errorTexts } from './messages.js';
+import { type Lang, MESSAGES, type Messages, errorText, errorTexts, resolveLang } from './messages.js';
 import { recordPageVisit } from './page-visit.js';
 import { consentLine, looksLikeBot, redirectTarget } from './site-options.js';
 
@@ -112,8 +112,7 @@ export class VitecLeadFormElement extends LeadFormAttributes {
   }
 
   private get resolvedLang(): Lang {
-    const lang = (this.language || this.parentElement?.closest('[lang]')?.getAttribute('lang') || 'sv').toLowerCase();
-    return lang.startsWith('en') ? 'en' : 'sv';
+    return resolveLang(this.language || this.parentElement?.closest('[lang]')?.getAttribute('lang'));
   }
 
   private get t(): Messages {
@@ -129,7 +128,7 @@ export class VitecLeadFormElement extends LeadFormAttributes {
   }
 
   private get draftKey(): string {
-    return `vitec-lead-form:draft:${location.pathname}#${this.id}`;
+    return draftKey(location.pathname, this.id);
   }
 
   /** Empties the form, its errors and its saved draft, as after a successful send. */
@@ -156,11 +155,7 @@ export class VitecLeadFormElement extends LeadFormAttributes {
   }
 
   private renderForm(t: Messages) {
-    const targets: ErrorTarget[] = [...this.shown, 'consent'];
-    const items: SummaryItem[] = [
-      ...targets.filter((target) => this.fieldErrors[target]).map((target) => ({ target, text: this.fieldErrors[target]! })),
-      ...this.formMessages.map((text) => ({ text })),
-    ];
+    const items = summaryItems<ErrorTarget>([...this.shown, 'consent'], this.fieldErrors, this.formMessages);
     const sending = this.status === 'sending';
     return html`<form part="form" novalidate @submit=${this.handleSubmit} aria-busy=${sending ? 'true' : 'false'}>
       ${this.preview ? html`<p class="preview-note">${t.previewNote}</p>` : nothing}
@@ -168,12 +163,7 @@ export class VitecLeadFormElement extends LeadFormAttributes {
       <slot name="before"></slot>
       ${this.shown.map((field) => renderField(field, this.fieldView))}
       ${renderConsent(t, { policyUrl: this.privacyPolicyUrl, required: this.consentRequired, checked: this.consent, error: this.fieldErrors.consent, onChange: this.handleConsent })}
-      <div class="trap" aria-hidden="true">
-        <label for="input-website">Website</label>
-        <input id="input-website" name="website" type="text" tabindex="-1" autocomplete="off" />
-      </div>
-      <button type="submit" part="submit" class="submit" aria-disabled=${sending ? 'true' : 'false'}
-        @pointerdown=${this.handlePointer} @pointercancel=${this.handlePointer} @pointerleave=${this.handlePointer}>${sending ? t.sending : t.submit}</button>
+      ${renderTrapAndSubmit(t, sending, this.handlePointer)}
     </form>`;
   }
 

@@ -236,6 +236,11 @@ const en: Messages = {
 
 export const MESSAGES: Readonly<Record<Lang, Messages>> = { sv, en };
 
+/** `sv` or `en` from a `lang` value such as `en-GB`; Swedish for anything that is not English. */
+export function resolveLang(lang: string | null | undefined): Lang {
+  return (lang ?? '').toLowerCase().startsWith('en') ? 'en' : 'sv';
+}
+
 /** The words for an error code at an input. */
 export function errorText(messages: Messages, code: ErrorCode, field: FieldName): string {
   if (code === 'required') return messages.required[field];
