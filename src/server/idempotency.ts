@@ -1,82 +1,96 @@
 /**
- * One lead per `Idempotency-Key`: the first request with a key forwards, a request with the same key
- * while it is in flight waits for its answer, and a later one gets the stored answer. The default store
- * lives in memory and is bounded; a deployment of several instances plugs in a shared one.
+ * One lead per `Idempotency-Key`, across every instance that shares a store: the first request with a
+ * key claims it and forwards; a request with the same key while it is in flight waits for its answer
+ * (in this process directly, from another instance through the store); a later one gets the stored
+ * answer. Only Vitec's final answers (200, 400) are stored, for 24 hours.
+ *
+ * What reaches the store is not personal: the key is a hash of the customer id and the client's key,
+ * the fingerprint an HMAC of the lead under the client's key, and the answer's body is encrypted with a
+ * key derived from the client's key, which only a retry of the same lead holds.
  */
 import type { MiddlewareHandler } from 'hono';
 import { answer, message, type RelayEnv } from './context.js';
 import { type Answer, type ForwardLead, TIMED_OUT } from './forward.js';
+import type { Claim, IdempotencyStore, StoredAnswer } from './stores/contract.js';
 
-export interface StoredAnswer {
-  status: number;
-  body: string;
-  /** SHA-256 of the lead that was sent, so a key reused for another lead is refused. */
-  fingerprint: string;
-  /** Whether Vitec decided for good (200, 400). Only final answers are stored. */
-  final: boolean;
-}
-
-export interface IdempotencyStore {
-  get(key: string): Promise<StoredAnswer | undefined>;
-  set(key: string, answer: StoredAnswer, ttlMs: number): Promise<void>;
-}
-
-/** An in-memory store with a time-to-live and at most `maxEntries` keys (the oldest go first). */
-export class MemoryIdempotencyStore implements IdempotencyStore {
-  private readonly entries = new Map<string, { answer: StoredAnswer; expires: number }>();
-  private readonly maxEntries: number;
-  private readonly now: () => number;
-
-  constructor(options: { maxEntries?: number; now?: () => number } = {}) {
-    this.maxEntries = options.maxEntries ?? 10_000;
-    this.now = options.now ?? Date.now;
-  }
-
-  async get(key: string): Promise<StoredAnswer | undefined> {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expires <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.answer;
-  }
-
-  async set(key: string, answer: StoredAnswer, ttlMs: number): Promise<void> {
-    this.entries.delete(key);
-    this.entries.set(key, { answer, expires: this.now() + ttlMs });
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-  }
-}
+export type { IdempotencyStore, StoredAnswer } from './stores/contract.js';
+export { MemoryIdempotencyStore } from './stores/memory.js';
 
 const TTL_MS = 24 * 60 * 60 * 1000;
 const MAX_KEY = 200;
+/** How often a request waiting for another instance's answer asks the store again. */
+const POLL_MS = 100;
 
-async function fingerprint(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+const encoder = new TextEncoder();
+const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+const unbase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+/** The hashes and the sealing key of one request's `Idempotency-Key`. */
+async function keyMaterial(customerId: string, key: string, leadJson: string) {
+  const secret = encoder.encode(key);
+  const [scope, hmacKey, sealBits] = await Promise.all([
+    crypto.subtle.digest('SHA-256', encoder.encode(`${customerId}\n${key}`)),
+    crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
+    crypto.subtle.digest('SHA-256', encoder.encode(`vitec-lead-relay seal\n${key}`)),
+  ]);
+  const [print, sealKey] = await Promise.all([
+    crypto.subtle.sign('HMAC', hmacKey, encoder.encode(leadJson)),
+    crypto.subtle.importKey('raw', sealBits, 'AES-GCM', false, ['encrypt', 'decrypt']),
+  ]);
+  return { scope: hex(scope), print: hex(print), sealKey };
 }
 
+async function seal(key: CryptoKey, text: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(text)));
+  const out = new Uint8Array(iv.length + sealed.length);
+  out.set(iv);
+  out.set(sealed, iv.length);
+  return base64(out);
+}
+
+async function open(key: CryptoKey, sealed: string): Promise<string | undefined> {
+  try {
+    const bytes = unbase64(sealed);
+    return new TextDecoder().decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12) }, key, bytes.subarray(12)));
+  } catch {
+    return undefined;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** The last step: the lead goes to Vitec, at most once per key, and the visitor waits at most `timeoutMs`. */
-export function deliverLead(options: { store: IdempotencyStore; forward: ForwardLead; timeoutMs: number; now: () => number }): MiddlewareHandler<RelayEnv> {
-  const { store, forward, timeoutMs, now } = options;
-  const inFlight = new Map<string, Promise<Answer & { fingerprint: string }>>();
+export function deliverLead(options: {
+  store: IdempotencyStore;
+  forward: ForwardLead;
+  timeoutMs: number;
+  /** How long the relay goes on waiting for Vitec after the visitor's 504: a claim lasts that long. */
+  claimMs: number;
+  now: () => number;
+}): MiddlewareHandler<RelayEnv> {
+  const { store, forward, timeoutMs, claimMs, now } = options;
+  /** Attempts in flight in this process, by hashed key: a second request here waits for the first directly. */
+  const inFlight = new Map<string, Promise<Claim | (Answer & { fingerprint: string })>>();
 
   return async function deliverOnce(c) {
     const record = c.get('record');
     const started = c.get('started');
     const customerId = c.get('customerId');
     const leadJson = c.get('leadJson');
-    const respond = (result: Answer | StoredAnswer, headers?: Record<string, string>) => {
-      if ('vitecStatus' in result && result.vitecStatus !== undefined) record.vitecStatus = result.vitecStatus;
-      if ('event' in result && result.event) record.event ??= result.event;
+    const deadline = started + timeoutMs;
+    const respond = (result: Answer, headers?: Record<string, string>) => {
+      if (result.vitecStatus !== undefined) record.vitecStatus = result.vitecStatus;
+      if (result.event) record.event ??= result.event;
       return answer(c, result.status, result.body, headers);
     };
+    const timedOut = (): Answer => ({ ...TIMED_OUT, event: 'vitec-timeout' });
     /** The answer, or 504 once `timeoutMs` has passed since the request came in. */
-    const within = async <T extends Answer>(pending: Promise<T>): Promise<T | Answer> => {
+    const within = async <T>(pending: Promise<T>): Promise<T | Answer> => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<Answer>((resolve) => {
-        timer = setTimeout(() => resolve({ ...TIMED_OUT, event: 'vitec-timeout' }), Math.max(0, timeoutMs - (now() - started)));
+        timer = setTimeout(() => resolve(timedOut()), Math.max(0, deadline - now()));
       });
       try {
         return await Promise.race([pending, timeout]);
@@ -88,32 +102,56 @@ export function deliverLead(options: { store: IdempotencyStore; forward: Forward
     const key = c.req.header('idempotency-key')?.trim();
     if (!key) return respond(await within(forward(customerId, leadJson, started, record.requestId)));
     if (key.length > MAX_KEY) return message(c, 400, 'The Idempotency-Key header is too long.');
-    const scope = `${customerId}\n${key}`;
-    const print = await fingerprint(leadJson);
-    const stored = await store.get(scope);
-    // No await between looking for a request in flight and registering this one, so two requests
-    // with one key can never both reach Vitec.
-    let pending = stored ? undefined : inFlight.get(scope);
-    const first = !stored && !pending;
-    if (first) {
-      pending = forward(customerId, leadJson, started, record.requestId)
-        .then(async (result) => {
-          const keep = { ...result, fingerprint: print };
-          // Only what Vitec decided for good is kept: a failure must stay retryable, or a visitor
-          // whose lead met a Vitec outage could never send it.
-          if (result.final) await store.set(scope, { status: result.status, body: result.body, final: true, fingerprint: print }, TTL_MS);
-          return keep;
-        })
-        .finally(() => inFlight.delete(scope));
-      inFlight.set(scope, pending);
+    const { scope, print, sealKey } = await keyMaterial(customerId, key, leadJson);
+    /** Another request's answer: from this process as it is, from the store sealed. */
+    const replay = async (stored: StoredAnswer | (Answer & { fingerprint: string }), event: string) => {
+      if (stored.fingerprint !== print) return message(c, 422, 'This Idempotency-Key was used for another lead.');
+      const body = 'final' in stored ? stored.body : await open(sealKey, stored.body);
+      if (body === undefined) return message(c, 422, 'This Idempotency-Key was used for another lead.');
+      record.event = event;
+      c.set('replayed', true);
+      return answer(c, stored.status, body, { 'idempotent-replayed': 'true' });
+    };
+
+    /** One claim and, when it is ours, one forward: shared by every request here with the same key. */
+    const attempt = async (): Promise<Claim | (Answer & { fingerprint: string })> => {
+      const claim = await store.claim(scope, print, claimMs);
+      if (claim.kind !== 'claimed') return claim;
+      const result = await forward(customerId, leadJson, started, record.requestId);
+      // Only what Vitec decided for good is kept: a failure must stay retryable, or a visitor whose
+      // lead met a Vitec outage could never send it.
+      if (result.final) await store.complete(scope, claim.token, { status: result.status, body: await seal(sealKey, result.body), fingerprint: print }, TTL_MS);
+      else await store.release(scope, claim.token);
+      return { ...result, fingerprint: print };
+    };
+
+    for (;;) {
+      // No await between looking for an attempt in flight here and registering this one, so two
+      // requests with one key in this process never both claim it.
+      let shared = inFlight.get(scope);
+      const first = !shared;
+      if (!shared) {
+        const launched = attempt();
+        shared = launched;
+        inFlight.set(scope, launched);
+        void launched.finally(() => {
+          if (inFlight.get(scope) === launched) inFlight.delete(scope);
+        });
+      }
+      const outcome: Claim | (Answer & { fingerprint?: string }) = await within(shared);
+      if ('kind' in outcome) {
+        if (outcome.kind === 'stored') return replay(outcome.answer, 'idempotent-replay');
+        if (outcome.kind === 'claimed') continue;
+        // Another instance holds the claim: ask again until it has an answer, or its claim ends.
+        if (outcome.fingerprint !== print) return message(c, 422, 'This Idempotency-Key was used for another lead.');
+        if (now() + POLL_MS >= deadline) return respond(timedOut());
+        record.event = 'idempotent-wait';
+        await sleep(POLL_MS);
+        continue;
+      }
+      // Without a fingerprint it is the visitor's own timeout, not an answer for the key.
+      if (outcome.fingerprint === undefined || first) return respond(outcome);
+      return replay({ ...outcome, fingerprint: outcome.fingerprint }, 'idempotent-wait');
     }
-    const result = stored ?? (await within(pending!));
-    // Without a fingerprint it is the visitor's own timeout, not an answer for the key.
-    if (!('fingerprint' in result)) return respond(result);
-    if (result.fingerprint !== print) return message(c, 422, 'This Idempotency-Key was used for another lead.');
-    if (first) return respond(result);
-    record.event = stored ? 'idempotent-replay' : 'idempotent-wait';
-    c.set('replayed', true);
-    return respond(stored ?? { status: result.status, body: result.body, final: result.final }, { 'idempotent-replayed': 'true' });
   };
 }

@@ -6,11 +6,16 @@ import type { Server } from 'node:http';
 import { createNodeForwarder } from './node-forwarder.js';
 import { closeGracefully, createFetchServer, exitOnSignals, isMain, listen, runMain } from './node-serve.js';
 import { createLeadRelay, type RelayConfig } from './relay.js';
+import type { SharedStore } from './stores/contract.js';
+import { withFallback } from './stores/fallback.js';
+import { createRedisStore } from './stores/redis.js';
 
 export interface NodeRelayOptions {
   relay: RelayConfig;
   port: number;
   host: string;
+  /** `REDIS_URL`: idempotency and the rate limit shared by every relay that names the same Redis. */
+  redisUrl?: string;
 }
 
 const list = (value: string | undefined) =>
@@ -45,6 +50,9 @@ export function relayOptionsFromEnv(env: NodeJS.ProcessEnv): NodeRelayOptions {
       problems.push(`ALLOWED_ORIGINS: "${origin.slice(0, 100)}" is not an origin like https://maklarhuset.se`);
   }
   const vitecBaseUrl = env.VITEC_BASE_URL || 'https://connect.maklare.vitec.net';
+  const redisUrl = env.REDIS_URL || undefined;
+  // The URL may hold a password: never echoed.
+  if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) problems.push('REDIS_URL must look like redis://host:6379/0 (or rediss:// for TLS)');
   if (!/^https?:\/\//.test(vitecBaseUrl)) problems.push('VITEC_BASE_URL must start with https:// (or http:// for a local mock)');
   let numbers: { rate: number; timeout: number; port: number } | undefined;
   try {
@@ -72,21 +80,34 @@ export function relayOptionsFromEnv(env: NodeJS.ProcessEnv): NodeRelayOptions {
     },
     port: numbers.port,
     host: env.HOST || '0.0.0.0',
+    ...(redisUrl ? { redisUrl } : {}),
   };
 }
 
-/** Starts the relay's HTTP server; resolves once it listens, with the port it listens on. */
-async function startRelay(options: NodeRelayOptions): Promise<{ server: Server; port: number }> {
-  const server = createFetchServer(createLeadRelay(options.relay));
+/**
+ * Starts the relay's HTTP server; resolves once it listens, with the port it listens on. With a Redis
+ * URL it does not wait for Redis: leads go through from the start, shared once Redis answers.
+ */
+async function startRelay(options: NodeRelayOptions): Promise<{ server: Server; port: number; store?: SharedStore }> {
+  let store: (SharedStore & { report(error: unknown): void }) | undefined;
+  if (options.redisUrl) {
+    const log = options.relay.log ?? ((line: string) => console.log(line));
+    const redis = createRedisStore({ url: options.redisUrl, onError: (error) => store?.report(error) });
+    store = withFallback(redis, { log, name: 'redis' });
+  }
+  const server = createFetchServer(createLeadRelay({ ...options.relay, ...(store ? { idempotencyStore: store, rateLimiter: store } : {}) }));
   const port = await listen(server, options.port, options.host);
-  return { server, port };
+  return { server, port, ...(store ? { store } : {}) };
 }
 
 if (isMain(import.meta.url)) {
   runMain(async () => {
     const options = relayOptionsFromEnv(process.env);
-    const { server, port } = await startRelay(options);
-    exitOnSignals(() => closeGracefully(server));
+    const { server, port, store } = await startRelay(options);
+    exitOnSignals(async () => {
+      await closeGracefully(server);
+      await store?.close();
+    });
     console.log(
       JSON.stringify({
         time: new Date().toISOString(),
@@ -94,6 +115,7 @@ if (isMain(import.meta.url)) {
         listen: `${options.host}:${port}`,
         vitec: new URL(options.relay.vitecBaseUrl).origin,
         customerIds: options.relay.customerIds.length,
+        store: options.redisUrl ? 'redis' : 'memory',
         allowedOrigins: options.relay.allowedOrigins,
       }),
     );

@@ -69,6 +69,7 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
 
   const now = config.now ?? Date.now;
   const timeoutMs = config.timeoutMs ?? 10_000;
+  const upstreamLimitMs = config.upstreamLimitMs ?? Math.max(timeoutMs * 6, 60_000);
   const origins = originSet(config.allowedOrigins);
   const customers = new Set(config.customerIds);
   const log = config.log ?? ((line: string) => console.log(line));
@@ -77,7 +78,7 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
     authorization: basicAuth(config.username, config.password),
     fetch: config.fetch ?? ((input, init) => fetch(input, init)),
     timeoutMs,
-    upstreamLimitMs: config.upstreamLimitMs ?? Math.max(timeoutMs * 6, 60_000),
+    upstreamLimitMs,
     now,
     log,
   });
@@ -105,7 +106,10 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
     limitBody(),
     readLead,
   );
-  app.post('*', deliverLead({ store: config.idempotencyStore ?? new MemoryIdempotencyStore({ now }), forward, timeoutMs, now }));
+  app.post(
+    '*',
+    deliverLead({ store: config.idempotencyStore ?? new MemoryIdempotencyStore({ now }), forward, timeoutMs, claimMs: upstreamLimitMs + 5_000, now }),
+  );
   app.onError((error, c) => {
     if (c.get('receiving')) return incompleteBody(c);
     const record = c.get('record');
