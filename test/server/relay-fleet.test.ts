@@ -1,0 +1,178 @@
+// Two relay processes (`src/server/node.ts`, as `npm run relay` runs it) sharing one real redis-server,
+// in front of one mock of Vitec: one truth for idempotency and the rate limit, and delivery first when
+// Redis is down.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { run, type Running } from '../support/processes.ts';
+import { type RedisServer, startRedis } from '../support/redis-server.ts';
+import { serveHandler, VALID_LEAD } from '../support/relay-stack.ts';
+import { createMockVitec, type MockVitec } from '../../src/server/mock-vitec.ts';
+
+const ORIGIN = 'https://maklarhuset.se';
+const PATH = '/PublicAdvertising/C1/Contact/Person/Lead';
+
+interface Relay {
+  process: Running;
+  url: string;
+}
+
+async function startRelay(env: Record<string, string>): Promise<Relay> {
+  const process = run(global.process.execPath, ['--import', 'tsx', 'src/server/node.ts'], {
+    VITEC_USERNAME: 'fleet',
+    VITEC_PASSWORD: 'fleet-password',
+    VITEC_CUSTOMER_IDS: 'C1',
+    ALLOWED_ORIGINS: ORIGIN,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    ...env,
+  });
+  const address = (await process.waitFor(/"listen":"([^"]+)"/))[1];
+  return { process, url: `http://${address}` };
+}
+
+function send(relay: Relay, key?: string, lead: unknown = VALID_LEAD): Promise<Response> {
+  return fetch(`${relay.url}${PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: ORIGIN, ...(key ? { 'idempotency-key': key } : {}) },
+    body: JSON.stringify(lead),
+  });
+}
+
+describe('relays sharing Redis', () => {
+  let redis: RedisServer;
+  let mock: MockVitec;
+  let vitec: Awaited<ReturnType<typeof serveHandler>>;
+  let relays: Relay[] = [];
+  const env = () => ({ REDIS_URL: redis.url, VITEC_BASE_URL: vitec.url, RATE_LIMIT_PER_MINUTE: '1000' });
+
+  before(async () => {
+    redis = await startRedis();
+    mock = createMockVitec({ credentials: { username: 'fleet', password: 'fleet-password' }, customerIds: ['C1'] });
+    vitec = await serveHandler(mock);
+    relays = await Promise.all([startRelay(env()), startRelay(env())]);
+  });
+  after(async () => {
+    await Promise.all(relays.map((relay) => relay.process.stop()));
+    await vitec.close();
+    await redis.stop();
+  });
+
+  it('should make one lead of 20 concurrent requests with one key, split across both, while Vitec takes 800 ms', async () => {
+    mock.mode = { delayMs: 800, times: 1 };
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => send(relays[i % 2]!, 'fleet-key-1')));
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      Array(20).fill(200),
+    );
+    const ids = new Set(await Promise.all(answers.map((a) => a.json())));
+    assert.equal(mock.leads.length, 1);
+    assert.deepEqual([...ids], [mock.leads[0]!.id]);
+  });
+
+  it('should still replay the key after both relays are restarted', async () => {
+    await Promise.all(relays.map((relay) => relay.process.stop()));
+    relays = await Promise.all([startRelay(env()), startRelay(env())]);
+    for (const relay of relays) {
+      const response = await send(relay, 'fleet-key-1');
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('idempotent-replayed'), 'true');
+      assert.equal(await response.json(), mock.leads[0]!.id);
+    }
+    assert.equal(mock.leads.length, 1);
+  });
+
+  it('should refuse a key reused for another lead on the other relay with 422', async () => {
+    const response = await send(relays[1]!, 'fleet-key-1', { ...VALID_LEAD, message: 'Något annat' });
+    assert.equal(response.status, 422);
+  });
+
+  it('should keep nothing personal in Redis', async () => {
+    const { createClient } = await import('@redis/client');
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    try {
+      const keys = await client.keys('*');
+      assert.ok(keys.length > 0);
+      let everything = keys.join('\n');
+      for (const key of keys) {
+        const type = await client.type(key);
+        everything += type === 'string' ? await client.get(key) : (await client.zRange(key, 0, -1)).join(',');
+      }
+      for (const key of keys) assert.match(key, /^vitec-lead-relay:(claim|answer|rate):[0-9a-f]{64}$/);
+      for (const personal of ['Anna', 'Svensson', 'anna@example.se', '127.0.0.1', 'fleet-key-1', mock.leads[0]!.id]) {
+        assert.ok(!everything.includes(personal), `${personal} is in Redis`);
+      }
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe('the rate limit across relays', () => {
+  let redis: RedisServer;
+  let vitec: Awaited<ReturnType<typeof serveHandler>>;
+  let relays: Relay[] = [];
+
+  before(async () => {
+    redis = await startRedis();
+    vitec = await serveHandler(createMockVitec());
+    const env = { REDIS_URL: redis.url, VITEC_BASE_URL: vitec.url, RATE_LIMIT_PER_MINUTE: '3' };
+    relays = await Promise.all([startRelay(env), startRelay(env)]);
+  });
+  after(async () => {
+    await Promise.all(relays.map((relay) => relay.process.stop()));
+    await vitec.close();
+    await redis.stop();
+  });
+
+  it('should count one client\'s leads across both: with 3 a minute, the fourth is 429', async () => {
+    const statuses = [];
+    for (const relay of [relays[0]!, relays[1]!, relays[0]!, relays[1]!]) statuses.push((await send(relay)).status);
+    assert.deepEqual(statuses, [200, 200, 200, 429]);
+  });
+});
+
+describe('relays when Redis goes down and comes back', () => {
+  let redis: RedisServer;
+  let mock: MockVitec;
+  let vitec: Awaited<ReturnType<typeof serveHandler>>;
+  let relays: Relay[] = [];
+
+  before(async () => {
+    redis = await startRedis();
+    mock = createMockVitec();
+    vitec = await serveHandler(mock);
+    const env = { REDIS_URL: redis.url, VITEC_BASE_URL: vitec.url, RATE_LIMIT_PER_MINUTE: '1000' };
+    relays = await Promise.all([startRelay(env), startRelay(env)]);
+  });
+  after(async () => {
+    await Promise.all(relays.map((relay) => relay.process.stop()));
+    await vitec.close();
+    await redis.stop();
+  });
+
+  it('should still create leads with Redis killed, and say store-unavailable once', async () => {
+    await redis.kill();
+    for (let i = 0; i < 4; i++) assert.equal((await send(relays[i % 2]!, `down-${i}`)).status, 200);
+    assert.equal(mock.leads.length, 4);
+    for (const relay of relays) assert.equal(relay.process.output().match(/"event":"store-unavailable"/g)?.length, 1);
+  });
+
+  it('should share again once Redis is back', async () => {
+    await redis.start();
+    // Each relay reconnects by itself (backoff up to 2 s); until both have, a key may not be shared.
+    for (let attempt = 0; ; attempt++) {
+      const key = `back-${attempt}`;
+      const before = mock.leads.length;
+      const first = await send(relays[0]!, key);
+      const second = await send(relays[1]!, key);
+      assert.equal(first.status, 200);
+      if (second.headers.get('idempotent-replayed') === 'true' && mock.leads.length === before + 1) {
+        assert.equal(await second.json(), await first.json());
+        break;
+      }
+      assert.ok(attempt < 40, 'sharing resumed within 8 s');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
+});
