@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -15,10 +16,11 @@ import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
 // @ts-expect-error: a plain JS module shared with the test runner's config.
 import { chromiumArgs, executablePath } from '../test/chromium.js';
+import { startRedis } from '../test/support/redis-server.ts';
 import { BENCH_CREDENTIALS } from './credentials.ts';
 import { performanceDoc } from './performance-doc.ts';
 
-const BUDGET = { gzipBytes: 14_600, renderRatio: 2.5, longTaskMs: 50, p99AddedMs: 2, throughputShare: 0.5, cpuPerLeadRatio: 2 };
+const BUDGET = { gzipBytes: 14_600, renderRatio: 2.5, longTaskMs: 50, p99AddedMs: 2, throughputShare: 0.5, cpuPerLeadRatio: 2, redisP99ApartMs: 3 };
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
 const RELAY_REPEATS = 3;
 
@@ -209,12 +211,14 @@ async function listen(server: Server): Promise<string> {
 const authorization = `Basic ${Buffer.from(`${BENCH_CREDENTIALS.username}:${BENCH_CREDENTIALS.password}`).toString('base64')}`;
 const lead = JSON.stringify({ person: { firstName: 'Anna', lastName: 'Svensson' }, leadSource: { leadType: 'AcceptObjectFlow', name: 'bench' } });
 
-async function load(url: string, connections: number, headers: Record<string, string>) {
+async function load(url: string, connections: number, headers: Record<string, string>, newKeyPerLead = false) {
   const result = await autocannon({
     url,
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: lead,
+    // As the element sends them: a new Idempotency-Key for every lead.
+    ...(newKeyPerLead ? { requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': randomUUID() } }) }] } : {}),
     connections,
     // Fixed durations, not amounts: autocannon ends an amount-bound run only at its next one-second tick.
     duration: connections === 1 ? 3 : 4,
@@ -231,8 +235,12 @@ async function cpuMicros(url: string): Promise<number> {
 }
 
 /** Starts `bench/servers.ts KIND` in a process of its own and resolves with its URL. */
-function spawnServer(kind: 'mock' | 'relay' | 'relay-undici' | 'proxy' | 'hono-floor', vitecUrl = ''): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/servers.ts', kind, vitecUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
+function spawnServer(
+  kind: 'mock' | 'relay' | 'relay-undici' | 'relay-redis' | 'proxy' | 'hono-floor',
+  vitecUrl = '',
+  redisUrl = '',
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/servers.ts', kind, vitecUrl, redisUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.stdout!.once('data', (chunk: Buffer) => resolve({ url: chunk.toString().trim(), child }));
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
@@ -242,12 +250,14 @@ function spawnServer(kind: 'mock' | 'relay' | 'relay-undici' | 'proxy' | 'hono-f
 type Series = { rps: number[]; p50: number[]; p99: number[]; cpuPerLead: number[] };
 
 async function measureRelay() {
+  const redis = await startRedis();
   const vitec = await spawnServer('mock');
   const servers = {
     relay: await spawnServer('relay', vitec.url),
     'relay-undici': await spawnServer('relay-undici', vitec.url),
     proxy: await spawnServer('proxy', vitec.url),
     'hono-floor': await spawnServer('hono-floor', vitec.url),
+    'relay-redis': await spawnServer('relay-redis', vitec.url, redis.url),
   };
   const path = '/PublicAdvertising/C1/Contact/Person/Lead';
   const out: Record<string, Series> = {};
@@ -266,9 +276,12 @@ async function measureRelay() {
             ['hono-floor', servers['hono-floor'].url, {}],
           );
         }
+        if (connections === 1) {
+          targets.push(['relay-keyed', servers.relay.url, { origin: 'https://m.se' }], ['relay-redis', servers['relay-redis'].url, { origin: 'https://m.se' }]);
+        }
         for (const [name, base, headers] of targets) {
           const before = await cpuMicros(base);
-          const r = await load(base + path, connections, headers);
+          const r = await load(base + path, connections, headers, name === 'relay-keyed' || name === 'relay-redis');
           const cpu = (await cpuMicros(base)) - before;
           const key = `${name}@${connections}`;
           out[key] ??= { rps: [], p50: [], p99: [], cpuPerLead: [] };
@@ -281,6 +294,7 @@ async function measureRelay() {
     }
   } finally {
     for (const server of [...Object.values(servers), vitec]) server.child.kill();
+    await redis.stop();
   }
   return out;
 }
@@ -337,6 +351,17 @@ for (const connections of relay ? [1, 32] : []) {
   });
 }
 if (relay) {
+  const memory = relay['relay-keyed@1']!;
+  const redis = relay['relay-redis@1']!;
+  const apart = Math.abs(median(redis.p99) - median(memory.p99));
+  rows.push({
+    figure: `relay with the Redis store beside the in-memory one, concurrency 1, a new Idempotency-Key per lead (${RELAY_REPEATS} runs × 3 s)`,
+    value: `Redis: ${Math.round(median(redis.rps))} leads/s, p50 ${median(redis.p50)} ms, p99 ${median(redis.p99)} ms (${spread(redis.p99)})`,
+    alternative: `in memory: ${Math.round(median(memory.rps))} leads/s, p50 ${median(memory.p50)} ms, p99 ${median(memory.p99)} ms (${spread(memory.p99)})`,
+    ratio: `p99 ${apart} ms apart`,
+    budget: `≤ ${BUDGET.redisP99ApartMs} ms apart`,
+    ok: apart <= BUDGET.redisP99ApartMs,
+  });
   const cpu = (key: string) => median(relay[key]!.cpuPerLead);
   const µs = (key: string) => `${Math.round(cpu(key))} µs/lead (${spread(relay[key]!.cpuPerLead.map(Math.round))})`;
   const ratio = cpu('relay@32') / cpu('proxy@32');

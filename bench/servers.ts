@@ -4,6 +4,7 @@
  * - `mock`: the mock of Vitec;
  * - `relay`: the relay in front of VITEC_URL, forwarding through the `node:http` forwarder it ships with;
  * - `relay-undici`: the same relay forwarding through an undici `Pool` instead (the alternative measured);
+ * - `relay-redis`: the relay with its idempotency keys and rate limit in Redis (REDIS_URL, the third argument);
  * - `proxy`: a bare keep-alive `node:http` pass-through proxy to VITEC_URL, the floor for a relay's CPU;
  * - `hono-floor`: a Hono app on `@hono/node-server` that forwards the body with the relay's forwarder
  *   and checks nothing, the floor for a relay built on Hono.
@@ -19,9 +20,12 @@ import { createMockVitec } from '../src/server/mock-vitec.ts';
 import { createNodeForwarder } from '../src/server/node-forwarder.ts';
 import { toNodeListener } from '../src/server/node-serve.ts';
 import { createLeadRelay, type VitecFetch } from '../src/server/relay.ts';
+import type { SharedStore } from '../src/server/stores/contract.ts';
+import { withFallback } from '../src/server/stores/fallback.ts';
+import { createRedisStore } from '../src/server/stores/redis.ts';
 import { BENCH_CREDENTIALS } from './credentials.ts';
 
-const [kind, vitecUrl] = process.argv.slice(2);
+const [kind, vitecUrl, redisUrl] = process.argv.slice(2);
 
 /** A `fetch` for the relay on an undici `Pool` (keep-alive, pipelining off), for comparison. */
 function undiciForwarder(origin: string): VitecFetch {
@@ -46,9 +50,10 @@ function undiciForwarder(origin: string): VitecFetch {
   };
 }
 
-function relayListener(forward: VitecFetch) {
+function relayListener(forward: VitecFetch, store?: SharedStore) {
   return toNodeListener(
     createLeadRelay({
+      ...(store ? { idempotencyStore: store, rateLimiter: store } : {}),
       vitecBaseUrl: vitecUrl!,
       ...BENCH_CREDENTIALS,
       customerIds: ['C1'],
@@ -95,16 +100,24 @@ function mockListener() {
   });
 }
 
+async function redisStore(): Promise<SharedStore> {
+  const redis = createRedisStore({ url: redisUrl! });
+  await redis.ready;
+  return withFallback(redis, { log: (line) => console.error(line), name: 'redis' });
+}
+
 const listener =
   kind === 'relay'
     ? relayListener(createNodeForwarder())
-    : kind === 'relay-undici'
-      ? relayListener(undiciForwarder(new URL(vitecUrl!).origin))
-      : kind === 'proxy'
-        ? proxyListener()
-        : kind === 'hono-floor'
-          ? honoFloorListener()
-          : mockListener();
+    : kind === 'relay-redis'
+      ? relayListener(createNodeForwarder(), await redisStore())
+      : kind === 'relay-undici'
+        ? relayListener(undiciForwarder(new URL(vitecUrl!).origin))
+        : kind === 'proxy'
+          ? proxyListener()
+          : kind === 'hono-floor'
+            ? honoFloorListener()
+            : mockListener();
 
 const server = createServer((req, res) => {
   if (req.url === '/__bench/cpu') {

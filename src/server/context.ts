@@ -12,6 +12,11 @@ export interface ConnectionInfo {
    * and other methods Node's parser and the Fetch standard do not take); the `Request` then says GET.
    */
   method?: string;
+  /**
+   * Keeps the runtime running for work that goes on after the answer (a Worker's `ctx.waitUntil`): a
+   * lead that reached a slow Vitec after the visitor's 504 still gets its answer stored.
+   */
+  waitUntil?: (promise: Promise<unknown>) => void;
 }
 
 /**

@@ -100,7 +100,11 @@ export function deliverLead(options: {
     };
 
     const key = c.req.header('idempotency-key')?.trim();
-    if (!key) return respond(await within(forward(customerId, leadJson, started, record.requestId)));
+    if (!key) {
+      const forwarded = forward(customerId, leadJson, started, record.requestId);
+      c.env?.waitUntil?.(forwarded);
+      return respond(await within(forwarded));
+    }
     if (key.length > MAX_KEY) return message(c, 400, 'The Idempotency-Key header is too long.');
     const { scope, print, sealKey } = await keyMaterial(customerId, key, leadJson);
     /** Another request's answer: from this process as it is, from the store sealed. */
@@ -132,6 +136,7 @@ export function deliverLead(options: {
       const first = !shared;
       if (!shared) {
         const launched = attempt();
+        c.env?.waitUntil?.(launched);
         shared = launched;
         inFlight.set(scope, launched);
         void launched.finally(() => {

@@ -1,0 +1,106 @@
+// The built Worker (`dist/server/worker.js`, from `npm run build`) on the real workerd runtime through
+// miniflare, with its Durable Objects, in front of the mock of Vitec on 127.0.0.1.
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { Miniflare } from 'miniflare';
+import { createMockVitec, type MockVitec } from '../../src/server/mock-vitec.ts';
+import { serveHandler, VALID_LEAD } from '../support/relay-stack.ts';
+
+const ORIGIN = 'https://maklarhuset.se';
+const URL_ = 'http://relay.test/PublicAdvertising/C1/Contact/Person/Lead';
+
+describe('the relay as a Cloudflare Worker (workerd)', () => {
+  let mock: MockVitec;
+  let vitec: Awaited<ReturnType<typeof serveHandler>>;
+  let mf: Miniflare;
+
+  before(async () => {
+    mock = createMockVitec({ credentials: { username: 'worker', password: 'worker-secret' }, customerIds: ['C1'] });
+    vitec = await serveHandler(mock);
+    mf = new Miniflare({
+      modules: true,
+      scriptPath: fileURLToPath(new URL('../../dist/server/worker.js', import.meta.url)),
+      compatibilityDate: '2026-04-01',
+      durableObjects: { RELAY_STORE: 'LeadRelayStore' },
+      bindings: {
+        VITEC_BASE_URL: vitec.url,
+        VITEC_USERNAME: 'worker',
+        VITEC_PASSWORD: 'worker-secret',
+        VITEC_CUSTOMER_IDS: 'C1',
+        ALLOWED_ORIGINS: ORIGIN,
+        RATE_LIMIT_PER_MINUTE: '20',
+      },
+    });
+    await mf.ready;
+  });
+  after(async () => {
+    await mf?.dispose();
+    await vitec?.close();
+  });
+
+  const send = (headers: Record<string, string> = {}, lead: unknown = VALID_LEAD) =>
+    mf.dispatchFetch(URL_, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN, 'cf-connecting-ip': '203.0.113.7', ...headers },
+      body: JSON.stringify(lead),
+    });
+
+  it('should send a lead to Vitec and return its id, with CORS', async () => {
+    const response = await send();
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('access-control-allow-origin'), ORIGIN);
+    assert.equal(await response.json(), mock.leads.at(-1)!.id);
+  });
+
+  it('should make one lead of 10 concurrent requests with one key', async () => {
+    const before = mock.leads.length;
+    mock.mode = { delayMs: 300, times: 1 };
+    const answers = await Promise.all(Array.from({ length: 10 }, () => send({ 'idempotency-key': 'worker-key', 'cf-connecting-ip': '203.0.113.8' })));
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      Array(10).fill(200),
+    );
+    const ids = new Set(await Promise.all(answers.map(async (a) => (await a.json()) as string)));
+    assert.equal(mock.leads.length, before + 1);
+    assert.deepEqual([...ids], [mock.leads.at(-1)!.id]);
+  });
+
+  it('should answer 429 past the limit for one client, and not for another', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) statuses.push((await send({ 'cf-connecting-ip': '198.51.100.9' })).status);
+    assert.deepEqual(statuses.slice(0, 20), Array(20).fill(200));
+    assert.equal(statuses[20], 429);
+    assert.equal((await send({ 'cf-connecting-ip': '198.51.100.10' })).status, 200);
+  });
+
+  it('should refuse an origin that is not allowed', async () => {
+    assert.equal((await send({ origin: 'https://evil.example' })).status, 403);
+  });
+
+  it('should replay a stored answer from its Durable Object once the first request is done', async () => {
+    const first = await send({ 'idempotency-key': 'stored-key', 'cf-connecting-ip': '203.0.113.20' });
+    const again = await send({ 'idempotency-key': 'stored-key', 'cf-connecting-ip': '203.0.113.20' });
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.equal(await again.json(), await first.json());
+  });
+});
+
+describe('a Worker without its secrets', () => {
+  it('should answer relay-misconfigured, naming no value', async () => {
+    const mf = new Miniflare({
+      modules: true,
+      scriptPath: fileURLToPath(new URL('../../dist/server/worker.js', import.meta.url)),
+      compatibilityDate: '2026-04-01',
+      durableObjects: { RELAY_STORE: 'LeadRelayStore' },
+      bindings: { VITEC_USERNAME: 'worker', VITEC_CUSTOMER_IDS: 'C1', ALLOWED_ORIGINS: ORIGIN },
+    });
+    try {
+      const response = await mf.dispatchFetch(URL_, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(VALID_LEAD) });
+      assert.equal(response.status, 500);
+      assert.equal(((await response.json()) as { Code: string }).Code, 'relay-misconfigured');
+    } finally {
+      await mf.dispose();
+    }
+  });
+});
