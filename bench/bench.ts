@@ -236,7 +236,7 @@ async function cpuMicros(url: string): Promise<number> {
 
 /** Starts `bench/servers.ts KIND` in a process of its own and resolves with its URL. */
 function spawnServer(
-  kind: 'mock' | 'relay' | 'relay-undici' | 'relay-redis' | 'proxy' | 'hono-floor',
+  kind: 'mock' | 'relay' | 'relay-node-http' | 'relay-redis' | 'proxy' | 'hono-floor',
   vitecUrl = '',
   redisUrl = '',
 ): Promise<{ url: string; child: ChildProcess }> {
@@ -254,7 +254,7 @@ async function measureRelay() {
   const vitec = await spawnServer('mock');
   const servers = {
     relay: await spawnServer('relay', vitec.url),
-    'relay-undici': await spawnServer('relay-undici', vitec.url),
+    'relay-node-http': await spawnServer('relay-node-http', vitec.url),
     proxy: await spawnServer('proxy', vitec.url),
     'hono-floor': await spawnServer('hono-floor', vitec.url),
     'relay-redis': await spawnServer('relay-redis', vitec.url, redis.url),
@@ -271,7 +271,7 @@ async function measureRelay() {
         ];
         if (connections > 1) {
           targets.push(
-            ['relay-undici', servers['relay-undici'].url, { origin: 'https://m.se' }],
+            ['relay-node-http', servers['relay-node-http'].url, { origin: 'https://m.se' }],
             ['proxy', servers.proxy.url, { authorization }],
             ['hono-floor', servers['hono-floor'].url, {}],
           );
@@ -374,10 +374,10 @@ if (relay) {
     ok: ratio <= BUDGET.cpuPerLeadRatio,
   });
   rows.push({
-    figure: `forwarder to Vitec, concurrency 32 (${RELAY_REPEATS} runs): node:http keep-alive agent (shipped)`,
+    figure: `forwarder to Vitec, concurrency 32 (${RELAY_REPEATS} runs): undici pool (shipped)`,
     value: `${µs('relay@32')}, ${Math.round(median(relay['relay@32']!.rps))} leads/s`,
-    alternative: `undici Pool: ${µs('relay-undici@32')}, ${Math.round(median(relay['relay-undici@32']!.rps))} leads/s`,
-    ratio: `${(cpu('relay@32') / cpu('relay-undici@32')).toFixed(2)}× undici's CPU`,
+    alternative: `node:http keep-alive agent: ${µs('relay-node-http@32')}, ${Math.round(median(relay['relay-node-http@32']!.rps))} leads/s`,
+    ratio: `${(cpu('relay@32') / cpu('relay-node-http@32')).toFixed(2)}× node:http's CPU`,
     budget: '',
   });
 }

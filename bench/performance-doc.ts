@@ -46,8 +46,8 @@ ${table}
   at these figures the relay is not what a visitor waits for. CPU time per lead is what a relay
   instance costs to run: it is given beside a bare keep-alive \`node:http\` pass-through proxy (the least
   any relay can do) and beside a Hono app on \`@hono/node-server\` that forwards with no checks at all
-  (the least a relay built on Hono can do). The forwarder row compares the shipped \`node:http\`
-  keep-alive agent with an undici \`Pool\` in the same relay. The Redis row is the relay of a fleet
+  (the least a relay built on Hono can do). The forwarder row compares the shipped undici pool with a
+  \`node:http\` keep-alive agent in the same relay. The Redis row is the relay of a fleet
   (\`REDIS_URL\`) beside one with its store in memory, both sent a new \`Idempotency-Key\` per lead as
   the element sends them: what sharing through Redis adds to a visitor's wait.
 

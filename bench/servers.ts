@@ -2,8 +2,9 @@
  * The bench's servers, each in a process of its own so that the load generator, the relay and the
  * mock do not share one event loop: `tsx bench/servers.ts KIND [VITEC_URL]`, where KIND is
  * - `mock`: the mock of Vitec;
- * - `relay`: the relay in front of VITEC_URL, forwarding through the `node:http` forwarder it ships with;
- * - `relay-undici`: the same relay forwarding through an undici `Pool` instead (the alternative measured);
+ * - `relay`: the relay in front of VITEC_URL, forwarding through the undici pool it ships with;
+ * - `relay-node-http`: the same relay forwarding through a `node:http` keep-alive agent instead (the
+ *   alternative measured, bench/node-http-forwarder.ts);
  * - `relay-redis`: the relay with its idempotency keys and rate limit in Redis (REDIS_URL, the third argument);
  * - `proxy`: a bare keep-alive `node:http` pass-through proxy to VITEC_URL, the floor for a relay's CPU;
  * - `hono-floor`: a Hono app on `@hono/node-server` that forwards the body with the relay's forwarder
@@ -15,7 +16,6 @@ import http, { createServer, type IncomingMessage, type ServerResponse } from 'n
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
-import { Pool } from 'undici';
 import { createMockVitec } from '../src/server/mock-vitec.ts';
 import { createNodeForwarder } from '../src/server/node-forwarder.ts';
 import { toNodeListener } from '../src/server/node-serve.ts';
@@ -24,31 +24,9 @@ import type { SharedStore } from '../src/server/stores/contract.ts';
 import { withFallback } from '../src/server/stores/fallback.ts';
 import { createRedisStore } from '../src/server/stores/redis.ts';
 import { BENCH_CREDENTIALS } from './credentials.ts';
+import { createNodeHttpForwarder } from './node-http-forwarder.ts';
 
 const [kind, vitecUrl, redisUrl] = process.argv.slice(2);
-
-/** A `fetch` for the relay on an undici `Pool` (keep-alive, pipelining off), for comparison. */
-function undiciForwarder(origin: string): VitecFetch {
-  const pool = new Pool(origin, { connections: 64 });
-  return async (input, init = {}) => {
-    const url = new URL(String(input));
-    const answer = await pool.request({
-      path: url.pathname + url.search,
-      method: (init.method ?? 'GET') as 'POST',
-      headers: init.headers as Record<string, string>,
-      body: init.body as string,
-      signal: init.signal ?? undefined,
-    });
-    const text = await answer.body.text();
-    // As light as the node:http forwarder's answer, so that only the transport differs.
-    return {
-      status: answer.statusCode,
-      headers: { get: (name: string) => (answer.headers[name.toLowerCase()] as string | undefined) ?? null },
-      body: null,
-      text: async () => text,
-    };
-  };
-}
 
 function relayListener(forward: VitecFetch, store?: SharedStore) {
   return toNodeListener(
@@ -111,8 +89,8 @@ const listener =
     ? relayListener(createNodeForwarder())
     : kind === 'relay-redis'
       ? relayListener(createNodeForwarder(), await redisStore())
-      : kind === 'relay-undici'
-        ? relayListener(undiciForwarder(new URL(vitecUrl!).origin))
+      : kind === 'relay-node-http'
+        ? relayListener(createNodeHttpForwarder())
         : kind === 'proxy'
           ? proxyListener()
           : kind === 'hono-floor'

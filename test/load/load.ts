@@ -34,7 +34,7 @@ async function run(name: string, mode: MockMode): Promise<boolean> {
         allowedOrigins: ['https://maklarhuset.se'],
         // Raised for the load test: every request comes from 127.0.0.1.
         rateLimitPerMinute: LEADS * 2,
-        fetch: createNodeForwarder({ maxSockets: CONNECTIONS }),
+        fetch: createNodeForwarder({ connections: CONNECTIONS }),
         log: () => void logLines++,
       }),
     ),
