@@ -123,9 +123,15 @@ export function deliverLead(options: {
       if (claim.kind !== 'claimed') return claim;
       const result = await forward(customerId, leadJson, started, record.requestId);
       // Only what Vitec decided for good is kept: a failure must stay retryable, or a visitor whose
-      // lead met a Vitec outage could never send it.
-      if (result.final) await store.complete(scope, claim.token, { status: result.status, body: await seal(sealKey, result.body), fingerprint: print }, TTL_MS);
-      else await store.release(scope, claim.token);
+      // lead met a Vitec outage could never send it. A store that fails here loses only a replay: the
+      // lead itself was delivered.
+      try {
+        if (result.final)
+          await store.complete(scope, claim.token, { status: result.status, body: await seal(sealKey, result.body), fingerprint: print }, TTL_MS);
+        else await store.release(scope, claim.token);
+      } catch {
+        record.event ??= 'store-unavailable';
+      }
       return { ...result, fingerprint: print };
     };
 

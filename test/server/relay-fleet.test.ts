@@ -125,7 +125,7 @@ describe('the rate limit across relays', () => {
     await redis.stop();
   });
 
-  it('should count one client\'s leads across both: with 3 a minute, the fourth is 429', async () => {
+  it("should count one client's leads across both: with 3 a minute, the fourth is 429", async () => {
     const statuses = [];
     for (const relay of [relays[0]!, relays[1]!, relays[0]!, relays[1]!]) statuses.push((await send(relay)).status);
     assert.deepEqual(statuses, [200, 200, 200, 429]);

@@ -66,29 +66,39 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore & { re
   const ready = new Promise<void>((resolve) => client.once('ready', () => resolve()));
   client.connect().catch((error: Error) => options.onError?.(error));
   const idem = (key: string) => [`${PREFIX}claim:${key}`, `${PREFIX}answer:${key}`];
+  /** Each script is sent once and then run by its hash (EVALSHA); again after Redis forgot it (a restart). */
+  const shas = new Map<string, string>();
+  const run = async (script: string, keys: string[], args: string[]): Promise<unknown> => {
+    let sha = shas.get(script);
+    if (!sha) shas.set(script, (sha = await client.scriptLoad(script)));
+    try {
+      return await client.evalSha(sha, { keys, arguments: args });
+    } catch (error) {
+      if (!String((error as Error).message).startsWith('NOSCRIPT')) throw error;
+      shas.delete(script);
+      return run(script, keys, args);
+    }
+  };
 
   return {
     /** Settles when the first connection is ready (never, while Redis cannot be reached). */
     ready,
     async claim(key, fingerprint, claimMs): Promise<Claim> {
       const holder = `${randomUUID()}:${fingerprint}`;
-      const [kind, value] = (await client.eval(CLAIM, { keys: idem(key), arguments: [holder, String(claimMs)] })) as [string, string?];
+      const [kind, value] = (await run(CLAIM, idem(key), [holder, String(claimMs)])) as [string, string?];
       if (kind === 'claimed') return { kind, token: holder };
       if (kind === 'stored') return { kind, answer: JSON.parse(value!) as StoredAnswer };
       return { kind: 'pending', fingerprint: (value ?? '').slice((value ?? '').indexOf(':') + 1) };
     },
     async complete(key, token, answer, ttlMs) {
-      await client.eval(COMPLETE, { keys: idem(key), arguments: [token, JSON.stringify(answer), String(ttlMs)] });
+      await run(COMPLETE, idem(key), [token, JSON.stringify(answer), String(ttlMs)]);
     },
     async release(key, token) {
-      await client.eval(RELEASE, { keys: [idem(key)[0]!], arguments: [token] });
+      await run(RELEASE, [idem(key)[0]!], [token]);
     },
     async hit(clientAddress, limit, windowMs): Promise<RateDecision> {
       const member = randomUUID();
-      const [allowed, waitMs] = (await client.eval(HIT, {
-        keys: [`${PREFIX}rate:${hash(clientAddress)}`],
-        arguments: [String(windowMs), String(limit), member],
-      })) as [number, number];
+      const [allowed, waitMs] = (await run(HIT, [`${PREFIX}rate:${hash(clientAddress)}`], [String(windowMs), String(limit), member])) as [number, number];
       return allowed ? { allowed: true, retryAfterSeconds: 0, token: member } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
     },
     async refund(clientAddress, token) {
