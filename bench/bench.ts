@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -217,8 +217,23 @@ async function load(url: string, connections: number, headers: Record<string, st
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: lead,
-    // As the element sends them: a new Idempotency-Key for every lead.
-    ...(newKeyPerLead ? { requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': randomUUID() } }) }] } : {}),
+    // As visitors send them: a new Idempotency-Key for every lead, each from an address of its own.
+    ...(newKeyPerLead
+      ? {
+          requests: [
+            {
+              setupRequest: (request) => ({
+                ...request,
+                headers: {
+                  ...request.headers,
+                  'idempotency-key': randomUUID(),
+                  'x-forwarded-for': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`,
+                },
+              }),
+            },
+          ],
+        }
+      : {}),
     connections,
     // Fixed durations, not amounts: autocannon ends an amount-bound run only at its next one-second tick.
     duration: connections === 1 ? 3 : 4,
@@ -355,7 +370,7 @@ if (relay) {
   const redis = relay['relay-redis@1']!;
   const apart = Math.abs(median(redis.p99) - median(memory.p99));
   rows.push({
-    figure: `relay with the Redis store beside the in-memory one, concurrency 1, a new Idempotency-Key per lead (${RELAY_REPEATS} runs × 3 s)`,
+    figure: `relay with the Redis store beside the in-memory one, concurrency 1, a new Idempotency-Key and client address per lead (${RELAY_REPEATS} runs × 3 s)`,
     value: `Redis: ${Math.round(median(redis.rps))} leads/s, p50 ${median(redis.p50)} ms, p99 ${median(redis.p99)} ms (${spread(redis.p99)})`,
     alternative: `in memory: ${Math.round(median(memory.rps))} leads/s, p50 ${median(memory.p50)} ms, p99 ${median(memory.p99)} ms (${spread(memory.p99)})`,
     ratio: `p99 ${apart} ms apart`,

@@ -37,6 +37,8 @@ function relayListener(forward: VitecFetch, store?: SharedStore) {
       customerIds: ['C1'],
       allowedOrigins: ['https://m.se'],
       rateLimitPerMinute: 10_000_000,
+      // The Redis row sends each lead from its own address (X-Forwarded-For), as many visitors do.
+      trustProxy: true,
       fetch: forward,
       log: () => undefined,
     }),

@@ -1,6 +1,7 @@
-// Two relay processes (`src/server/node.ts`, as `npm run relay` runs it) sharing one real redis-server,
-// in front of one mock of Vitec: one truth for idempotency and the rate limit, and delivery first when
-// Redis is down.
+// Two relay processes sharing one real redis-server, in front of one mock of Vitec: one truth for
+// idempotency and the rate limit, and delivery first when Redis is down. Where two relays run, one is
+// `src/server/node.ts` as `npm run relay` runs it and the other the built `dist/server/node.js` (the
+// `vitec-lead-relay` command, from `npm run build`), so both share one format in Redis.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { run, type Running } from '../support/processes.ts';
@@ -16,8 +17,9 @@ interface Relay {
   url: string;
 }
 
-async function startRelay(env: Record<string, string>): Promise<Relay> {
-  const process = run(global.process.execPath, ['--import', 'tsx', 'src/server/node.ts'], {
+async function startRelay(env: Record<string, string>, built = false): Promise<Relay> {
+  const args = built ? ['dist/server/node.js'] : ['--import', 'tsx', 'src/server/node.ts'];
+  const process = run(global.process.execPath, args, {
     VITEC_USERNAME: 'fleet',
     VITEC_PASSWORD: 'fleet-password',
     VITEC_CUSTOMER_IDS: 'C1',
@@ -49,7 +51,7 @@ describe('relays sharing Redis', () => {
     redis = await startRedis();
     mock = createMockVitec({ credentials: { username: 'fleet', password: 'fleet-password' }, customerIds: ['C1'] });
     vitec = await serveHandler(mock);
-    relays = await Promise.all([startRelay(env()), startRelay(env())]);
+    relays = await Promise.all([startRelay(env()), startRelay(env(), true)]);
   });
   after(async () => {
     await Promise.all(relays.map((relay) => relay.process.stop()));
@@ -71,7 +73,7 @@ describe('relays sharing Redis', () => {
 
   it('should still replay the key after both relays are restarted', async () => {
     await Promise.all(relays.map((relay) => relay.process.stop()));
-    relays = await Promise.all([startRelay(env()), startRelay(env())]);
+    relays = await Promise.all([startRelay(env()), startRelay(env(), true)]);
     for (const relay of relays) {
       const response = await send(relay, 'fleet-key-1');
       assert.equal(response.status, 200);
@@ -117,7 +119,7 @@ describe('the rate limit across relays', () => {
     redis = await startRedis();
     vitec = await serveHandler(createMockVitec());
     const env = { REDIS_URL: redis.url, VITEC_BASE_URL: vitec.url, RATE_LIMIT_PER_MINUTE: '3' };
-    relays = await Promise.all([startRelay(env), startRelay(env)]);
+    relays = await Promise.all([startRelay(env), startRelay(env, true)]);
   });
   after(async () => {
     await Promise.all(relays.map((relay) => relay.process.stop()));
@@ -143,7 +145,7 @@ describe('relays when Redis goes down and comes back', () => {
     mock = createMockVitec();
     vitec = await serveHandler(mock);
     const env = { REDIS_URL: redis.url, VITEC_BASE_URL: vitec.url, RATE_LIMIT_PER_MINUTE: '1000' };
-    relays = await Promise.all([startRelay(env), startRelay(env)]);
+    relays = await Promise.all([startRelay(env), startRelay(env, true)]);
   });
   after(async () => {
     await Promise.all(relays.map((relay) => relay.process.stop()));
