@@ -1,18 +1,5 @@
-import { defineConfig } from 'vite';
+import { serverBuild } from './build/server-build.ts';
 
-// The relay (and the mock of Vitec) for servers and edge runtimes: self-contained ES modules with Zod
-// inlined, so a Worker or Deno script can import them with no install step.
-export default defineConfig({
-  build: {
-    target: 'es2022',
-    outDir: 'dist/server',
-    emptyOutDir: false,
-    minify: false,
-    ssr: true,
-    rolldownOptions: {
-      input: { relay: 'src/server/relay.ts', 'mock-vitec': 'src/server/mock-vitec.ts' },
-      output: { format: 'es', entryFileNames: '[name].js' },
-    },
-  },
-  ssr: { noExternal: true, target: 'webworker' },
-});
+// The relay (and the mock of Vitec) for servers and edge runtimes: self-contained ES modules with Hono
+// and Zod inlined, so a Worker or another runtime can import them with no install step.
+export default serverBuild({ input: { relay: 'src/server/relay.ts', 'mock-vitec': 'src/server/mock-vitec.ts' }, target: 'webworker' });

@@ -3,25 +3,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { buildLead, compactLead } from '../../src/lead-payload.ts';
-import { FIELD_NAMES } from '../../src/lead-paths.ts';
+import { anyValues, leadConfig } from '../support/arbitraries.ts';
 import { validateLead } from '../../src/lead-schema.ts';
 import { relayOverMock } from '../support/relay-in-process.ts';
 
 fc.configureGlobal({ seed: 20261129, numRuns: 200 });
 
-const anyText = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', ' ', '\u202e', 'x'.repeat(5000)),
-);
-const anyValues = fc.record(
-  Object.fromEntries([...FIELD_NAMES.map((name) => [name, anyText]), ['isForeignSocialSecurityNumber', fc.boolean()]]) as Record<
-    string,
-    fc.Arbitrary<string | boolean>
-  >,
-  { requiredKeys: [] },
-);
-const config = { leadSourceName: 'm.se', leadType: 'AcceptObjectFlow' };
+const config = leadConfig;
 
 describe('the relay, for any body', () => {
   it('should have the relay answer any body that is not a valid lead with a 4xx, never a 5xx, and never call Vitec', async () => {

@@ -5,25 +5,13 @@ import fc from 'fast-check';
 import { mapErrorBody } from '../../src/api-errors.ts';
 import { buildLead, validateForm } from '../../src/lead-payload.ts';
 import { FIELD_NAMES, type FieldName } from '../../src/lead-paths.ts';
+import { anyValues, leadConfig } from '../support/arbitraries.ts';
 import { validateLead } from '../../src/lead-schema.ts';
 import { emptyStrings } from '../support/lead-shape.ts';
 
 fc.configureGlobal({ seed: 20261129, numRuns: 300 });
 
-/** Any text a visitor could type or paste: unicode, whitespace, control characters, markup. */
-const anyText = fc.oneof(
-  fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', ' ', '\t\n', '<img src=x onerror=alert(1)>', '19900101-0017', '123 45', 'a@b.se', '070-123 45 67', 'x'.repeat(5000)),
-);
-const anyValues = fc.record(
-  Object.fromEntries([...FIELD_NAMES.map((name) => [name, anyText]), ['isForeignSocialSecurityNumber', fc.boolean()]]) as Record<
-    string,
-    fc.Arbitrary<string | boolean>
-  >,
-  { requiredKeys: [] },
-);
-const config = { leadSourceName: 'm.se', leadType: 'AcceptObjectFlow' };
+const config = leadConfig;
 
 describe('for any input', () => {
   it('should build and validate a lead without throwing, and never emit an empty string', () => {

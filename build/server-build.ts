@@ -1,0 +1,24 @@
+/** The Vite config of a server build: unminified ES modules in dist/server with every dependency inlined. */
+import { defineConfig, type UserConfig } from 'vite';
+
+export function serverBuild(options: { input: Record<string, string>; target: 'node' | 'webworker'; banner?: string; oneFile?: boolean }): UserConfig {
+  return defineConfig({
+    build: {
+      target: options.target === 'node' ? 'node20' : 'es2022',
+      outDir: 'dist/server',
+      emptyOutDir: false,
+      minify: false,
+      ssr: true,
+      rolldownOptions: {
+        input: options.input,
+        output: {
+          format: 'es',
+          entryFileNames: '[name].js',
+          ...(options.banner ? { banner: options.banner } : {}),
+          ...(options.oneFile ? { inlineDynamicImports: true } : {}),
+        },
+      },
+    },
+    ssr: { noExternal: true, target: options.target },
+  });
+}
