@@ -72,7 +72,7 @@ export function deliverLead(options: {
 }): MiddlewareHandler<RelayEnv> {
   const { store, forward, timeoutMs, claimMs, now } = options;
   /** Attempts in flight in this process, by hashed key: a second request here waits for the first directly. */
-  const inFlight = new Map<string, Promise<Claim | (Answer & { fingerprint: string })>>();
+  const inFlight = new Map<string, Promise<Exclude<Claim, { kind: 'claimed' }> | (Answer & { fingerprint: string })>>();
 
   return async function deliverOnce(c) {
     const record = c.get('record');
@@ -118,7 +118,7 @@ export function deliverLead(options: {
     };
 
     /** One claim and, when it is ours, one forward: shared by every request here with the same key. */
-    const attempt = async (): Promise<Claim | (Answer & { fingerprint: string })> => {
+    const attempt = async (): Promise<Exclude<Claim, { kind: 'claimed' }> | (Answer & { fingerprint: string })> => {
       const claim = await store.claim(scope, print, claimMs);
       if (claim.kind !== 'claimed') return claim;
       const result = await forward(customerId, leadJson, started, record.requestId);
@@ -149,10 +149,9 @@ export function deliverLead(options: {
           if (inFlight.get(scope) === launched) inFlight.delete(scope);
         });
       }
-      const outcome: Claim | (Answer & { fingerprint?: string }) = await within(shared);
+      const outcome: Exclude<Claim, { kind: 'claimed' }> | (Answer & { fingerprint?: string }) = await within(shared);
       if ('kind' in outcome) {
         if (outcome.kind === 'stored') return replay(outcome.answer, 'idempotent-replay');
-        if (outcome.kind === 'claimed') continue;
         // Another instance holds the claim: ask again until it has an answer, or its claim ends.
         if (outcome.fingerprint !== print) return message(c, 422, 'This Idempotency-Key was used for another lead.');
         if (now() + POLL_MS >= deadline) return respond(timedOut());

@@ -10,7 +10,7 @@
  */
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
-import { type ConnectionInfo, message, type RelayEnv } from './context.js';
+import { type ConnectionInfo, message, type RelayContext, type RelayEnv } from './context.js';
 import { createForwarder, type VitecFetch } from './forward.js';
 import { deliverLead, type IdempotencyStore, MemoryIdempotencyStore } from './idempotency.js';
 import { checkContentType, incompleteBody, limitBody, readLead } from './lead-body.js';
@@ -20,6 +20,8 @@ import { limitRate, MemoryRateLimiter, type RateLimiter } from './rate-limit.js'
 import { health, routeLead } from './route.js';
 
 export type { ConnectionInfo } from './context.js';
+export type { Claim, IdempotencyStore, RateDecision, RateLimiter, SharedStore, StoredAnswer } from './stores/contract.js';
+export { MemoryIdempotencyStore, MemoryRateLimiter } from './stores/memory.js';
 export type { VitecAnswer, VitecFetch } from './forward.js';
 
 export interface RelayConfig {
@@ -83,7 +85,7 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
     log,
   });
 
-  const checkCustomer = async function checkCustomer(c: Parameters<typeof routeLead>[0], next: () => Promise<void>) {
+  const checkCustomer = async function checkCustomer(c: RelayContext, next: () => Promise<void>) {
     const customerId = c.get('customerId');
     c.get('record').customerId = customerId.slice(0, 100);
     if (customers.has(customerId)) return next();
