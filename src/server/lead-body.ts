@@ -66,7 +66,8 @@ function modelState(issues: readonly LeadIssue[], lang: RelayLang): Record<strin
  * validates it with the lead schema; the schema's output (only the properties it knows) goes on.
  */
 export const readLead: MiddlewareHandler<RelayEnv> = async function readLead(c, next) {
-  const lang = relayLang(c.req.header('accept-language'));
+  // The language is worked out only for an answer that needs words.
+  const lang = () => relayLang(c.req.header('accept-language'));
   // A read that fails (the client went away mid-body) is answered by the relay's error handler.
   const text = await c.req.text();
   c.set('receiving', false);
@@ -74,16 +75,16 @@ export const readLead: MiddlewareHandler<RelayEnv> = async function readLead(c, 
   try {
     parsed = JSON.parse(text);
   } catch {
-    return invalid(c, requestError(lang, 'invalidJson'));
+    return invalid(c, requestError(lang(), 'invalidJson'));
   }
   if (depthExceeds(parsed, MAX_DEPTH)) {
     c.get('record').event = 'invalid-lead';
-    return invalid(c, requestError(lang, 'tooDeep'));
+    return invalid(c, requestError(lang(), 'tooDeep'));
   }
   const validation = validateLead(compactLead(parsed));
   if (!validation.success) {
     c.get('record').event = 'invalid-lead';
-    return invalid(c, modelState(validation.issues, lang));
+    return invalid(c, modelState(validation.issues, lang()));
   }
   c.set('lead', validation.lead);
   c.set('leadJson', JSON.stringify(validation.lead));

@@ -4,10 +4,11 @@ import { type LogRecord, methodOf, type RelayEnv } from './context.js';
 
 /** JSON escapes CR and LF; U+2028 and U+2029 are escaped too, so a line stays one line everywhere. */
 export function logLine(fields: object): string {
-  return JSON.stringify(fields)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  const line = JSON.stringify(fields);
+  return LINE_SEPARATORS.test(line) ? line.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : line;
 }
+
+const LINE_SEPARATORS = /[\u2028\u2029]/;
 
 /** Starts the record, and writes it once the answer is known. */
 export function logRequests(log: (line: string) => void, now: () => number): MiddlewareHandler<RelayEnv> {

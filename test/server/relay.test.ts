@@ -565,8 +565,10 @@ describe('createLeadRelay', () => {
     it('should keep a hostile customer id on one log line', async () => {
       const h = harness();
       await h.relay(post(valid, {}, '/PublicAdvertising/C1%0D%0A%7B%22status%22%3A200%7D/Contact/Person/Lead'));
-      assert.equal(h.logs.length, 1);
-      assert.doesNotMatch(h.logs[0]!, /[\r\n]/);
+      await h.relay(post(valid, {}, '/PublicAdvertising/C1%E2%80%A8x%E2%80%A9/Contact/Person/Lead'));
+      assert.equal(h.logs.length, 2);
+      for (const line of h.logs) assert.doesNotMatch(line, /[\r\n\u2028\u2029]/);
+      assert.equal(JSON.parse(h.logs[1]!).customerId, 'C1\u2028x\u2029');
     });
 
     it('should answer a thrown forwarder as a failed connection, not crash', async () => {
