@@ -57,7 +57,9 @@ Bytes with \`zlib\` (gzip level 9, brotli quality 11). Render in headless system
 playwright-core, a fresh browser context per load, \`Emulation.setCPUThrottlingRate\` 4, from the
 bundle's first statement to a forced layout of the form; long tasks from a \`longtask\`
 PerformanceObserver. The relay with autocannon on 127.0.0.1, the mock, the relay and each alternative
-in a process of its own (\`bench/servers.ts\`), alternated within each repeat; CPU time from
+in a process of its own (\`bench/servers.ts\`), alternated within each repeat, each lead to a relay
+sent from an address of its own (as many visitors send them; one client sending thousands of leads a
+minute is what the rate limit refuses); CPU time from
 \`process.cpuUsage()\` in the server process before and after each run, divided by the leads answered.
 `;
 }
