@@ -1,9 +1,13 @@
-// Browser tests in the system Chromium, with the real mock of Vitec mounted as middleware.
+// Browser tests in the system Chromium and the system Firefox ESR, with the real mock of Vitec mounted
+// as middleware. Firefox is driven by puppeteer-core over WebDriver BiDi, through the Chrome launcher's
+// `puppeteer` option: one launcher for both, and no browser download.
 // Run through `node --import tsx` so that this config can import the TypeScript server code.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import * as puppeteer from 'puppeteer-core';
 import { chromiumArgs, executablePath } from './chromium.js';
+import { firefoxPath } from './firefox.js';
 import { mockMiddleware } from './mock-middleware.ts';
 
 /**
@@ -28,8 +32,13 @@ export default {
   hostname: '127.0.0.1',
   // One page at a time: real key presses (sendKeys) need the page to have focus.
   concurrency: 1,
+  // One browser at a time too: both would share the per-file mocks, and real key presses need focus.
+  concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromiumArgs } })],
+  browsers: [
+    chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromiumArgs } }),
+    chromeLauncher({ puppeteer, launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true } }),
+  ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), a11ySnapshotPlugin(), emulateMediaFeatures],
   middleware: [mockMiddleware],
 };

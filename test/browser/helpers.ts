@@ -22,6 +22,12 @@ export function mockAt(name: string) {
   };
 }
 
+/**
+ * Firefox is driven over WebDriver BiDi, which has no DevTools protocol: the few tests that need it (the
+ * accessibility tree snapshot, media emulation) skip there, each saying so. The browser can; the driver cannot.
+ */
+export const driverHasNoCdp = navigator.userAgent.includes('Firefox');
+
 export function root(el: VitecLeadFormElement): ShadowRoot {
   return el.shadowRoot!;
 }
