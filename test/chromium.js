@@ -1,19 +1,20 @@
 // The system Chromium, for Web Test Runner and for playwright-core: no test tool downloads a browser.
 import { execFileSync } from 'node:child_process';
 
-function findChromium() {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const name of ['chromium', 'chromium-browser']) {
+/** `process.env[variable]`, or the first of `names` on the PATH; else an error that says how to install it. */
+export function findOnPath(variable, names, install) {
+  if (process.env[variable]) return process.env[variable];
+  for (const name of names) {
     try {
       return execFileSync('which', [name], { encoding: 'utf8' }).trim();
     } catch {
       // try the next name
     }
   }
-  throw new Error('No Chromium on the PATH: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.');
+  throw new Error(`No ${names[0]} on the PATH: install it (Debian: apt-get install ${install}) or set ${variable}.`);
 }
 
-export const executablePath = findChromium();
+export const executablePath = findOnPath('CHROMIUM_PATH', ['chromium', 'chromium-browser'], 'chromium');
 
 export const chromiumArgs = [
   ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
