@@ -28,5 +28,7 @@ export function recordPageVisit(mode: AttributionMode, trackingParams?: readonly
       }),
     };
   }
-  return recorded.marketing && structuredClone(recorded.marketing);
+  // A copy per form, so a page that changes one form's `marketing` changes no other. Plain JSON data:
+  // a JSON round trip copies it in every browser the form supports (structuredClone needs Safari 15.4).
+  return recorded.marketing && (JSON.parse(JSON.stringify(recorded.marketing)) as FormMarketing);
 }

@@ -76,7 +76,14 @@ describe('attribution across pages (built file)', () => {
         marketing: [...document.querySelectorAll('vitec-lead-form')].map((el) => JSON.stringify((el as HTMLElement & { marketing?: unknown }).marketing)),
         local: localStorage.getItem('vitec-lead-form:attribution'),
         session: sessionStorage.getItem('vitec-lead-form:attribution'),
+        // A page that changes one form's marketing in place changes no other form's.
+        isolated: (() => {
+          const [first, second] = [...document.querySelectorAll('vitec-lead-form')] as (HTMLElement & { marketing?: { utmTags?: unknown[] } })[];
+          first!.marketing!.utmTags!.push({ name: 'utm_content', value: 'hero' });
+          return second!.marketing!.utmTags!.length === 1;
+        })(),
       }));
+      assert.equal(seen.isolated, true);
       assert.deepEqual(seen.marketing, Array(2).fill(JSON.stringify({ utmTags: [{ name: 'utm_source', value: 'nyhetsbrev' }] })));
       assert.equal(seen.session, null, 'neither mode is session');
       assert.equal(seen.local !== null, stored, stored ? 'the first form keeps it for 30 days' : 'the first form keeps nothing');
