@@ -1,7 +1,5 @@
 /** What the relay's steps share: the Hono environment, the log record, and how an answer is written. */
 import type { Context } from 'hono';
-import type { PublicAdvertisingPersonLead } from '../lead-schema.js';
-import type { RelayLang } from './messages.js';
 
 /** What a runtime adapter may tell the relay about the connection besides the `Request`. */
 export interface ConnectionInfo {
@@ -42,14 +40,10 @@ export interface RelayEnv {
     requestId: string;
     record: LogRecord;
     started: number;
-    lang: RelayLang;
     customerId: string;
-    /** The rate limiter's key for this client. */
-    client: string;
     /** Set while the body is being received, so that a client that goes away mid-body gets a 400. */
     receiving: boolean;
-    /** The lead as the schema returned it, and as sent to Vitec. */
-    lead: PublicAdvertisingPersonLead;
+    /** The lead as the schema returned it, as sent to Vitec. */
     leadJson: string;
     /** Set when the answer is a replay of an earlier request's, which the rate limit does not count. */
     replayed: boolean;
@@ -82,9 +76,9 @@ export function answer(c: RelayContext, status: number, body: string | null, hea
   return status === 204 || body === null ? c.body(null, status as 204, all) : c.body(body, status as 200, { 'content-type': JSON_TYPE, ...all });
 }
 
-/** An answer of the Web API shape Vitec uses: `{ "Message": "…" }`, plus an optional `Code`. */
-export function message(c: RelayContext, status: number, text: string, headers: Record<string, string> = {}, code?: string): Response {
-  return answer(c, status, JSON.stringify(code ? { Message: text, Code: code } : { Message: text }), headers);
+/** An answer of the Web API shape Vitec uses: `{ "Message": "…" }`. */
+export function message(c: RelayContext, status: number, text: string, headers: Record<string, string> = {}): Response {
+  return answer(c, status, JSON.stringify({ Message: text }), headers);
 }
 
 /** A 400 in Vitec's `ModelState` shape. */

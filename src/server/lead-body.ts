@@ -86,7 +86,6 @@ export const readLead: MiddlewareHandler<RelayEnv> = async function readLead(c, 
     c.get('record').event = 'invalid-lead';
     return invalid(c, modelState(validation.issues, lang()));
   }
-  c.set('lead', validation.lead);
   c.set('leadJson', JSON.stringify(validation.lead));
   return next();
 };
