@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
+import { BUILD_TARGET } from './build/browsers.ts';
 import { minifyCssTemplates, minifyHtmlTemplates, terserPass } from './build/template-plugins.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -9,7 +10,8 @@ export default defineConfig({
   plugins: [minifyCssTemplates, minifyHtmlTemplates, terserPass],
   define: { __VERSION__: JSON.stringify(version) },
   build: {
-    target: 'es2022',
+    // The browser floor, not an ES year: es2022 would let class static blocks through (Safari 16.4).
+    target: BUILD_TARGET,
     outDir: 'dist',
     emptyOutDir: false,
     minify: true,

@@ -1,6 +1,9 @@
-// Browser tests in the system Chromium and the system Firefox ESR, with the real mock of Vitec mounted
-// as middleware. Firefox is driven by puppeteer-core over WebDriver BiDi, through the Chrome launcher's
-// `puppeteer` option: one launcher for both, and no browser download.
+// Browser tests in the system Chromium, Firefox ESR and WebKitGTK, one engine after another, with the real
+// mock of Vitec mounted as middleware. No browser is downloaded:
+// - Chromium: @web/test-runner-chrome with the system binary;
+// - Firefox: puppeteer-core over WebDriver BiDi, through the Chrome launcher's `puppeteer` option;
+// - WebKit: @web/test-runner-webdriver with webdriverio and the system WebKitWebDriver (test/webkit.js says
+//   what it adds: the driver's own process and display, key presses, the viewport).
 // Run through `node --import tsx` so that this config can import the TypeScript server code.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -9,6 +12,7 @@ import * as puppeteer from 'puppeteer-core';
 import { chromiumArgs, executablePath } from './chromium.js';
 import { firefoxPath } from './firefox.js';
 import { mockMiddleware } from './mock-middleware.ts';
+import { webkitLauncher, webkitViewportPlugin } from './webkit.js';
 
 /**
  * `executeServerCommand('emulate-media-features', [{ name: 'forced-colors', value: 'active' }])`, through
@@ -38,7 +42,8 @@ export default {
   browsers: [
     chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromiumArgs } }),
     chromeLauncher({ puppeteer, launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true } }),
+    webkitLauncher(),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), a11ySnapshotPlugin(), emulateMediaFeatures],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), a11ySnapshotPlugin(), emulateMediaFeatures, webkitViewportPlugin],
   middleware: [mockMiddleware],
 };

@@ -1,9 +1,9 @@
 import { expect, fixture } from '@open-wc/testing';
-import { a11ySnapshot, executeServerCommand, findAccessibilityNode, sendKeys, setViewport } from '@web/test-runner-commands';
+import { a11ySnapshot, executeServerCommand, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { VitecLeadFormElement } from '../../src/lead-form.js';
 import { axeViolations } from './axe.js';
-import { driverHasNoCdp, fill, input, mockAt, root, submit, until } from './helpers.js';
+import { driverHasNoCdp, engine, fill, input, mockAt, root, submit, until, viewport } from './helpers.js';
 
 const mock = mockAt('a11y');
 const ALL = 'firstName lastName socialSecurityNumber address email telephone message';
@@ -198,10 +198,12 @@ describe('<vitec-lead-form> accessibility', () => {
   });
 
   describe('layout', () => {
-    afterEach(() => setViewport({ width: 800, height: 600 }));
+    afterEach(() => viewport({ width: 800, height: 600 }));
 
-    it('should reflow without horizontal scrolling at 320 CSS px', async () => {
-      await setViewport({ width: 320, height: 640 });
+    it('should reflow without horizontal scrolling at 320 CSS px', async function () {
+      // The driver's window, MiniBrowser's, cannot be made narrower than its toolbar (447 px).
+      if (engine === 'webkit') this.skip();
+      await viewport({ width: 320, height: 640 });
       const el = await form(`fields="${ALL}"`);
       submit(el);
       await el.updateComplete;

@@ -1,3 +1,4 @@
+import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import type { VitecLeadFormElement } from '../../src/lead-form.js';
 import type { ReceivedLead } from '../../src/server/mock-vitec.js';
 
@@ -22,11 +23,24 @@ export function mockAt(name: string) {
   };
 }
 
+/** The engine under test: Chromium, Firefox (over WebDriver BiDi) or WebKit (over classic WebDriver). */
+export const engine: 'chromium' | 'firefox' | 'webkit' = navigator.userAgent.includes('Firefox')
+  ? 'firefox'
+  : /Chrom(e|ium)\//.test(navigator.userAgent)
+    ? 'chromium'
+    : 'webkit';
+
 /**
- * Firefox is driven over WebDriver BiDi, which has no DevTools protocol: the few tests that need it (the
- * accessibility tree snapshot, media emulation) skip there, each saying so. The browser can; the driver cannot.
+ * Only Chromium is driven through the DevTools protocol: the few tests that need it (the accessibility tree
+ * snapshot, media emulation) skip in Firefox and WebKit, each saying so. The browser can; the driver cannot.
  */
-export const driverHasNoCdp = navigator.userAgent.includes('Firefox');
+export const driverHasNoCdp = engine !== 'chromium';
+
+/** Sets the page's viewport: @web/test-runner-commands' `setViewport`, or test/webkit.js's in WebKit. */
+export async function viewport(size: { width: number; height: number }): Promise<void> {
+  if (engine === 'webkit') await executeServerCommand('webkit-set-viewport', size);
+  else await setViewport(size);
+}
 
 export function root(el: VitecLeadFormElement): ShadowRoot {
   return el.shadowRoot!;

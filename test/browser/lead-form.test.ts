@@ -1,10 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { VitecLeadFormElement } from '../../src/lead-form.js';
 import { validateLead } from '../../src/lead-schema.js';
 import { hasEmpty } from '../support/lead-shape.js';
-import { errorOf, fill, input, mockAt, root, submit, until } from './helpers.js';
+import { errorOf, fill, input, mockAt, root, submit, until, viewport } from './helpers.js';
 
 const mock = mockAt('lead-form');
 const NAMES = { firstName: 'Anna', lastName: 'Svensson', 'email.emailAddress': 'anna@example.se' };
@@ -232,7 +232,7 @@ describe('<vitec-lead-form>', () => {
 
     it('should send when the visitor fixes the last error and clicks the button straight from the field', async () => {
       // Tall enough that nothing scrolls: scroll anchoring would otherwise hide a button that moves.
-      await setViewport({ width: 800, height: 1400 });
+      await viewport({ width: 800, height: 1400 });
       const el = await form();
       submit(el);
       await el.updateComplete;
@@ -249,7 +249,7 @@ describe('<vitec-lead-form>', () => {
         await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
       } finally {
         await resetMouse();
-        await setViewport({ width: 800, height: 600 });
+        await viewport({ width: 800, height: 600 });
       }
       await sent(el);
       expect(await mock.leads()).to.have.length(1);
