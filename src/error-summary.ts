@@ -4,20 +4,30 @@ export interface SummaryItem {
   /** The input the problem belongs to, by the part of its id after `input-`. */
   readonly target?: string;
   readonly text: string;
+  /** Fixed since the summary was shown: kept in place (so that nothing moves) and marked. */
+  readonly fixed?: boolean;
 }
 
 /**
  * Links cannot use `#id` across a shadow root, so `onSelect` moves focus itself; the `href` stays for
  * assistive technology and for opening nothing when JavaScript fails.
  */
-export function renderErrorSummary<T extends string>(heading: string, items: readonly SummaryItem[], onSelect: (target: T, event: Event) => void) {
+export function renderErrorSummary<T extends string>(
+  heading: string,
+  fixedNote: string,
+  items: readonly SummaryItem[],
+  onSelect: (target: T, event: Event) => void,
+) {
   if (!items.length) return nothing;
   return html`<div class="summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="summary-heading">
     <h2 id="summary-heading" class="summary-heading">${heading}</h2>
     <ul class="summary-list">
       ${items.map((item) =>
         item.target
-          ? html`<li><a href="#input-${item.target}" @click=${(event: Event) => onSelect(item.target as T, event)}>${item.text}</a></li>`
+          ? html`<li class=${item.fixed ? 'fixed' : ''}>
+              <a href="#input-${item.target}" @click=${(event: Event) => onSelect(item.target as T, event)}>${item.text}</a
+              >${item.fixed ? html` <span class="fixed-note">${fixedNote}</span>` : nothing}
+            </li>`
           : html`<li>${item.text}</li>`,
       )}
     </ul>
@@ -25,8 +35,16 @@ export function renderErrorSummary<T extends string>(heading: string, items: rea
 }
 
 /** The summary's items: each target's error, in the targets' order, then the messages that belong to none. */
-export function summaryItems<T extends string>(targets: readonly T[], errors: Partial<Record<T, string>>, messages: readonly string[]): SummaryItem[] {
-  return [...targets.filter((target) => errors[target]).map((target) => ({ target, text: errors[target]! })), ...messages.map((text) => ({ text }))];
+export function summaryItems<T extends string>(
+  targets: readonly T[],
+  errors: Partial<Record<T, string>>,
+  messages: readonly string[],
+  fixed: ReadonlySet<T> = new Set(),
+): SummaryItem[] {
+  return [
+    ...targets.filter((target) => errors[target]).map((target) => ({ target, text: errors[target]!, fixed: fixed.has(target) })),
+    ...messages.map((text) => ({ text })),
+  ];
 }
 
 /** What a summary link does: the input it names gets focus, with its label scrolled into view. */

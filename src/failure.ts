@@ -13,6 +13,8 @@ export interface Failure {
   summary: string[];
   /** For the site's developer, never shown to a visitor. */
   developerNote?: string;
+  /** No retry can fix it: the visitor is not asked to try again. */
+  permanent?: boolean;
 }
 
 export function describeFailure(result: Exclude<SubmitResult, { kind: 'success' | 'aborted' }>, t: Messages, shown: readonly FieldName[]): Failure {
@@ -25,9 +27,10 @@ export function describeFailure(result: Exclude<SubmitResult, { kind: 'success' 
     }
     case 'auth':
       return {
-        message: t.failed.auth,
+        message: t.failed.permanent,
         fieldErrors: {},
         summary: [],
+        permanent: true,
         developerNote:
           result.status >= 500
             ? `answered ${result.status} relay-misconfigured: Vitec refused the relay's credentials or the customer id (the relay's log says vitec-unauthorized or vitec-forbidden).`
@@ -38,7 +41,23 @@ export function describeFailure(result: Exclude<SubmitResult, { kind: 'success' 
     case 'server':
       return { message: t.failed.server, fieldErrors: {}, summary: [] };
     case 'unexpected':
-      return { message: t.failed.unexpected, fieldErrors: {}, summary: [], developerNote: `answered ${result.status} with no lead id.` };
+      // A 404, 405 or 413, or a 200 without a lead id: the endpoint is not a relay that takes leads.
+      return {
+        message: t.failed.permanent,
+        fieldErrors: {},
+        summary: [],
+        permanent: true,
+        developerNote: `answered ${result.status} with no lead id: is endpoint the relay's lead URL (…/PublicAdvertising/{customerId}/Contact/Person/Lead)?`,
+      };
+    case 'network':
+      return {
+        message: t.failed.network,
+        fieldErrors: {},
+        summary: [],
+        developerNote:
+          "could not be reached. Likely causes: the relay is down or the URL is wrong; the relay's ALLOWED_ORIGINS lacks this page's origin " +
+          `(${typeof location === 'undefined' ? 'this page' : location.origin}; the browser then reports a CORS error above); the page's Content-Security-Policy connect-src does not allow the URL.`,
+      };
     default:
       return { message: t.failed[result.kind], fieldErrors: {}, summary: [] };
   }

@@ -5,15 +5,42 @@ import type { Messages } from './messages.js';
 
 export interface ConfigAttributes {
   endpoint?: string;
+  customerId?: string;
+  privacyPolicyUrl?: string;
+  redirectUrl?: string;
   preview: boolean;
   shown: FieldList;
   required: FieldList;
+  /** The page's own URL, against which relative URLs resolve. */
+  pageUrl: string;
 }
+
+/** `url` resolved against the page, when it is http(s) (or relative, which is the page's scheme). */
+export function webUrl(url: string, pageUrl: string): URL | undefined {
+  try {
+    const resolved = new URL(url.trim(), pageUrl);
+    return resolved.protocol === 'https:' || resolved.protocol === 'http:' ? resolved : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Hosts a browser lets an https page call over plain http. */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 /** What is wrong with the attributes, in words for the page's editor; empty when nothing is. */
 export function configProblem(t: Messages, attributes: ConfigAttributes): string {
   const { config } = t;
-  if (!attributes.endpoint && !attributes.preview) return config.endpoint;
+  const { endpoint, pageUrl } = attributes;
+  if (!endpoint && !attributes.preview) return config.endpoint;
+  if (endpoint) {
+    const url = webUrl(endpoint.replaceAll('{customerId}', 'x'), pageUrl);
+    if (!url) return config.endpointScheme;
+    if (url.protocol === 'http:' && pageUrl.startsWith('https:') && !LOOPBACK.test(url.hostname)) return config.mixedContent;
+    if (endpoint.includes('{customerId}') && !attributes.customerId?.trim() && !attributes.preview) return config.customerId;
+  }
+  if (attributes.privacyPolicyUrl && !webUrl(attributes.privacyPolicyUrl, pageUrl)) return config.url('privacy-policy-url');
+  if (attributes.redirectUrl && !webUrl(attributes.redirectUrl, pageUrl)) return config.url('redirect-url');
   const unknown = [...attributes.shown.unknown, ...attributes.required.unknown];
   if (unknown.length) return config.fields(unknown.join(', '));
   if (!attributes.shown.fields.includes('firstName') || !attributes.shown.fields.includes('lastName')) return config.names;

@@ -13,7 +13,7 @@ recordPageVisit(parseAttributionMode(attr('attribution')), parseTrackingParams(a
 defineLeadForm();
 
 export { VitecLeadFormElement } from './lead-form.js';
-export { LeadErrorEvent, LeadSubmitEvent, LeadSuccessEvent } from './lead-events.js';
-export type { LeadErrorDetail, LeadSubmitDetail, LeadSuccessDetail } from './lead-events.js';
+export { LeadBotEvent, LeadErrorEvent, LeadSubmitEvent, LeadSuccessEvent } from './lead-events.js';
+export type { LeadBotDetail, LeadErrorDetail, LeadSubmitDetail, LeadSuccessDetail } from './lead-events.js';
 export type { FieldName } from './lead-paths.js';
 export type { FormMarketing, PublicAdvertisingPersonLead, Person, Receiver, UtmTag } from './lead-schema.js';

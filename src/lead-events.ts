@@ -21,6 +21,13 @@ export interface LeadErrorDetail {
   readonly fieldErrors: Partial<Record<FieldName, string>>;
 }
 
+export interface LeadBotDetail {
+  /** `honeypot`: the hidden input was filled, nothing is sent. `too-fast`: the submit is held, then sent. */
+  readonly reason: 'honeypot' | 'too-fast';
+  /** For `too-fast`: how long the submit is held before it is sent, in milliseconds. */
+  readonly holdMs?: number;
+}
+
 const init = { bubbles: true, composed: true } as const;
 
 /** Fired before a lead is sent. Cancel it to send nothing; change `detail.lead` to send something else. */
@@ -47,10 +54,19 @@ export class LeadErrorEvent extends Event {
   }
 }
 
+/** Fired when a submit looks like a bot's (see `LeadBotDetail`). */
+export class LeadBotEvent extends Event {
+  static readonly type = 'vitec-lead-form-bot';
+  constructor(readonly detail: LeadBotDetail) {
+    super(LeadBotEvent.type, init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'vitec-lead-form-submit': LeadSubmitEvent;
     'vitec-lead-form-success': LeadSuccessEvent;
     'vitec-lead-form-error': LeadErrorEvent;
+    'vitec-lead-form-bot': LeadBotEvent;
   }
 }

@@ -50,7 +50,7 @@ export class LeadFormAttributes extends LitElement {
   @property({ attribute: 'success-message' }) successMessage?: string;
   /** A thank-you page to go to after sending, with the lead id added as the `leadId` query parameter. */
   @property({ attribute: 'redirect-url' }) redirectUrl?: string;
-  /** Milliseconds from showing the form to the earliest submit a person could make; faster is a bot. */
+  /** Milliseconds from showing the form to the earliest moment a lead is sent: a sooner submit is held until then (`vitec-lead-form-bot` says so). */
   @property({ type: Number, attribute: 'min-fill-time' }) minFillTime = 2000;
   /** Pushes submit, success and error events to `window.dataLayer` (form id and lead id only). */
   @property({ type: Boolean, attribute: 'data-layer' }) dataLayer = false;
@@ -58,6 +58,10 @@ export class LeadFormAttributes extends LitElement {
   @property({ type: Boolean }) preview = false;
   /** Keeps what is typed through a reload of the page, for the tab's session (`sessionStorage`). */
   @property({ type: Boolean, attribute: 'save-draft' }) saveDraft = false;
+  /** An e-mail address the visitor is offered, with what they typed, when a lead cannot be sent. */
+  @property({ attribute: 'fallback-email' }) fallbackEmail?: string;
+  /** A phone number the visitor is offered when a lead cannot be sent. */
+  @property({ attribute: 'fallback-phone' }) fallbackPhone?: string;
   /** What will be sent as the lead's `marketing`; read, extend or replace it. */
   @property({ attribute: false }) marketing?: FormMarketing;
 }

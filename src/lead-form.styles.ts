@@ -7,14 +7,21 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     --_accent: var(--vitec-lead-form-accent, #0b5cad);
+    --_on-accent: #fff;
     --_text: var(--vitec-lead-form-text);
     --_background: var(--vitec-lead-form-background, Canvas);
     --_border: var(--vitec-lead-form-border, #6b6b6b);
     --_error: var(--vitec-lead-form-error, #b3261e);
+    --_fixed: #1e6b35;
+    /* The focus ring: two tones, so that one of them stands out on any control and any page. */
+    --_focus: var(--vitec-lead-form-focus, #141414);
+    --_focus-gap: Canvas;
     --_radius: var(--vitec-lead-form-radius, 4px);
     --_space: var(--vitec-lead-form-spacing, 1rem);
     --_font: var(--vitec-lead-form-font, inherit);
 
+    /* The layout follows the element's own width, not the window's (see the @container rule below). */
+    container-type: inline-size;
     display: block;
     /* Unset, the text colour and colour scheme are the page's own. */
     color: var(--_text);
@@ -22,6 +29,17 @@ export const styles = css`
     line-height: 1.5;
     max-width: 40rem;
     overflow-wrap: anywhere;
+  }
+  /* On a page whose color-scheme is dark, dark-page colours; a browser without light-dark() keeps the light ones. */
+  @supports (color: light-dark(#000, #fff)) {
+    :host {
+      --_accent: var(--vitec-lead-form-accent, light-dark(#0b5cad, #8ab4f8));
+      --_on-accent: light-dark(#fff, #111);
+      --_border: var(--vitec-lead-form-border, light-dark(#6b6b6b, #9a9a9a));
+      --_error: var(--vitec-lead-form-error, light-dark(#b3261e, #ff8f84));
+      --_fixed: light-dark(#1e6b35, #7dd69b);
+      --_focus: var(--vitec-lead-form-focus, light-dark(#141414, #f2f2f2));
+    }
   }
   :host([hidden]) {
     display: none;
@@ -31,15 +49,53 @@ export const styles = css`
   *::after {
     box-sizing: border-box;
   }
-  form {
-    display: grid;
+  /* One column; from 480 px of the element's width, some inputs share a row (flex-wrap keeps them in order). */
+  form,
+  .contact-group {
+    display: flex;
+    flex-wrap: wrap;
     gap: var(--_space);
     margin: 0;
+  }
+  form > *,
+  .contact-group > * {
+    flex: 1 1 100%;
+    min-width: 0;
+  }
+  .contact-group {
+    border: 0;
+    padding: 0;
+    min-inline-size: 0;
+  }
+  .contact-group > legend {
+    padding: 0;
+    margin-bottom: calc(var(--_space) / 4);
+  }
+  .contact-group > .hint {
+    margin-top: calc(var(--_space) / -1.5);
   }
   .field {
     display: grid;
     gap: calc(var(--_space) / 4);
-    min-width: 0;
+    align-content: start;
+  }
+  .field-address-zipCode .input {
+    max-width: calc(8ch + 1.5rem);
+  }
+  .field-socialSecurityNumber .input {
+    max-width: calc(15ch + 1.5rem);
+  }
+  @container (min-width: 480px) {
+    form > .field-firstName,
+    form > .field-lastName {
+      flex-basis: calc(50% - var(--_space) / 2);
+    }
+    form > .field-address-zipCode {
+      flex: 0 0 calc(8ch + 1.5rem);
+    }
+    form > .field-address-city {
+      flex: 1 1 0;
+    }
   }
   .label {
     font-weight: 600;
@@ -66,13 +122,21 @@ export const styles = css`
   textarea.input {
     resize: vertical;
   }
+  /* An errored input is marked beyond colour: a thick bar on its left. */
   .field-error .input {
     border-color: var(--_error);
+    border-left-width: 6px;
   }
   .error {
     margin: 0;
     color: var(--_error);
     font-weight: 600;
+  }
+  /* Fixed since the last submit: kept in place, so that nothing moves, and marked as done. */
+  .error-fixed {
+    color: var(--_fixed);
+    font-weight: 400;
+    text-decoration: line-through;
   }
   .checkbox {
     display: flex;
@@ -94,23 +158,60 @@ export const styles = css`
     border: 2px solid transparent;
     border-radius: var(--_radius);
     background: var(--_accent);
-    color: #fff;
+    color: var(--_on-accent);
+    cursor: pointer;
+  }
+  .send-another {
+    font: inherit;
+    min-height: 2.75rem;
+    padding: 0.5rem 1rem;
+    margin-top: var(--_space);
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: transparent;
+    color: inherit;
     cursor: pointer;
   }
   .submit[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.8;
   }
-  :focus-visible,
-  .summary:focus {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
+  /* The ring: a gap in the page's own colour, then a dark (on a dark page, light) outline. */
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 3px;
+    box-shadow: 0 0 0 3px var(--_focus-gap);
+  }
+  /* The summary and the thank-you take the focus from the script, to be read out; they are no control. */
+  .summary:focus,
+  .success:focus {
+    outline: none;
+    box-shadow: none;
   }
   .status {
     margin: 0;
     min-height: 1.5em;
   }
-  .status-failed,
+  .status-failed {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.25rem 0.75rem;
+    padding: var(--_space);
+    border: 2px solid var(--_error);
+    border-left-width: 6px;
+    border-radius: var(--_radius);
+  }
+  .status-failed p {
+    margin: 0;
+    grid-column: 2;
+  }
+  .status-icon {
+    grid-row: 1 / span 2;
+    width: 1.5rem;
+    height: 1.5rem;
+    fill: var(--_error);
+  }
+  .status-text,
   .config-error {
     color: var(--_error);
     font-weight: 600;
@@ -130,11 +231,19 @@ export const styles = css`
     padding-left: 1.25rem;
   }
   .summary a {
-    /* A block, so the list marker stays on its first line, and 24 px or more tall. */
-    display: block;
+    /* 24 px or more tall. */
+    display: inline-block;
     padding: 0.125rem 0;
     color: var(--_error);
     font-weight: 600;
+  }
+  .summary .fixed a {
+    color: var(--_fixed);
+    font-weight: 400;
+    text-decoration: line-through;
+  }
+  .fixed-note {
+    color: var(--_fixed);
   }
   .success {
     border-left: 4px solid var(--_accent);

@@ -2,10 +2,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import { draftKey, readDraft, writeDraft } from './draft-storage.js';
 import { focusSummaryTarget, renderErrorSummary, summaryItems } from './error-summary.js';
-import { configProblem, leadConfigOf } from './form-config.js';
+import { configProblem, leadConfigOf, webUrl } from './form-config.js';
 import { type FieldList, parseFieldList } from './form-fields.js';
-import { type ErrorTarget, type FieldView, renderConsent, renderField, renderSuccess, renderTrapAndSubmit } from './form-templates.js';
-import { LeadSubmitEvent } from './lead-events.js';
+import { type ErrorTarget, type FieldView, renderConsent, renderFields, renderStatus, renderSuccess, renderTrapAndSubmit } from './form-templates.js';
+import { LeadBotEvent, LeadSubmitEvent } from './lead-events.js';
 import { styles } from './lead-form.styles.js';
 import type { FieldName } from './lead-paths.js';
 import { buildLead, type FormValues, validateForm } from './lead-payload.js';
@@ -15,7 +15,7 @@ import { LeadSender, type SendOutcome } from './lead-sender.js';
 import { parseAttributionMode, parseTrackingParams } from './marketing.js';
 import { type Lang, MESSAGES, type Messages, errorText, errorTexts, resolveLang } from './messages.js';
 import { recordPageVisit } from './page-visit.js';
-import { consentLine, looksLikeBot, redirectTarget } from './site-options.js';
+import { consentLine, redirectTarget, suspectBot } from './site-options.js';
 
 declare const __VERSION__: string | undefined;
 
@@ -31,6 +31,7 @@ type Status = 'idle' | 'sending' | 'sent' | 'failed';
  * @fires vitec-lead-form-submit - Before a lead is sent; cancelable; `detail.lead` may be changed.
  * @fires vitec-lead-form-success - The lead was created: `detail.leadId`, `detail.lead`.
  * @fires vitec-lead-form-error - The lead was not sent: `detail.status`, `detail.message`, `detail.fieldErrors`.
+ * @fires vitec-lead-form-bot - A submit looked like a bot's: `detail.reason` is `honeypot` (nothing sent) or `too-fast` (held `detail.holdMs`, then sent).
  *
  * @slot before - Content before the fields, such as a heading or an introduction.
  * @slot success - The thank-you content, instead of the built-in message.
@@ -64,12 +65,15 @@ export class VitecLeadFormElement extends LeadFormAttributes {
   @state() private values: FormValues = {};
   @state() private consent = false;
   @state() private fieldErrors: Partial<Record<ErrorTarget, string>> = {};
+  /** Errors fixed since the last submit: they stay, marked, until the next submit, so that nothing moves. */
+  @state() private fixed: ReadonlySet<ErrorTarget> = new Set();
   @state() private formMessages: string[] = [];
   @state() private status: Status = 'idle';
   @state() private statusText = '';
   @state() private leadId = '';
 
   @query('.summary') private summary?: HTMLElement;
+  @query('form') private form?: HTMLFormElement;
   @query('.success') private success?: HTMLElement;
   @query('input[name="website"]') private honeypot?: HTMLInputElement;
 
@@ -79,6 +83,8 @@ export class VitecLeadFormElement extends LeadFormAttributes {
   /** Set while the submit button is pressed: see `handleBlur`. */
   private pressingSubmit = false;
   private renderedAt = 0;
+  /** The form's height when the thank-you replaced it: the thank-you keeps it, so the page does not jump. */
+  private formHeight = 0;
   private focusAfterUpdate?: () => HTMLElement | null | undefined;
   private readonly sender = new LeadSender(this);
 
@@ -106,6 +112,9 @@ export class VitecLeadFormElement extends LeadFormAttributes {
   }
 
   protected override updated(): void {
+    // The thank-you is as tall as the form it replaced, so that the page below does not move up. Set
+    // through the CSSOM: a strict CSP refuses style attributes (Lit's styleMap writes one at first render).
+    if (this.success && this.formHeight) this.success.style.minHeight = `${Math.round(this.formHeight)}px`;
     const target = this.focusAfterUpdate?.();
     this.focusAfterUpdate = undefined;
     target?.focus();
@@ -124,7 +133,8 @@ export class VitecLeadFormElement extends LeadFormAttributes {
   }
 
   private get configError(): string {
-    return configProblem(this.t, { endpoint: this.endpoint, preview: this.preview, ...this.lists });
+    const { endpoint, customerId, privacyPolicyUrl, redirectUrl, preview } = this;
+    return configProblem(this.t, { endpoint, customerId, privacyPolicyUrl, redirectUrl, preview, ...this.lists, pageUrl: location.href });
   }
 
   private get draftKey(): string {
@@ -137,6 +147,7 @@ export class VitecLeadFormElement extends LeadFormAttributes {
     this.consent = false;
     this.submitted = false;
     this.fieldErrors = {};
+    this.fixed = new Set();
     this.formMessages = [];
     this.sender.forget();
     this.setStatus('idle', '');
@@ -150,19 +161,20 @@ export class VitecLeadFormElement extends LeadFormAttributes {
     const sent = this.status === 'sent';
     // The live region stays in the page through every state, so that screen readers announce each
     // change of its text: sending, sent (with the id) and why sending failed.
-    return html`${sent ? renderSuccess(t, this.leadId, this.successMessage) : this.renderForm(t)}
-      <p class="status ${this.status === 'failed' ? 'status-failed' : ''} ${sent ? 'visually-hidden' : ''}" part="status" role="status">${this.statusText}</p>`;
+    const { status, statusText: text, fallbackEmail, fallbackPhone, values } = this;
+    return html`${sent ? renderSuccess(t, this.leadId, this.successMessage, this.sendAnother) : this.renderForm(t)}
+    ${renderStatus(t, { status, text, fallbackEmail, fallbackPhone, values })}`;
   }
 
   private renderForm(t: Messages) {
-    const items = summaryItems<ErrorTarget>([...this.shown, 'consent'], this.fieldErrors, this.formMessages);
+    const items = summaryItems<ErrorTarget>([...this.shown, 'consent'], this.fieldErrors, this.formMessages, this.fixed);
     const sending = this.status === 'sending';
     return html`<form part="form" novalidate @submit=${this.handleSubmit} aria-busy=${sending ? 'true' : 'false'}>
       ${this.preview ? html`<p class="preview-note">${t.previewNote}</p>` : nothing}
-      ${renderErrorSummary(t.summaryHeading, items, (target, event) => focusSummaryTarget(this.renderRoot, target, event))}
+      ${renderErrorSummary(t.summaryHeading, t.fixedNote, items, (target, event) => focusSummaryTarget(this.renderRoot, target, event))}
       <slot name="before"></slot>
-      ${this.shown.map((field) => renderField(field, this.fieldView))}
-      ${renderConsent(t, { policyUrl: this.privacyPolicyUrl, required: this.consentRequired, checked: this.consent, error: this.fieldErrors.consent, onChange: this.handleConsent })}
+      ${renderFields(this.shown, this.fieldView)}
+      ${renderConsent(t, { policyUrl: this.privacyPolicyUrl, required: this.consentRequired, checked: this.consent, error: this.fieldErrors.consent, fixed: this.fixed.has('consent'), onChange: this.handleConsent })}
       ${renderTrapAndSubmit(t, sending, this.handlePointer)}
     </form>`;
   }
@@ -172,6 +184,7 @@ export class VitecLeadFormElement extends LeadFormAttributes {
       t: this.t,
       values: this.values,
       errors: this.fieldErrors,
+      fixed: this.fixed,
       required: this.lists.required.fields,
       onInput: this.handleInput,
       onBlur: this.handleBlur,
@@ -206,21 +219,26 @@ export class VitecLeadFormElement extends LeadFormAttributes {
     this.setFieldError(field, code && errorText(this.t, code, field));
   };
 
+  /** After a blur or a tick: a new error is shown; a fixed one stays in place, marked fixed, until the next submit. */
   private setFieldError(target: ErrorTarget, text: string | undefined) {
-    const fieldErrors = { ...this.fieldErrors };
-    if (text) fieldErrors[target] = text;
-    else delete fieldErrors[target];
-    this.fieldErrors = fieldErrors;
+    const fixed = new Set(this.fixed);
+    if (text) {
+      this.fieldErrors = { ...this.fieldErrors, [target]: text };
+      fixed.delete(target);
+    } else if (this.fieldErrors[target]) fixed.add(target);
+    this.fixed = fixed;
   }
 
   private validate() {
-    const consent = this.consent ? consentLine(this.t.consentRecord, new Date(), this.privacyPolicyUrl) : undefined;
+    const policy = this.privacyPolicyUrl && webUrl(this.privacyPolicyUrl, location.href)?.href;
+    const consent = this.consent ? consentLine(this.t.consentRecord, new Date(), policy) : undefined;
     const lead = buildLead(this.values, leadConfigOf(this, location.hostname), this.marketing, consent);
     return validateForm(lead, { required: this.lists.required.fields, shown: this.shown });
   }
 
   private showErrors(fieldErrors: Partial<Record<ErrorTarget, string>>, formMessages: string[]) {
     this.fieldErrors = fieldErrors;
+    this.fixed = new Set();
     this.formMessages = formMessages;
     this.focusAfterUpdate = () => this.summary;
   }
@@ -239,9 +257,13 @@ export class VitecLeadFormElement extends LeadFormAttributes {
       this.setStatus('idle', '');
       return;
     }
-    if (looksLikeBot(this.honeypot?.value ?? '', this.renderedAt, Date.now(), this.minFillTime)) {
-      this.finish('');
-      return;
+    const bot = suspectBot(this.honeypot?.value ?? '', this.renderedAt, Date.now(), this.minFillTime);
+    if (bot) this.dispatchEvent(new LeadBotEvent(bot));
+    if (bot?.reason === 'honeypot') return this.finish('');
+    if (bot) {
+      // Held, with the usual "sending" state (which also ignores a second submit), then sent.
+      this.setStatus('sending', t.sendingStatus);
+      await new Promise((resolve) => setTimeout(resolve, bot.holdMs));
     }
     const submit = new LeadSubmitEvent({ lead: result.lead });
     if (!this.dispatchEvent(submit)) return;
@@ -273,6 +295,7 @@ export class VitecLeadFormElement extends LeadFormAttributes {
 
   /** Shows the thank-you message; an empty id for a suspected bot, which is thanked and sent nothing. */
   private finish(leadId: string) {
+    this.formHeight = this.form?.getBoundingClientRect().height ?? 0;
     this.leadId = leadId;
     this.values = {};
     this.consent = false;
@@ -280,6 +303,12 @@ export class VitecLeadFormElement extends LeadFormAttributes {
     this.setStatus('sent', leadId ? `${this.t.sentHeading} ${this.t.leadId(leadId)}` : this.t.sentHeading);
     this.focusAfterUpdate = () => this.success;
   }
+
+  /** "Send another message": an empty form, with the focus in its first input. */
+  private sendAnother = () => {
+    this.reset();
+    this.focusAfterUpdate = () => this.renderRoot.querySelector<HTMLElement>('.input');
+  };
 
   private showFailure({ failure, invalid }: Extract<SendOutcome, { kind: 'failed' }>) {
     if (invalid) this.showErrors(failure.fieldErrors, failure.summary);

@@ -12,6 +12,15 @@ export interface Messages {
   errors: Record<Exclude<ErrorCode, 'required' | 'tooLong'>, string>;
   tooLong: (label: string, max: number) => string;
   errorPrefix: string;
+  /** Read before an error the visitor has fixed since the last submit. */
+  fixedPrefix: string;
+  /** After a fixed item in the error summary. */
+  fixedNote: string;
+  /** The legend and the line of the group of e-mail and phone inputs, one of which is needed. */
+  contactLegend: string;
+  contactRule: string;
+  /** The button on the thank-you that empties the form for another message. */
+  sendAnother: string;
   summaryHeading: string;
   submit: string;
   sending: string;
@@ -20,15 +29,18 @@ export interface Messages {
   sentBody: string;
   leadId: (id: string) => string;
   failed: {
-    auth: string;
+    permanent: string;
     rateLimit: (seconds?: number) => string;
     server: string;
     network: string;
     timeout: string;
     offline: string;
     invalid: string;
-    unexpected: string;
   };
+  /** Other ways to reach the broker when a lead cannot be sent: a mailto link and a tel link, either may be absent. */
+  fallback: (email: unknown, phone: unknown) => unknown[];
+  /** The subject of the e-mail the fallback link starts. */
+  fallbackSubject: string;
   serverSaid: string;
   configError: (detail: string) => string;
   privacyPolicy: string;
@@ -43,6 +55,10 @@ export interface Messages {
   previewLeadId: string;
   config: {
     endpoint: string;
+    endpointScheme: string;
+    mixedContent: string;
+    customerId: string;
+    url: (attribute: string) => string;
     names: string;
     fields: (names: string) => string;
   };
@@ -112,6 +128,11 @@ const sv: Messages = {
   },
   tooLong: (label, max) => `${label} får vara högst ${max} tecken`,
   errorPrefix: 'Fel:',
+  fixedPrefix: 'Rättat:',
+  fixedNote: '(rättat)',
+  sendAnother: 'Skicka ett nytt meddelande',
+  contactLegend: 'Hur når mäklaren dig?',
+  contactRule: 'Fyll i e-post eller telefon så att mäklaren kan svara dig.',
   summaryHeading: 'Det finns ett problem',
   submit: 'Skicka',
   sending: 'Skickar…',
@@ -120,7 +141,7 @@ const sv: Messages = {
   sentBody: 'Mäklaren hör av sig så snart som möjligt.',
   leadId: (id) => `Ditt ärendenummer: ${id}`,
   failed: {
-    auth: 'Förfrågan kan inte skickas just nu. Kontakta mäklaren direkt. Dina uppgifter finns kvar.',
+    permanent: 'Förfrågan kan inte skickas just nu. Dina uppgifter finns kvar. Kontakta mäklaren direkt.',
     rateLimit: (seconds) =>
       seconds
         ? `Många förfrågningar har skickats på kort tid. Försök igen om ${seconds} sekunder.`
@@ -130,8 +151,10 @@ const sv: Messages = {
     timeout: 'Servern svarade inte i tid. Dina uppgifter finns kvar, försök igen.',
     offline: 'Du verkar vara offline. Dina uppgifter finns kvar, skicka igen när du är ansluten.',
     invalid: 'Mottagaren kunde inte ta emot förfrågan.',
-    unexpected: 'Något oväntat hände. Dina uppgifter finns kvar, försök igen.',
   },
+  fallback: (email, phone) =>
+    email && phone ? ['Mejla oss på ', email, ' eller ring ', phone, '.'] : email ? ['Mejla oss på ', email, '.'] : ['Ring oss på ', phone, '.'],
+  fallbackSubject: 'Förfrågan från webbplatsen',
   serverSaid: 'Mottagaren svarade:',
   configError: (detail) => `Formuläret är inte rätt inställt: ${detail}`,
   privacyPolicy: 'integritetspolicy',
@@ -144,6 +167,10 @@ const sv: Messages = {
   previewLeadId: 'FÖRHANDSVISNING',
   config: {
     endpoint: 'attributet endpoint saknas.',
+    endpointScheme: 'endpoint måste vara en https-adress eller en sökväg på sajten, som /api/lead.',
+    mixedContent: 'endpoint är en http-adress på en https-sida, och webbläsaren stoppar anropet. Använd https.',
+    customerId: 'attributet customer-id saknas, och endpoint innehåller {customerId}.',
+    url: (attribute) => `${attribute} måste vara en https-adress eller en sökväg på sajten.`,
     names: 'attributet fields måste innehålla firstName och lastName.',
     fields: (names) => `okända fält i fields eller required: ${names}.`,
   },
@@ -197,6 +224,11 @@ const en: Messages = {
   },
   tooLong: (label, max) => `${label} must be ${max} characters or fewer`,
   errorPrefix: 'Error:',
+  fixedPrefix: 'Fixed:',
+  fixedNote: '(fixed)',
+  sendAnother: 'Send another message',
+  contactLegend: 'How can the broker reach you?',
+  contactRule: 'Fill in email or phone so that the broker can reply.',
   summaryHeading: 'There is a problem',
   submit: 'Send',
   sending: 'Sending…',
@@ -205,7 +237,7 @@ const en: Messages = {
   sentBody: 'The broker will be in touch as soon as possible.',
   leadId: (id) => `Your reference number: ${id}`,
   failed: {
-    auth: 'Your enquiry cannot be sent right now. Please contact the broker directly. Your details are still here.',
+    permanent: 'Your enquiry cannot be sent right now. Your details are still here. Please contact the broker directly.',
     rateLimit: (seconds) =>
       seconds
         ? `Many enquiries were sent in a short time. Please try again in ${seconds} seconds.`
@@ -215,8 +247,10 @@ const en: Messages = {
     timeout: 'The server did not answer in time. Your details are still here, please try again.',
     offline: 'You seem to be offline. Your details are still here, send again once you are connected.',
     invalid: 'The receiver could not accept the enquiry.',
-    unexpected: 'Something unexpected happened. Your details are still here, please try again.',
   },
+  fallback: (email, phone) =>
+    email && phone ? ['Email us at ', email, ' or call ', phone, '.'] : email ? ['Email us at ', email, '.'] : ['Call us on ', phone, '.'],
+  fallbackSubject: 'Enquiry from the website',
   serverSaid: 'The receiver said:',
   configError: (detail) => `This form is not set up correctly: ${detail}`,
   privacyPolicy: 'privacy policy',
@@ -229,6 +263,10 @@ const en: Messages = {
   previewLeadId: 'PREVIEW',
   config: {
     endpoint: 'the endpoint attribute is missing.',
+    endpointScheme: 'endpoint must be an https URL or a path on this site, such as /api/lead.',
+    mixedContent: 'endpoint is an http URL on an https page, and the browser blocks the call. Use https.',
+    customerId: 'the customer-id attribute is missing, and endpoint contains {customerId}.',
+    url: (attribute) => `${attribute} must be an https URL or a path on this site.`,
     names: 'the fields attribute must include firstName and lastName.',
     fields: (names) => `unknown names in fields or required: ${names}.`,
   },

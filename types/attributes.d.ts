@@ -42,7 +42,7 @@ export interface VitecLeadFormAttributes {
   'success-message'?: string;
   /** A thank-you page to go to after sending, with the lead id added as the `leadId` query parameter. */
   'redirect-url'?: string;
-  /** Milliseconds from showing the form to the earliest submit a person could make; faster is a bot. */
+  /** Milliseconds from showing the form to the earliest moment a lead is sent: a sooner submit is held until then (`vitec-lead-form-bot` says so). */
   'min-fill-time'?: number | string;
   /** Pushes submit, success and error events to `window.dataLayer` (form id and lead id only). */
   'data-layer'?: boolean;
@@ -50,4 +50,8 @@ export interface VitecLeadFormAttributes {
   preview?: boolean;
   /** Keeps what is typed through a reload of the page, for the tab's session (`sessionStorage`). */
   'save-draft'?: boolean;
+  /** An e-mail address the visitor is offered, with what they typed, when a lead cannot be sent. */
+  'fallback-email'?: string;
+  /** A phone number the visitor is offered when a lead cannot be sent. */
+  'fallback-phone'?: string;
 }

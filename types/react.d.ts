@@ -3,7 +3,7 @@
  * React 19 passes custom element attributes through and listens to `on` + the event's own name.
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { LeadErrorEvent, LeadSubmitEvent, LeadSuccessEvent, VitecLeadFormElement } from '../dist/types/index.js';
+import type { LeadBotEvent, LeadErrorEvent, LeadSubmitEvent, LeadSuccessEvent, VitecLeadFormElement } from '../dist/types/index.js';
 import type { VitecLeadFormAttributes } from './attributes.js';
 
 export interface VitecLeadFormJsxProps
@@ -11,6 +11,7 @@ export interface VitecLeadFormJsxProps
   'onvitec-lead-form-submit'?: (event: LeadSubmitEvent) => void;
   'onvitec-lead-form-success'?: (event: LeadSuccessEvent) => void;
   'onvitec-lead-form-error'?: (event: LeadErrorEvent) => void;
+  'onvitec-lead-form-bot'?: (event: LeadBotEvent) => void;
 }
 
 declare module 'react' {

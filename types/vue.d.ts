@@ -3,7 +3,7 @@
  * and tell Vue's compiler it is a custom element: `isCustomElement: (tag) => tag === 'vitec-lead-form'`.
  */
 import type { DefineComponent } from 'vue';
-import type { LeadErrorEvent, LeadSubmitEvent, LeadSuccessEvent } from '../dist/types/index.js';
+import type { LeadBotEvent, LeadErrorEvent, LeadSubmitEvent, LeadSuccessEvent } from '../dist/types/index.js';
 import type { VitecLeadFormAttributes } from './attributes.js';
 
 export type VitecLeadFormVueComponent = DefineComponent<
@@ -11,6 +11,7 @@ export type VitecLeadFormVueComponent = DefineComponent<
     'onVitec-lead-form-submit'?: (event: LeadSubmitEvent) => void;
     'onVitec-lead-form-success'?: (event: LeadSuccessEvent) => void;
     'onVitec-lead-form-error'?: (event: LeadErrorEvent) => void;
+    'onVitec-lead-form-bot'?: (event: LeadBotEvent) => void;
   }
 >;
 

@@ -83,9 +83,9 @@ describe('<vitec-lead-form> accessibility', () => {
       ['address.streetAddress', 'Gatuadress (valfritt)', 'address-line1', 'text'],
       ['address.zipCode', 'Postnummer (valfritt)', 'postal-code', 'numeric'],
       ['address.city', 'Ort (valfritt)', 'address-level2', 'text'],
-      ['email.emailAddress', 'E-post (valfritt)', 'email', 'email'],
-      ['telephone.cell', 'Mobiltelefon (valfritt)', 'mobile tel', 'tel'],
-      ['telephone.home', 'Telefon hem (valfritt)', 'home tel', 'tel'],
+      ['email.emailAddress', 'E-post', 'email', 'email'],
+      ['telephone.cell', 'Mobiltelefon', 'mobile tel', 'tel'],
+      ['telephone.home', 'Telefon hem', 'home tel', 'tel'],
       ['message', 'Meddelande (valfritt)', 'off', 'textarea'],
     ];
 

@@ -8,6 +8,7 @@ import { errorOf, fill, input, mockAt, root, submit, until, viewport } from './h
 
 const mock = mockAt('lead-form');
 const NAMES = { firstName: 'Anna', lastName: 'Svensson', 'email.emailAddress': 'anna@example.se' };
+const NAMES_ONLY = { firstName: 'Anna', lastName: 'Svensson' };
 
 async function form(attrs = '', slot = ''): Promise<VitecLeadFormElement> {
   const wrapper = await fixture<HTMLDivElement>(
@@ -46,11 +47,37 @@ describe('<vitec-lead-form>', () => {
       expect(root(el).querySelector('button[type="submit"]')).to.exist;
     });
 
-    it('should mark only the optional inputs', async () => {
+    it('should mark only the optional inputs, and say the contact rule once instead of calling e-mail and phone optional', async () => {
       const el = await form();
       const label = (name: string) => root(el).querySelector(`label[for="input-${name}"]`)!.textContent!.replace(/\s+/g, ' ').trim();
       expect(label('firstName')).to.equal('Förnamn');
-      expect(label('email.emailAddress')).to.equal('E-post (valfritt)');
+      expect(label('message')).to.equal('Meddelande (valfritt)');
+      expect(label('email.emailAddress')).to.equal('E-post');
+      expect(label('telephone.cell')).to.equal('Mobiltelefon');
+      const group = input(el, 'email.emailAddress').closest('fieldset')!;
+      expect(group).to.equal(input(el, 'telephone.cell').closest('fieldset'));
+      expect(group.querySelector('legend')!.textContent).to.equal('Hur når mäklaren dig?');
+      expect(root(el).getElementById(group.getAttribute('aria-describedby')!)!.textContent).to.equal(
+        'Fyll i e-post eller telefon så att mäklaren kan svara dig.',
+      );
+      expect(input(el, 'firstName').closest('fieldset')).to.equal(null);
+    });
+
+    it('should give the contact rule error to the pair, and not call a lone contact input optional', async () => {
+      const el = await form();
+      await fill(el, NAMES_ONLY);
+      submit(el);
+      await el.updateComplete;
+      const group = input(el, 'email.emailAddress').closest('fieldset')!;
+      const error = group.querySelector('.error')!;
+      expect(error.textContent).to.contain('e-postadress eller ett telefonnummer');
+      for (const name of ['email.emailAddress', 'telephone.cell']) {
+        expect(input(el, name).getAttribute('aria-invalid')).to.equal('true');
+        expect(input(el, name).getAttribute('aria-describedby')).to.contain(error.id);
+      }
+      const lone = await form('fields="firstName lastName email.emailAddress"');
+      expect(root(lone).querySelector('label[for="input-email.emailAddress"]')!.textContent!.trim()).to.equal('E-post');
+      expect(root(lone).querySelector('fieldset')).to.equal(null);
     });
 
     it('should prefill the message box from the message attribute', async () => {
@@ -458,7 +485,7 @@ describe('<vitec-lead-form>', () => {
 
     it('should follow the closest lang of the page', async () => {
       const wrapper = await fixture<HTMLDivElement>(
-        `<div lang="en-GB"><vitec-lead-form min-fill-time="0" endpoint="${mock.endpoint}"></vitec-lead-form></div>`,
+        `<div lang="en-GB"><vitec-lead-form min-fill-time="0" endpoint="${mock.endpoint}" customer-id="C"></vitec-lead-form></div>`,
       );
       const el = wrapper.querySelector('vitec-lead-form')!;
       await el.updateComplete;

@@ -81,8 +81,10 @@ describe('<vitec-lead-form> site options', () => {
   });
 
   describe('spam', () => {
-    it('should thank a bot that fills the honeypot and send nothing', async () => {
+    it('should thank a bot that fills the honeypot, send nothing and tell the page', async () => {
       const el = await form('min-fill-time="0"');
+      const seen: unknown[] = [];
+      el.addEventListener('vitec-lead-form-bot', (event) => seen.push(event.detail));
       await fill(el, NAMES);
       const trap = root(el).querySelector<HTMLInputElement>('input[name="website"]')!;
       expect(trap.tabIndex).to.equal(-1);
@@ -93,15 +95,27 @@ describe('<vitec-lead-form> site options', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(await mock.leads()).to.have.length(0);
       expect(root(el).querySelector('.lead-id')).to.equal(null);
+      expect(seen).to.deep.equal([{ reason: 'honeypot' }]);
     });
 
-    it('should thank a submit faster than min-fill-time and send nothing', async () => {
-      const el = await form('min-fill-time="60000"');
+    it('should hold a submit faster than min-fill-time, tell the page, then send it: a person with autofill is never thanked for nothing', async () => {
+      const el = await form('min-fill-time="1500"');
+      const seen: { reason: string; holdMs?: number }[] = [];
+      el.addEventListener('vitec-lead-form-bot', (event) => seen.push(event.detail));
       await fill(el, NAMES);
       submit(el);
-      await sent(el);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await el.updateComplete;
+      expect(seen.map((detail) => detail.reason)).to.deep.equal(['too-fast']);
+      expect(seen[0]!.holdMs).to.be.within(1, 1500);
+      expect(root(el).querySelector('form')!.getAttribute('aria-busy')).to.equal('true');
+      expect(root(el).querySelector('[role="status"]')!.textContent).to.match(/Skickar/);
+      expect(root(el).querySelector('.success')).to.equal(null);
       expect(await mock.leads()).to.have.length(0);
+      submit(el); // a second press while held sends nothing more
+      await until(() => root(el).querySelector('.success'), 'the thank-you', 5000);
+      const leads = await mock.leads();
+      expect(leads).to.have.length(1);
+      expect(root(el).querySelector('.lead-id')!.textContent).to.contain(leads[0]!.id);
     });
 
     it('should send after the minimum time has passed', async () => {

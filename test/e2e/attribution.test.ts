@@ -49,7 +49,7 @@ describe('attribution across pages (built file)', () => {
     await tab.waitForURL(/\/kontakt$/);
     await tab.getByLabel('Förnamn').fill('Anna');
     await tab.getByLabel('Efternamn').fill('Svensson');
-    await tab.getByLabel('E-post (valfritt)').fill('anna@example.se');
+    await tab.getByLabel('E-post').fill('anna@example.se');
     await tab.getByRole('button', { name: 'Skicka' }).click();
     await tab.locator('vitec-lead-form .lead-id').waitFor();
     assert.deepEqual(mock.leads.at(-1)!.lead.marketing, {

@@ -38,6 +38,9 @@ export const Form = () => (
     data-layer
     preview
     save-draft
+    fallback-email="info@maklarhuset.se"
+    fallback-phone="08-123 456 78"
+    onvitec-lead-form-bot={(event) => console.log(event.detail.reason)}
     onvitec-lead-form-success={(event) => console.log(event.detail.leadId)}
   />
 );
@@ -71,6 +74,8 @@ export const props: Props = {
   'data-layer': true,
   preview: false,
   'save-draft': true,
+  'fallback-email': 'info@maklarhuset.se',
+  'fallback-phone': '08-123 456 78',
 };
 // @ts-expect-error: attribution takes only session, local or none.
 export const wrongProps: Props = { attribution: 'always' };

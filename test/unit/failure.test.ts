@@ -21,7 +21,7 @@ describe('describeFailure', () => {
 
   it('should keep the technical reason of a 401 or 403 for the developer only', () => {
     const failure = describeFailure({ kind: 'auth', status: 403, body: { Message: 'Du saknar behörighet till kunden.' } }, sv, [...shown]);
-    assert.equal(failure.message, sv.failed.auth);
+    assert.equal(failure.message, sv.failed.permanent);
     assert.match(failure.developerNote!, /403/);
     assert.doesNotMatch(failure.message, /403|behörighet/);
   });

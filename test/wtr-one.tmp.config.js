@@ -1,0 +1,7 @@
+import base from './web-test-runner.config.js';
+export default {
+  ...base,
+  rootDir: process.cwd(),
+  files: (process.env.FILES ?? 'test/browser/**/*.test.ts').split(','),
+  browsers: (process.env.B ?? '0').split(',').map((i) => base.browsers[Number(i)]),
+};
