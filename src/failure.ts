@@ -17,7 +17,13 @@ export interface Failure {
   permanent?: boolean;
 }
 
-export function describeFailure(result: Exclude<SubmitResult, { kind: 'success' | 'aborted' }>, t: Messages, shown: readonly FieldName[]): Failure {
+/** `pageOrigin` is named in the developer's note when the endpoint cannot be reached (CORS is one cause). */
+export function describeFailure(
+  result: Exclude<SubmitResult, { kind: 'success' | 'aborted' }>,
+  t: Messages,
+  shown: readonly FieldName[],
+  pageOrigin = 'this page',
+): Failure {
   switch (result.kind) {
     case 'invalid': {
       const mapped = mapErrorBody(result.body, shown);
@@ -56,7 +62,7 @@ export function describeFailure(result: Exclude<SubmitResult, { kind: 'success' 
         summary: [],
         developerNote:
           "could not be reached. Likely causes: the relay is down or the URL is wrong; the relay's ALLOWED_ORIGINS lacks this page's origin " +
-          `(${typeof location === 'undefined' ? 'this page' : location.origin}; the browser then reports a CORS error above); the page's Content-Security-Policy connect-src does not allow the URL.`,
+          `(${pageOrigin}; the browser then reports a CORS error above); the page's Content-Security-Policy connect-src does not allow the URL.`,
       };
     default:
       return { message: t.failed[result.kind], fieldErrors: {}, summary: [] };

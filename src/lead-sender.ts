@@ -76,7 +76,7 @@ export class LeadSender implements ReactiveController {
       this.track(options.dataLayer, 'vitec_lead_form_success', result.leadId);
       return;
     }
-    const failure = describeFailure(result, options.messages, options.shown);
+    const failure = describeFailure(result, options.messages, options.shown, location.origin);
     if (failure.developerNote) console.error(`<vitec-lead-form>: ${options.endpoint} ${failure.developerNote}`, 'body' in result ? result.body : '');
     show({ kind: 'failed', invalid: result.kind === 'invalid', failure });
     this.host.dispatchEvent(new LeadErrorEvent({ status: result.status, message: failure.message, fieldErrors: failure.fieldErrors }));
