@@ -26,7 +26,7 @@ export function renderErrorSummary<T extends string>(
         item.target
           ? html`<li class=${item.fixed ? 'fixed' : ''}>
               <a href="#input-${item.target}" @click=${(event: Event) => onSelect(item.target as T, event)}>${item.text}</a
-              >${item.fixed ? html` <span class="fixed-note">${fixedNote}</span>` : nothing}
+              >${item.fixed ? html`<span class="visually-hidden"> ${fixedNote}</span>` : nothing}
             </li>`
           : html`<li>${item.text}</li>`,
       )}

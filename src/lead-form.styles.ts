@@ -86,15 +86,26 @@ export const styles = css`
     max-width: calc(15ch + 1.5rem);
   }
   @container (min-width: 480px) {
+    /* A basis under half, so that rounding never pushes the second to a new row; both grow to fill it. */
     form > .field-firstName,
     form > .field-lastName {
-      flex-basis: calc(50% - var(--_space) / 2);
+      flex-basis: 40%;
     }
+    /* The postal code's field is as wide as its label and hint (its input, 8 characters); the city takes the rest. */
     form > .field-address-zipCode {
-      flex: 0 0 calc(8ch + 1.5rem);
+      flex: 0 1 auto;
+      width: max-content;
+      max-width: 50%;
     }
     form > .field-address-city {
       flex: 1 1 0;
+    }
+    /* Inputs that share a row line up, whatever wraps above them. */
+    form > .field-firstName,
+    form > .field-lastName,
+    form > .field-address-zipCode,
+    form > .field-address-city {
+      align-content: end;
     }
   }
   .label {
@@ -135,7 +146,7 @@ export const styles = css`
   /* Fixed since the last submit: kept in place, so that nothing moves, and marked as done. */
   .error-fixed {
     color: var(--_fixed);
-    font-weight: 400;
+    /* The same weight as an error: other text metrics could rewrap it and move the inputs below. */
     text-decoration: line-through;
   }
   .checkbox {
@@ -150,7 +161,7 @@ export const styles = css`
     accent-color: var(--_accent);
   }
   .submit {
-    justify-self: start;
+    flex: 0 0 auto;
     font: inherit;
     font-weight: 600;
     min-height: 2.75rem;
@@ -237,13 +248,11 @@ export const styles = css`
     color: var(--_error);
     font-weight: 600;
   }
+  /* Marked by style alone, and "(rättat)" for screen readers only: a visible word could wrap the line and
+     move every input below (it did in Firefox and WebKit). */
   .summary .fixed a {
     color: var(--_fixed);
-    font-weight: 400;
     text-decoration: line-through;
-  }
-  .fixed-note {
-    color: var(--_fixed);
   }
   .success {
     border-left: 4px solid var(--_accent);

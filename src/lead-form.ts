@@ -73,7 +73,6 @@ export class VitecLeadFormElement extends LeadFormAttributes {
   @state() private leadId = '';
 
   @query('.summary') private summary?: HTMLElement;
-  @query('form') private form?: HTMLFormElement;
   @query('.success') private success?: HTMLElement;
   @query('input[name="website"]') private honeypot?: HTMLInputElement;
 
@@ -83,7 +82,7 @@ export class VitecLeadFormElement extends LeadFormAttributes {
   /** Set while the submit button is pressed: see `handleBlur`. */
   private pressingSubmit = false;
   private renderedAt = 0;
-  /** The form's height when the thank-you replaced it: the thank-you keeps it, so the page does not jump. */
+  /** The element's height when the thank-you replaced the form: the thank-you keeps it, so the page does not jump. */
   private formHeight = 0;
   private focusAfterUpdate?: () => HTMLElement | null | undefined;
   private readonly sender = new LeadSender(this);
@@ -295,7 +294,7 @@ export class VitecLeadFormElement extends LeadFormAttributes {
 
   /** Shows the thank-you message; an empty id for a suspected bot, which is thanked and sent nothing. */
   private finish(leadId: string) {
-    this.formHeight = this.form?.getBoundingClientRect().height ?? 0;
+    this.formHeight = this.getBoundingClientRect().height;
     this.leadId = leadId;
     this.values = {};
     this.consent = false;

@@ -76,6 +76,10 @@ export class LeadSender implements ReactiveController {
       this.track(options.dataLayer, 'vitec_lead_form_success', result.leadId);
       return;
     }
+    // A refusal (any 4xx, or Vitec refusing the relay) created no lead: the next try of the same lead gets
+    // a new key, or the relay would replay the stored refusal for a day. Only an uncertain outcome (no
+    // answer, a 5xx) keeps the key, so that a retry cannot make a second lead.
+    if (result.kind === 'invalid' || result.kind === 'auth' || result.kind === 'rate-limit' || result.kind === 'unexpected') this.forget();
     const failure = describeFailure(result, options.messages, options.shown, location.origin);
     if (failure.developerNote) console.error(`<vitec-lead-form>: ${options.endpoint} ${failure.developerNote}`, 'body' in result ? result.body : '');
     show({ kind: 'failed', invalid: result.kind === 'invalid', failure });

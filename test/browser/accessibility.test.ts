@@ -3,7 +3,7 @@ import { a11ySnapshot, executeServerCommand, findAccessibilityNode, sendKeys } f
 import '../../src/index.js';
 import type { VitecLeadFormElement } from '../../src/lead-form.js';
 import { axeViolations } from './axe.js';
-import { driverHasNoCdp, engine, fill, input, mockAt, root, submit, until, viewport } from './helpers.js';
+import { contrast, driverHasNoCdp, engine, fill, input, mockAt, root, submit, until, viewport } from './helpers.js';
 
 const mock = mockAt('a11y');
 const ALL = 'firstName lastName socialSecurityNumber address email telephone message';
@@ -262,20 +262,3 @@ describe('<vitec-lead-form> accessibility', () => {
     });
   });
 });
-
-function luminance(color: string): number {
-  const [r, g, b] = color
-    .match(/\d+(\.\d+)?/g)!
-    .slice(0, 3)
-    .map(Number)
-    .map((v) => {
-      const c = v / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}

@@ -86,3 +86,22 @@ export async function until(check: () => unknown, what: string, timeoutMs = 5000
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** WCAG relative luminance of an `rgb()`/`rgba()` colour as getComputedStyle gives it. */
+function luminance(color: string): number {
+  const [r, g, b] = color
+    .match(/\d+(\.\d+)?/g)!
+    .slice(0, 3)
+    .map(Number)
+    .map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG contrast ratio of two computed colours. */
+export function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
