@@ -44,14 +44,17 @@ type Status = 'idle' | 'sending' | 'sent' | 'failed';
  * @csspart error - The error message of one input.
  * @csspart error-summary - The list of problems shown at the top after a failed submit.
  * @csspart submit - The submit button.
+ * @csspart contact-group - The fieldset around e-mail and phone when one of them is needed.
  * @csspart status - The live region that says "sending", "sent" or why sending failed.
  * @csspart success - The thank-you message.
+ * @csspart send-another - The "send another message" button on the thank-you.
  *
- * @cssprop --vitec-lead-form-accent - Button and focus colour. Default `#0b5cad`.
+ * @cssprop --vitec-lead-form-accent - Button colour. Default `#0b5cad` (`#8ab4f8` on a dark page).
+ * @cssprop --vitec-lead-form-focus - Outer tone of the focus ring. Default `#141414` (`#f2f2f2` on a dark page).
  * @cssprop --vitec-lead-form-text - Text colour. Default: inherited from the page.
  * @cssprop --vitec-lead-form-background - Input background. Default `Canvas` (follows the page's colour scheme).
- * @cssprop --vitec-lead-form-border - Input border colour. Default `#6b6b6b`.
- * @cssprop --vitec-lead-form-error - Error colour. Default `#b3261e`.
+ * @cssprop --vitec-lead-form-border - Input border colour. Default `#6b6b6b` (`#9a9a9a` on a dark page).
+ * @cssprop --vitec-lead-form-error - Error colour. Default `#b3261e` (`#ff8f84` on a dark page).
  * @cssprop --vitec-lead-form-radius - Corner radius of inputs and the button. Default `4px`.
  * @cssprop --vitec-lead-form-spacing - Base spacing unit. Default `1rem`.
  * @cssprop --vitec-lead-form-font - Font family. Default: inherited from the page.

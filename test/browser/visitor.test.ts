@@ -301,4 +301,33 @@ describe('<vitec-lead-form> as a visitor and a site owner meet it', () => {
       expect((lead!.lead as { message: string }).message).to.contain(`(${location.origin}/integritetspolicy)`);
     });
   });
+
+  describe('axe in every state', () => {
+    for (const lang of ['sv', 'en'] as const) {
+      for (const dark of [false, true]) {
+        it(`should find no violation empty, with errors, with errors fixed, failed with the fallback, and sent (${lang}, ${dark ? 'dark' : 'light'})`, async function () {
+          this.timeout(30000);
+          const el = await form(
+            `lang="${lang}" fields="${ALL}" fallback-email="info@maklarhuset.se" fallback-phone="08-123 456 78" privacy-policy-url="/integritet"`,
+            { dark },
+          );
+          const scope = el.parentElement!;
+          const check = async (state: string) => expect(await axeViolations(scope), state).to.deep.equal([]);
+          await check('empty');
+          submit(el);
+          await el.updateComplete;
+          await check('errors');
+          await fill(el, NAMES);
+          await check('errors fixed');
+          await mock.setMode({ status: 503, times: 2 });
+          submit(el);
+          await failed(el);
+          await check('failed with the fallback');
+          submit(el);
+          await sent(el);
+          await check('sent');
+        });
+      }
+    }
+  });
 });

@@ -36,4 +36,24 @@ describe('the demo (npm start)', () => {
     await tab.locator('#count').filter({ hasText: leads[0].id }).waitFor();
     await tab.close();
   });
+
+  it("should send the same lead after the mock's 400 mode is switched back to normal, not replay the 400", async () => {
+    await fetch(`${demo.url}__vitec/__mock/leads`, { method: 'DELETE' });
+    const tab = await browser.newPage();
+    await tab.goto(demo.url);
+    const form = tab.locator('#vardering vitec-lead-form');
+    await form.getByLabel('Förnamn').fill('Anna');
+    await form.getByLabel('Efternamn').fill('Svensson');
+    await form.getByLabel('Gatuadress').fill('Storgatan 1');
+    await form.getByLabel('E-post').fill('anna@example.se');
+    await tab.locator('#mode').selectOption({ label: '400, an error on the last name' });
+    await form.getByRole('button', { name: 'Skicka' }).click();
+    await form.locator('#input-lastName-error').waitFor({ timeout: 15_000 });
+    await tab.locator('#mode').selectOption({ label: '200, a new lead (normal)' });
+    await form.getByRole('button', { name: 'Skicka' }).click();
+    await form.locator('.lead-id').waitFor({ timeout: 15_000 });
+    const { leads } = await (await fetch(`${demo.url}__vitec/__mock/leads`)).json();
+    assert.equal(leads.length, 1);
+    await tab.close();
+  });
 });
