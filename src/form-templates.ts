@@ -131,12 +131,14 @@ export function renderConsent(
 export function renderSuccess(t: Messages, leadId: string, successMessage: string | undefined, onSendAnother: () => void) {
   const custom = successMessage?.replaceAll('{leadId}', leadId);
   return html`<div class="success" part="success" tabindex="-1" aria-labelledby="success-heading">
+    <div class="success-body">
     <slot name="success">
       <h2 id="success-heading" class="success-heading">${t.sentHeading}</h2>
       <p>${custom ?? t.sentBody}</p>
     </slot>
     ${leadId && !custom ? html`<p class="lead-id">${t.leadId(leadId)}</p>` : nothing}
     <button type="button" class="send-another" part="send-another" @click=${onSendAnother}>${t.sendAnother}</button>
+    </div>
   </div>`;
 }
 

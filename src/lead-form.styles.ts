@@ -204,6 +204,7 @@ export const styles = css`
     min-height: 1.5em;
   }
   .status-failed {
+    margin-top: var(--_space);
     display: grid;
     grid-template-columns: auto 1fr;
     gap: 0.25rem 0.75rem;
@@ -242,8 +243,8 @@ export const styles = css`
     padding-left: 1.25rem;
   }
   .summary a {
-    /* 24 px or more tall. */
-    display: inline-block;
+    /* A block, so the list marker stays on its first line, and 24 px or more tall. */
+    display: block;
     padding: 0.125rem 0;
     color: var(--_error);
     font-weight: 600;
@@ -254,7 +255,8 @@ export const styles = css`
     color: var(--_fixed);
     text-decoration: line-through;
   }
-  .success {
+  /* The thank-you keeps the form's height (set from the script); its bar and padding are its content's. */
+  .success-body {
     border-left: 4px solid var(--_accent);
     padding: var(--_space);
   }
