@@ -94,6 +94,8 @@ async function startRelay(options: NodeRelayOptions): Promise<{ server: Server; 
     const log = options.relay.log ?? ((line: string) => console.log(line));
     const redis = createRedisStore({ url: options.redisUrl, onError: (error) => store?.report(error) });
     store = withFallback(redis, { log, name: 'redis' });
+    // Until then each instance counts and remembers on its own: an operator (and a test) can see when sharing starts.
+    void redis.ready.then(() => log(JSON.stringify({ time: new Date().toISOString(), event: 'store-ready', store: 'redis' })));
   }
   const server = createFetchServer(createLeadRelay({ ...options.relay, ...(store ? { idempotencyStore: store, rateLimiter: store } : {}) }));
   const port = await listen(server, options.port, options.host);

@@ -29,6 +29,9 @@ async function startRelay(env: Record<string, string>, built = false): Promise<R
     ...env,
   });
   const address = (await process.waitFor(/"listen":"([^"]+)"/))[1];
+  // The relay listens at once and shares through Redis once connected: before that it counts on its own,
+  // and a test that sends at once could see two separate limits.
+  if (env.REDIS_URL) await process.waitFor(/"event":"store-ready"/);
   return { process, url: `http://${address}` };
 }
 
