@@ -37,7 +37,8 @@ export function configProblem(t: Messages, attributes: ConfigAttributes): string
     const url = webUrl(endpoint.replaceAll('{customerId}', 'x'), pageUrl);
     if (!url) return config.endpointScheme;
     if (url.protocol === 'http:' && pageUrl.startsWith('https:') && !LOOPBACK.test(url.hostname)) return config.mixedContent;
-    if (endpoint.includes('{customerId}') && !attributes.customerId?.trim() && !attributes.preview) return config.customerId;
+    // In preview too: the builder's preview shows what the live form would say.
+    if (endpoint.includes('{customerId}') && !attributes.customerId?.trim()) return config.customerId;
   }
   if (attributes.privacyPolicyUrl && !webUrl(attributes.privacyPolicyUrl, pageUrl)) return config.url('privacy-policy-url');
   if (attributes.redirectUrl && !webUrl(attributes.redirectUrl, pageUrl)) return config.url('redirect-url');

@@ -104,8 +104,10 @@ export function renderTrapAndSubmit(t: Messages, sending: boolean, onPointer: (e
       <label for="input-website">Website</label>
       <input id="input-website" name="website" type="text" tabindex="-1" autocomplete="off" />
     </div>
-    <button type="submit" part="submit" class="submit" aria-disabled=${sending ? 'true' : 'false'}
-      @pointerdown=${onPointer} @pointercancel=${onPointer} @pointerleave=${onPointer}>${sending ? t.sending : t.submit}</button>`;
+    <div class="submit-row">
+      <button type="submit" part="submit" class="submit" aria-disabled=${sending ? 'true' : 'false'}
+        @pointerdown=${onPointer} @pointercancel=${onPointer} @pointerleave=${onPointer}>${sending ? t.sending : t.submit}</button>
+    </div>`;
 }
 
 /** The privacy sentence, or the consent box that must be ticked when consent is required. */

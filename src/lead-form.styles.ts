@@ -160,8 +160,8 @@ export const styles = css`
     margin: 0;
     accent-color: var(--_accent);
   }
+  /* A row of its own (a flex item of the form at full width), so that the button never joins a shared row. */
   .submit {
-    flex: 0 0 auto;
     font: inherit;
     font-weight: 600;
     min-height: 2.75rem;

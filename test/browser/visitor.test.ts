@@ -165,6 +165,13 @@ describe('<vitec-lead-form> as a visitor and a site owner meet it', () => {
       expect(box(input(el, 'socialSecurityNumber')).width).to.be.below(220);
     });
 
+    it('should keep the button on a row of its own, as wide as its text, after inputs that share a row', async () => {
+      const el = await form('fields="firstName lastName address"', { width: 600 });
+      const button = box(root(el).querySelector('button[type="submit"]')!);
+      expect(button.top).to.be.greaterThan(box(input(el, 'address.city')).bottom);
+      expect(button.width).to.be.below(200);
+    });
+
     it('should use one column below 480 px, with no horizontal scroll at 320 px', async () => {
       const el = await form(`fields="${ALL}"`, { width: 288 });
       expect(box(input(el, 'lastName')).top).to.be.greaterThan(box(input(el, 'firstName')).bottom);

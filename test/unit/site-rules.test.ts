@@ -38,6 +38,7 @@ describe('configProblem', () => {
       assert.equal(configProblem(t, { ...base, redirectUrl: 'data:text/html,hi' }), t.config.url('redirect-url'));
       assert.equal(configProblem(t, { ...base, redirectUrl: 'tack.html' }), '');
       assert.equal(configProblem(t, { ...base, preview: true, endpoint: undefined, customerId: undefined }), '');
+      assert.equal(configProblem(t, { ...base, preview: true, customerId: undefined }), t.config.customerId, 'a preview shows what the live form would say');
     });
   }
 

@@ -1,0 +1,221 @@
+/** The builder's choices as a lit-html template of the snippet it edits: one labelled control per choice. */
+import { html, nothing } from 'lit';
+import { parseFieldList } from '../../src/form-fields.ts';
+import { FIELD_NAMES, type FieldName } from '../../src/lead-paths.ts';
+import { MESSAGES } from '../../src/messages.ts';
+import { type AttributeName, type Snippet, writeFieldList } from './snippet.ts';
+import type { Texts, UiLang } from './texts.ts';
+
+/** Sets (a string), clears (undefined) or turns on (true) attributes, then redraws. */
+export type Change = (changes: Partial<Record<AttributeName, string | true | undefined>>) => void;
+
+const ALWAYS: readonly FieldName[] = ['firstName', 'lastName'];
+const RECEIVERS = {
+  none: [],
+  agent: ['agent-id', 'agent-email'],
+  group: ['user-group-id'],
+  office: ['office-id', 'office-customer-id'],
+} as const satisfies Record<string, readonly AttributeName[]>;
+type Receiver = keyof typeof RECEIVERS;
+const ALL_RECEIVER_ATTRIBUTES = Object.values(RECEIVERS).flat();
+
+/** The receiver the attributes name: the first kind with a value. */
+export function receiverOf(snippet: Snippet): Receiver {
+  const kinds = Object.keys(RECEIVERS) as Receiver[];
+  return kinds.find((kind) => RECEIVERS[kind].some((name) => snippet.attributes[name])) ?? 'none';
+}
+
+function textValue(snippet: Snippet, name: AttributeName, fallback = ''): string {
+  const value = snippet.attributes[name];
+  return typeof value === 'string' ? value : fallback;
+}
+
+function text(snippet: Snippet, change: Change, name: AttributeName, label: string, options: { type?: string; hint?: string; placeholder?: string } = {}) {
+  const id = `choice-${name}`;
+  return html`<div class="choice">
+    <label for=${id}>${label}</label>
+    ${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : nothing}
+    <input id=${id} name=${name} type=${options.type ?? 'text'} .value=${textValue(snippet, name)} placeholder=${options.placeholder ?? nothing}
+      aria-describedby=${options.hint ? `${id}-hint` : nothing} @input=${(event: Event) => change({ [name]: (event.target as HTMLInputElement).value || undefined })} />
+  </div>`;
+}
+
+function checkbox(snippet: Snippet, change: Change, name: AttributeName, label: string) {
+  const id = `choice-${name}`;
+  return html`<div class="check">
+    <input id=${id} name=${name} type="checkbox" .checked=${snippet.attributes[name] === true}
+      @change=${(event: Event) => change({ [name]: (event.target as HTMLInputElement).checked || undefined })} />
+    <label for=${id}>${label}</label>
+  </div>`;
+}
+
+function radios<T extends string>(name: string, legend: string, chosen: T, options: [T, string][], onChoose: (value: T) => void) {
+  return html`<div class="radios" role="radiogroup" aria-label=${legend}>
+    ${options.map(
+      ([value, label]) => html`<div class="check">
+        <input type="radio" id="${name}-${value}" name=${name} value=${value} .checked=${chosen === value} @change=${() => onChoose(value)} />
+        <label for="${name}-${value}">${label}</label>
+      </div>`,
+    )}
+  </div>`;
+}
+
+function inputsTable(snippet: Snippet, change: Change, t: Texts, lang: UiLang) {
+  const shown = parseFieldList(textValue(snippet, 'fields', 'firstName lastName email.emailAddress telephone.cell message')).fields;
+  const required = parseFieldList(textValue(snippet, 'required', 'firstName lastName')).fields;
+  const set = (field: FieldName, which: 'show' | 'require', on: boolean) => {
+    const nextShown = new Set(shown);
+    const nextRequired = new Set(required);
+    if (which === 'show') {
+      if (on) nextShown.add(field);
+      else {
+        nextShown.delete(field);
+        nextRequired.delete(field);
+      }
+    } else if (on) nextRequired.add(field);
+    else nextRequired.delete(field);
+    change({ fields: writeFieldList([...nextShown]), required: writeFieldList([...nextRequired]) });
+  };
+  const labels = MESSAGES[lang].labels;
+  return html`<table class="inputs">
+    <thead>
+      <tr><th scope="col">${t.input}</th><th scope="col">${t.show}</th><th scope="col">${t.require}</th></tr>
+    </thead>
+    <tbody>
+      ${FIELD_NAMES.map((field) => {
+        const fixed = ALWAYS.includes(field);
+        const id = `field-${field.replace('.', '-')}`;
+        return html`<tr>
+          <th scope="row" id=${id}>${labels[field]}</th>
+          <td><input type="checkbox" aria-labelledby="${id} ${id}-show" .checked=${shown.includes(field)} ?disabled=${fixed}
+            @change=${(event: Event) => set(field, 'show', (event.target as HTMLInputElement).checked)} /><span id="${id}-show" class="visually-hidden">${t.show}</span></td>
+          <td><input type="checkbox" aria-labelledby="${id} ${id}-require" .checked=${required.includes(field)} ?disabled=${fixed || !shown.includes(field)}
+            @change=${(event: Event) => set(field, 'require', (event.target as HTMLInputElement).checked)} /><span id="${id}-require" class="visually-hidden">${t.require}</span></td>
+        </tr>`;
+      })}
+    </tbody>
+  </table>`;
+}
+
+export function renderChoices(snippet: Snippet, change: Change, onScriptSrc: (value: string) => void, t: Texts, lang: UiLang) {
+  const receiver = receiverOf(snippet);
+  const chooseReceiver = (kind: Receiver) => {
+    // Another kind of receiver: the other kinds' ids go, so that the lead names one receiver.
+    const cleared = Object.fromEntries(
+      ALL_RECEIVER_ATTRIBUTES.filter((name) => !(RECEIVERS[kind] as readonly string[]).includes(name)).map((name) => [name, undefined]),
+    );
+    pendingReceiver = kind;
+    change(cleared);
+  };
+  const shownReceiver = pendingReceiver ?? receiver;
+  const thanks = snippet.attributes['redirect-url']
+    ? 'redirect'
+    : snippet.attributes['success-message'] !== undefined
+      ? 'message'
+      : (pendingThanks ?? 'built-in');
+  const chooseThanks = (kind: 'built-in' | 'message' | 'redirect') => {
+    pendingThanks = kind;
+    change({
+      'success-message': kind === 'message' ? textValue(snippet, 'success-message') : undefined,
+      'redirect-url': kind === 'redirect' ? textValue(snippet, 'redirect-url') || undefined : undefined,
+    });
+  };
+  return html`
+    <fieldset>
+      <legend>${t.inputs}</legend>
+      <p class="hint">${t.inputsHint}</p>
+      ${inputsTable(snippet, change, t, lang)}
+    </fieldset>
+    <fieldset>
+      <legend>${t.receiver}</legend>
+      ${radios(
+        'receiver',
+        t.receiver,
+        shownReceiver,
+        [
+          ['none', t.receiverNone],
+          ['agent', t.receiverAgent],
+          ['group', t.receiverGroup],
+          ['office', t.receiverOffice],
+        ],
+        chooseReceiver,
+      )}
+      ${shownReceiver === 'agent' ? html`${text(snippet, change, 'agent-id', t.agentId)}${text(snippet, change, 'agent-email', t.agentEmail, { type: 'email' })}` : nothing}
+      ${shownReceiver === 'group' ? text(snippet, change, 'user-group-id', t.userGroupId) : nothing}
+      ${shownReceiver === 'office' ? html`${text(snippet, change, 'office-id', t.officeId)}${text(snippet, change, 'office-customer-id', t.officeCustomerId)}` : nothing}
+    </fieldset>
+    <fieldset>
+      <legend>${t.source}</legend>
+      ${text(snippet, change, 'lead-source-name', t.leadSourceName, { hint: t.leadSourceHint })}
+      ${text(snippet, change, 'lead-type', t.leadType, { placeholder: 'AcceptObjectFlow' })}
+      <div class="choice">
+        <label for="choice-lang">${t.language}</label>
+        <select id="choice-lang" name="lang" .value=${textValue(snippet, 'lang')} @change=${(event: Event) => change({ lang: (event.target as HTMLSelectElement).value || undefined })}>
+          <option value="" ?selected=${!snippet.attributes.lang}>${t.languagePage}</option>
+          <option value="sv" ?selected=${snippet.attributes.lang === 'sv'}>Svenska</option>
+          <option value="en" ?selected=${snippet.attributes.lang === 'en'}>English</option>
+        </select>
+      </div>
+    </fieldset>
+    <fieldset>
+      <legend>${t.consent}</legend>
+      ${checkbox(snippet, change, 'consent-required', t.consentRequired)}
+      ${text(snippet, change, 'privacy-policy-url', t.privacyPolicyUrl, { type: 'url', placeholder: '/integritetspolicy' })}
+    </fieldset>
+    <fieldset>
+      <legend>${t.afterSending}</legend>
+      ${radios(
+        'thanks',
+        t.afterSending,
+        thanks,
+        [
+          ['built-in', t.thanksBuiltIn],
+          ['message', t.thanksMessage],
+          ['redirect', t.thanksRedirect],
+        ],
+        chooseThanks,
+      )}
+      ${thanks === 'message' ? text(snippet, change, 'success-message', t.successMessage) : nothing}
+      ${thanks === 'redirect' ? text(snippet, change, 'redirect-url', t.redirectUrl, { type: 'url', placeholder: '/tack' }) : nothing}
+    </fieldset>
+    <fieldset>
+      <legend>${t.fallback}</legend>
+      <p class="hint">${t.fallbackHint}</p>
+      ${text(snippet, change, 'fallback-email', t.fallbackEmail, { type: 'email' })}
+      ${text(snippet, change, 'fallback-phone', t.fallbackPhone, { type: 'tel' })}
+    </fieldset>
+    <fieldset>
+      <legend>${t.tracking}</legend>
+      <div class="choice">
+        <label for="choice-attribution">${t.attribution}</label>
+        <select id="choice-attribution" name="attribution" @change=${(event: Event) => change({ attribution: (event.target as HTMLSelectElement).value })}>
+          ${(['session', 'local', 'none'] as const).map(
+            (mode) => html`<option value=${mode} ?selected=${textValue(snippet, 'attribution', 'session') === mode}>
+              ${{ session: t.attributionSession, local: t.attributionLocal, none: t.attributionNone }[mode]}
+            </option>`,
+          )}
+        </select>
+      </div>
+      ${checkbox(snippet, change, 'data-layer', t.dataLayer)}
+    </fieldset>
+    <fieldset>
+      <legend>${t.connection}</legend>
+      ${text(snippet, change, 'endpoint', t.endpoint, { type: 'url', hint: t.endpointHint, placeholder: 'https://relay.example.se/PublicAdvertising/{customerId}/Contact/Person/Lead' })}
+      ${text(snippet, change, 'customer-id', t.customerId)}
+      <div class="choice">
+        <label for="choice-script">${t.scriptSrc}</label>
+        <input id="choice-script" name="script-src" type="url" .value=${snippet.scriptSrc} @input=${(event: Event) => onScriptSrc((event.target as HTMLInputElement).value)} />
+      </div>
+    </fieldset>
+  `;
+}
+
+/** A choice made in the controls that the attributes cannot show yet (a receiver or thank-you kind with no value typed). */
+let pendingReceiver: Receiver | undefined;
+let pendingThanks: 'built-in' | 'message' | 'redirect' | undefined;
+
+/** Forgets those choices: after an import or a restored link, the attributes say it all. */
+export function resetPendingChoices(): void {
+  pendingReceiver = undefined;
+  pendingThanks = undefined;
+}
