@@ -10,7 +10,7 @@ import { copyFile, mkdir, rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { createMockVitec } from '../src/server/mock-vitec.ts';
 import { toNodeListener } from '../src/server/node-serve.ts';
-import { DIST, file, launch, page, serve } from '../test/e2e/harness.ts';
+import { dropIn, launch, page, serve } from '../test/e2e/harness.ts';
 
 const OUT = new URL('../screenshots/', import.meta.url);
 const DOCS = new URL('../docs/screenshots/', import.meta.url);
@@ -51,7 +51,7 @@ async function fill(tab: Page): Promise<void> {
 async function main(): Promise<void> {
   const mock = createMockVitec();
   const site = await serve({
-    '/vitec-lead-form.js': file(DIST),
+    ...dropIn(),
     '/PublicAdvertising/': toNodeListener(mock),
     '/form/': (req, res) => {
       const [, lang, scheme, width] = (req.url ?? '').split('?')[0]!.split('/').filter(Boolean);

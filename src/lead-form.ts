@@ -5,13 +5,13 @@ import { focusSummaryTarget, renderErrorSummary, summaryItems } from './error-su
 import { configProblem, leadConfigOf, webUrl } from './form-config.js';
 import { type FieldList, parseFieldList } from './form-fields.js';
 import { type ErrorTarget, type FieldView, renderConsent, renderFields, renderStatus, renderSuccess, renderTrapAndSubmit } from './form-templates.js';
-import { LeadBotEvent, LeadSubmitEvent } from './lead-events.js';
+import { type Behaviour, loadBehaviour, loadedBehaviour } from './behaviour.js';
+import { LeadBotEvent, LeadErrorEvent, LeadSubmitEvent } from './lead-events.js';
 import { styles } from './lead-form.styles.js';
 import type { FieldName } from './lead-paths.js';
-import { buildLead, type FormValues, validateForm } from './lead-payload.js';
+import type { FormValues } from './lead-payload.js';
 import { LeadFormAttributes } from './lead-form-attributes.js';
-import { getLeadSchema } from './lead-schema.js';
-import { LeadSender, type SendOutcome } from './lead-sender.js';
+import type { LeadSender, SendOutcome } from './lead-sender.js';
 import { parseAttributionMode, parseTrackingParams } from './marketing.js';
 import { type Lang, MESSAGES, type Messages, errorText, errorTexts, resolveLang } from './messages.js';
 import { recordPageVisit } from './page-visit.js';
@@ -88,13 +88,34 @@ export class VitecLeadFormElement extends LeadFormAttributes {
   /** The element's height when the thank-you replaced the form: the thank-you keeps it, so the page does not jump. */
   private formHeight = 0;
   private focusAfterUpdate?: () => HTMLElement | null | undefined;
-  private readonly sender = new LeadSender(this);
+  /** The lazily loaded behaviour (form-behaviour.ts), and the sending controller made from it. */
+  private behaviour?: Behaviour;
+  private sender?: LeadSender;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.renderedAt = Date.now();
     if (this.saveDraft) this.values = { ...readDraft(this.draftKey), ...this.values };
     this.marketing ??= recordPageVisit(parseAttributionMode(this.attribution), parseTrackingParams(this.trackingParams));
+    // At the latest the visitor's first focus or input fetches the behaviour, if idle time has not yet.
+    this.addEventListener('focusin', this.warm, { once: true });
+    this.addEventListener('input', this.warm, { once: true });
+  }
+
+  private warm = () => {
+    this.ready().catch(() => undefined); // a failure is told when the visitor submits
+  };
+
+  /** The behaviour if it has arrived (for any form on the page); the sending controller is made the first time. */
+  private behaviourNow(): Behaviour | undefined {
+    const behaviour = (this.behaviour ??= loadedBehaviour());
+    if (behaviour) this.sender ??= new behaviour.LeadSender(this);
+    return behaviour;
+  }
+
+  /** The behaviour, loaded once for the page. */
+  private async ready(): Promise<Behaviour> {
+    return this.behaviourNow() ?? (await loadBehaviour(), this.behaviourNow()!);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -108,9 +129,13 @@ export class VitecLeadFormElement extends LeadFormAttributes {
   }
 
   protected override firstUpdated(): void {
-    // The schema is built when the browser is idle after the first render, not at load (a long task
-    // then) nor on the first submit (which would then wait for it).
-    (window.requestIdleCallback ?? setTimeout)(() => getLeadSchema());
+    // The behaviour arrives, and the schema is built, when the browser is idle after the first render:
+    // not at load (a long task then) nor on the first submit (which would then wait for it).
+    (window.requestIdleCallback ?? setTimeout)(() => {
+      this.ready()
+        .then((behaviour) => behaviour.getLeadSchema())
+        .catch(() => undefined);
+    });
   }
 
   protected override updated(): void {
@@ -151,7 +176,7 @@ export class VitecLeadFormElement extends LeadFormAttributes {
     this.fieldErrors = {};
     this.fixed = new Set();
     this.formMessages = [];
-    this.sender.forget();
+    this.sender?.forget();
     this.setStatus('idle', '');
     if (this.saveDraft) writeDraft(this.draftKey, undefined);
   }
@@ -213,10 +238,10 @@ export class VitecLeadFormElement extends LeadFormAttributes {
    * leave it by pressing the submit button, which checks everything anyway: an error removed above the
    * button between press and release would move the button from under the pointer and lose the click.
    */
-  private handleBlur = (event: Event) => {
+  private handleBlur = async (event: Event) => {
     if (!this.submitted || this.pressingSubmit) return;
     const field = (event.target as HTMLInputElement).name as FieldName;
-    const result = this.validate();
+    const result = this.validate(this.behaviourNow() ?? (await this.ready()));
     const code = result.success ? undefined : result.fieldErrors[field];
     this.setFieldError(field, code && errorText(this.t, code, field));
   };
@@ -231,7 +256,7 @@ export class VitecLeadFormElement extends LeadFormAttributes {
     this.fixed = fixed;
   }
 
-  private validate() {
+  private validate({ buildLead, validateForm }: Behaviour) {
     const policy = this.privacyPolicyUrl && webUrl(this.privacyPolicyUrl, location.href)?.href;
     const consent = this.consent ? consentLine(this.t.consentRecord, new Date(), policy) : undefined;
     const lead = buildLead(this.values, leadConfigOf(this, location.hostname), this.marketing, consent);
@@ -251,7 +276,17 @@ export class VitecLeadFormElement extends LeadFormAttributes {
     if (this.status === 'sending' || this.configError) return;
     this.submitted = true;
     const t = this.t;
-    const result = this.validate();
+    // A submit before the behaviour has arrived waits for it, saying so; once it is here, all is at once.
+    let behaviour = this.behaviourNow();
+    if (!behaviour) {
+      this.setStatus('sending', t.sendingStatus);
+      try {
+        behaviour = await this.ready();
+      } catch {
+        return this.behaviourFailed();
+      }
+    }
+    const result = this.validate(behaviour);
     const fieldErrors: Partial<Record<ErrorTarget, string>> = result.success ? {} : errorTexts(t, result.fieldErrors);
     if (this.consentRequired && !this.consent) fieldErrors.consent = t.consentRequired;
     if (!result.success || fieldErrors.consent) {
@@ -268,8 +303,9 @@ export class VitecLeadFormElement extends LeadFormAttributes {
       await new Promise((resolve) => setTimeout(resolve, bot.holdMs));
     }
     const submit = new LeadSubmitEvent({ lead: result.lead });
-    if (!this.dispatchEvent(submit)) return;
-    this.sender.track(this.dataLayer, 'vitec_lead_form_submit');
+    if (!this.dispatchEvent(submit)) return this.setStatus('idle', '');
+    const sender = this.sender!;
+    sender.track(this.dataLayer, 'vitec_lead_form_submit');
     if (this.preview) {
       this.finish(t.previewLeadId);
       return;
@@ -287,7 +323,7 @@ export class VitecLeadFormElement extends LeadFormAttributes {
       dataLayer: this.dataLayer,
     };
     let sent = '';
-    await this.sender.send(submit.detail.lead, options, (outcome) => {
+    await sender.send(submit.detail.lead, options, (outcome) => {
       if (outcome.kind === 'sent') this.finish((sent = outcome.leadId));
       else if (outcome.kind === 'failed') this.showFailure(outcome);
     });
@@ -311,6 +347,16 @@ export class VitecLeadFormElement extends LeadFormAttributes {
     this.reset();
     this.focusAfterUpdate = () => this.renderRoot.querySelector<HTMLElement>('.input');
   };
+
+  /** The behaviour did not arrive (offline, blocked, 404): everything typed stays, and sending again tries again. */
+  private behaviourFailed() {
+    const message = this.t.failed.behaviour;
+    this.setStatus('failed', message);
+    console.error(
+      `<vitec-lead-form>: the rest of the form (a file beside vitec-lead-form.js) did not load: is the whole dist folder hosted, and does the page's CSP script-src allow it?`,
+    );
+    this.dispatchEvent(new LeadErrorEvent({ status: 0, message, fieldErrors: {} }));
+  }
 
   private showFailure({ failure, invalid }: Extract<SendOutcome, { kind: 'failed' }>) {
     if (invalid) this.showErrors(failure.fieldErrors, failure.summary);

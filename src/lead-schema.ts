@@ -10,23 +10,8 @@ import * as z from 'zod/mini';
 import { type FieldName, fieldOfPath } from './lead-paths.js';
 import { parsePersonnummer } from './personnummer.js';
 
-/** The limits the schema enforces, in UTF-16 code units; documented for site owners (docs/site-owners.md). */
-export const LIMITS = {
-  name: 30,
-  socialSecurityNumber: 20,
-  streetAddress: 100,
-  city: 50,
-  email: 254,
-  message: 4000,
-  leadSourceName: 100,
-  referrer: 500,
-  utmTags: 20,
-  utmName: 100,
-  utmValue: 250,
-  receiverId: 100,
-} as const;
-
-export type ErrorCode = 'required' | 'tooLong' | 'email' | 'phone' | 'zipCode' | 'personnummer' | 'contactRequired' | 'characters' | 'invalid';
+export { type ErrorCode, LIMITS } from './lead-limits.js';
+import { type ErrorCode, LIMITS } from './lead-limits.js';
 
 const PHONE = /^\+?[\d\s()-]+$/;
 /** The HTML standard's "valid email address", what browsers check `type=email` against. */

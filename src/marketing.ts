@@ -2,7 +2,8 @@
  * Attribution for the lead's `marketing`: UTM tags and click ids from the page URL, and the referrer
  * when the visit came from another site. Pure functions; the element decides what to keep.
  */
-import { type FormMarketing, LIMITS, type UtmTag } from './lead-schema.js';
+import { LIMITS } from './lead-limits.js';
+import type { FormMarketing, UtmTag } from './lead-schema.js';
 
 /** Click ids taken besides `utm_*` when the `tracking-params` attribute is not set. */
 export const DEFAULT_TRACKING_PARAMS = ['gclid', 'fbclid', 'msclkid'] as const;

@@ -1,6 +1,6 @@
 /** Every user-facing string, in Swedish (the default) and English. */
 import type { FieldName } from './lead-paths.js';
-import { type ErrorCode, LIMITS } from './lead-schema.js';
+import { type ErrorCode, LIMITS } from './lead-limits.js';
 
 export type Lang = 'sv' | 'en';
 
@@ -30,6 +30,8 @@ export interface Messages {
   leadId: (id: string) => string;
   failed: {
     permanent: string;
+    /** The lazily loaded part of the form did not arrive. */
+    behaviour: string;
     rateLimit: (seconds?: number) => string;
     server: string;
     network: string;
@@ -142,6 +144,7 @@ const sv: Messages = {
   leadId: (id) => `Ditt ärendenummer: ${id}`,
   failed: {
     permanent: 'Förfrågan kan inte skickas just nu. Dina uppgifter finns kvar. Kontakta mäklaren direkt.',
+    behaviour: 'Formuläret kunde inte laddas klart. Dina uppgifter finns kvar. Kontrollera anslutningen och skicka igen.',
     rateLimit: (seconds) =>
       seconds
         ? `Många förfrågningar har skickats på kort tid. Försök igen om ${seconds} sekunder.`
@@ -238,6 +241,7 @@ const en: Messages = {
   leadId: (id) => `Your reference number: ${id}`,
   failed: {
     permanent: 'Your enquiry cannot be sent right now. Your details are still here. Please contact the broker directly.',
+    behaviour: 'The form could not finish loading. Your details are still here. Check your connection and send again.',
     rateLimit: (seconds) =>
       seconds
         ? `Many enquiries were sent in a short time. Please try again in ${seconds} seconds.`

@@ -1,6 +1,12 @@
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { loadBehaviour } from '../../src/behaviour.js';
 import type { VitecLeadFormElement } from '../../src/lead-form.js';
 import type { ReceivedLead } from '../../src/server/mock-vitec.js';
+
+// The tests act at once after a form renders; a visitor's browser fetches the behaviour when idle after
+// the first render. Waiting for it here keeps each test about one thing; test/e2e/drop-in.test.ts sends
+// before it has arrived, and without it, from the built files.
+await loadBehaviour();
 
 /** A mock of Vitec of this test file's own, mounted by test/mock-middleware.ts. */
 export function mockAt(name: string) {

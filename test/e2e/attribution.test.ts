@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { createMockVitec } from '../../src/server/mock-vitec.ts';
 import { toNodeListener } from '../../src/server/node-serve.ts';
-import { DIST, file, launch, page, serve } from './harness.ts';
+import { dropIn, launch, page, serve } from './harness.ts';
 
 const form = (attribution: string) =>
   `<vitec-lead-form attribution="${attribution}" endpoint="/PublicAdvertising/{customerId}/Contact/Person/Lead" customer-id="C1"></vitec-lead-form>`;
@@ -20,7 +20,7 @@ describe('attribution across pages (built file)', () => {
   before(async () => {
     browser = await launch();
     site = await serve({
-      '/vitec-lead-form.js': file(DIST),
+      ...dropIn(),
       '/villa': page(`${head}<h1>Villa</h1><a href="/kontakt">Kontakt</a></body></html>`),
       '/kontakt': page(
         `${head}<vitec-lead-form min-fill-time="0" endpoint="/PublicAdvertising/{customerId}/Contact/Person/Lead" customer-id="C1" lead-source-name="Kontakt"></vitec-lead-form></body></html>`,

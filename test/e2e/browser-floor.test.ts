@@ -2,11 +2,14 @@
 // than Chrome 93, Firefox 92 and Safari 15.4. The engines the tests drive are all far newer, so an old
 // Safari's SyntaxError (the whole file refused, no form at all) can only be caught by reading the file.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parse, type Node } from 'acorn';
 import { BROWSER_FLOOR } from '../../build/browsers.ts';
 import { DIST } from './harness.ts';
+
+/** Every file a page may fetch: the entry, its chunks, the one-file build. */
+const FILES = readdirSync(new URL('.', DIST)).filter((name) => /^vitec-lead-form.*\.js$/.test(name));
 
 /** Syntax the floor's browsers cannot parse, each with the first Safari that can. */
 function newSyntax(node: Node & Record<string, unknown>): string | undefined {
@@ -54,19 +57,28 @@ function unguardedApis(code: string): string[] {
 }
 
 describe(`the built drop-in and the browser floor (Chrome ${BROWSER_FLOOR.chrome}, Firefox ${BROWSER_FLOOR.firefox}, Safari ${BROWSER_FLOOR.safari})`, () => {
-  const code = readFileSync(DIST, 'utf8');
+  const files = FILES.map((name) => ({ name, code: readFileSync(new URL(name, DIST), 'utf8') }));
+
+  it('reads the entry, its chunk and the one-file build', () => {
+    assert.equal(files.length, 3, FILES.join(', '));
+  });
 
   it('uses no syntax the floor cannot parse', () => {
     const found: string[] = [];
-    walk(parse(code, { ecmaVersion: 'latest', sourceType: 'module' }), (node) => {
-      const what = newSyntax(node);
-      if (what) found.push(`${what} at ${node.start}: …${code.slice(node.start, node.start + 60)}…`);
-    });
+    for (const { name, code } of files) {
+      walk(parse(code, { ecmaVersion: 'latest', sourceType: 'module' }), (node) => {
+        const what = newSyntax(node);
+        if (what) found.push(`${name}: ${what} at ${node.start}: …${code.slice(node.start, node.start + 60)}…`);
+      });
+    }
     assert.deepEqual(found, []);
   });
 
   it('calls no API the floor lacks without a fallback', () => {
-    assert.deepEqual(unguardedApis(code), []);
+    assert.deepEqual(
+      files.flatMap(({ name, code }) => unguardedApis(code).map((line) => `${name}: ${line}`)),
+      [],
+    );
   });
 
   it('would see each of them (the checks themselves)', () => {

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startDemoServer } from '../../demo/server.ts';
-import { DIST, launch } from './harness.ts';
+import { BUNDLE, launch } from './harness.ts';
 
 const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url);
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -116,11 +116,11 @@ describe('the snippet builder (/builder.html)', () => {
     await tab.getByLabel('Källans namn (leadSource.name)').fill('Byggd sida');
     const snippet = await snippetOf(tab);
     const page = await context.newPage();
-    // A blank page of the demo's origin (which the relay allows), and the built file where the snippet looks.
+    // A blank page of the demo's origin (which the relay allows), and the built one-file drop-in where the snippet looks.
     await page.route(`${demo.url}blank.html`, (route) =>
       route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="sv"><head><title>Tom</title></head><body>${snippet}</body></html>` }),
     );
-    await page.route(`${demo.url}vitec-lead-form.js`, async (route) => route.fulfill({ contentType: 'text/javascript', body: await readFile(DIST, 'utf8') }));
+    await page.route(`${demo.url}vitec-lead-form.js`, async (route) => route.fulfill({ contentType: 'text/javascript', body: await readFile(BUNDLE, 'utf8') }));
     await page.goto(`${demo.url}blank.html`);
     const form = page.locator('vitec-lead-form');
     await form.getByLabel('Förnamn').fill('Anna');

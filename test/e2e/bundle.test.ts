@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { createMockVitec } from '../../src/server/mock-vitec.ts';
 import { toNodeListener } from '../../src/server/node-serve.ts';
-import { DIST, file, launch, page, serve } from './harness.ts';
+import { BUILDS, BUNDLE, DIST, dropIn, launch, page, serve } from './harness.ts';
 
 const PLAIN = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Mäklare</title>
 <script type="module" src="/vitec-lead-form.js"></script></head><body>
@@ -14,73 +14,86 @@ const PLAIN = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title
 <vitec-lead-form min-fill-time="0" endpoint="/PublicAdvertising/{customerId}/Contact/Person/Lead" customer-id="C-7" lead-source-name="Kontaktsidan"></vitec-lead-form>
 </body></html>`;
 
-describe('dist/vitec-lead-form.js', () => {
-  let browser: Browser;
-  const mock = createMockVitec();
-  let site: Awaited<ReturnType<typeof serve>>;
-
-  before(async () => {
-    assert.ok(existsSync(DIST), 'dist/vitec-lead-form.js is missing: run `npm run build` first');
-    browser = await launch();
-    site = await serve({ '/': page(PLAIN), '/vitec-lead-form.js': file(DIST), '/PublicAdvertising/': toNodeListener(mock) });
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-
-  it('should be one self-contained module with nothing imported', () => {
+describe('the built files', () => {
+  it('should make the entry import nothing statically (one request draws the form), only its behaviour lazily, from beside it', () => {
     const code = readFileSync(DIST, 'utf8');
     assert.doesNotMatch(code, /^\s*import[\s{*]/m);
-    assert.doesNotMatch(code, /\bimport\s*\(/);
+    assert.doesNotMatch(code, /from\s*["']/);
+    assert.deepEqual(
+      [...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]),
+      [code.match(/\.\/vitec-lead-form-behaviour-[\w-]+\.js/)![0]],
+    );
+  });
+
+  it('should make the one-file build a self-contained module with nothing imported', () => {
+    const code = readFileSync(BUNDLE, 'utf8');
+    assert.doesNotMatch(code, /^\s*import[\s{*]/m);
+    assert.doesNotMatch(code, /\bimport\s*\(\s*["']/, 'no import of a file by name (the retry of a failed chunk never runs here)');
     assert.doesNotMatch(code, /from\s*["']/);
   });
-
-  it('should show the default fields in a plain page', async () => {
-    const tab = await browser.newPage();
-    await tab.goto(site.url + '/');
-    const names = await tab
-      .locator('vitec-lead-form .field input, vitec-lead-form .field textarea')
-      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name));
-    assert.deepEqual(names, ['firstName', 'lastName', 'email.emailAddress', 'telephone.cell', 'message']);
-    assert.equal(
-      await tab.evaluate(() => (customElements.get('vitec-lead-form') as unknown as { version: string }).version),
-      JSON.parse(readFileSync('package.json', 'utf8')).version,
-    );
-    await tab.close();
-  });
-
-  it('should send one lead on Enter and show its id', async () => {
-    mock.reset();
-    const tab = await browser.newPage();
-    const posts: string[] = [];
-    tab.on('request', (request) => {
-      if (request.method() === 'POST') posts.push(request.url());
-    });
-    await tab.goto(site.url + '/');
-    await tab.getByLabel('Förnamn').fill('Anna');
-    await tab.getByLabel('Efternamn').fill('Svensson');
-    await tab.getByLabel('E-post').fill('anna@example.se');
-    await tab.getByLabel('E-post').press('Enter');
-    await tab.locator('vitec-lead-form .lead-id').waitFor();
-    assert.deepEqual(posts, [`${site.url}/PublicAdvertising/C-7/Contact/Person/Lead`]);
-    assert.equal(mock.leads.length, 1);
-    assert.deepEqual(mock.leads[0]!.lead, {
-      person: { firstName: 'Anna', lastName: 'Svensson', email: { emailAddress: 'anna@example.se' } },
-      leadSource: { leadType: 'AcceptObjectFlow', name: 'Kontaktsidan' },
-    });
-    assert.match(await tab.locator('vitec-lead-form .lead-id').innerText(), new RegExp(mock.leads[0]!.id));
-    await tab.close();
-  });
-
-  it('should show errors at their fields and keep what was typed', async () => {
-    const tab = await browser.newPage();
-    await tab.goto(site.url + '/');
-    await tab.getByLabel('E-post').fill('anna@');
-    await tab.getByRole('button', { name: 'Skicka' }).click();
-    await tab.getByRole('alert').waitFor();
-    assert.equal(await tab.getByLabel('E-post').getAttribute('aria-invalid'), 'true');
-    assert.equal(await tab.getByLabel('E-post').inputValue(), 'anna@');
-    await tab.close();
-  });
 });
+
+for (const build of BUILDS)
+  describe(`dist/vitec-lead-form.js (${build} build)`, () => {
+    let browser: Browser;
+    const mock = createMockVitec();
+    let site: Awaited<ReturnType<typeof serve>>;
+
+    before(async () => {
+      assert.ok(existsSync(DIST), 'dist/vitec-lead-form.js is missing: run `npm run build` first');
+      browser = await launch();
+      site = await serve({ '/': page(PLAIN), ...dropIn(build), '/PublicAdvertising/': toNodeListener(mock) });
+    });
+    after(async () => {
+      await browser?.close();
+      await site?.close();
+    });
+
+    it('should show the default fields in a plain page', async () => {
+      const tab = await browser.newPage();
+      await tab.goto(site.url + '/');
+      const names = await tab
+        .locator('vitec-lead-form .field input, vitec-lead-form .field textarea')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name));
+      assert.deepEqual(names, ['firstName', 'lastName', 'email.emailAddress', 'telephone.cell', 'message']);
+      assert.equal(
+        await tab.evaluate(() => (customElements.get('vitec-lead-form') as unknown as { version: string }).version),
+        JSON.parse(readFileSync('package.json', 'utf8')).version,
+      );
+      await tab.close();
+    });
+
+    it('should send one lead on Enter and show its id', async () => {
+      mock.reset();
+      const tab = await browser.newPage();
+      const posts: string[] = [];
+      tab.on('request', (request) => {
+        if (request.method() === 'POST') posts.push(request.url());
+      });
+      await tab.goto(site.url + '/');
+      await tab.getByLabel('Förnamn').fill('Anna');
+      await tab.getByLabel('Efternamn').fill('Svensson');
+      await tab.getByLabel('E-post').fill('anna@example.se');
+      await tab.getByLabel('E-post').press('Enter');
+      await tab.locator('vitec-lead-form .lead-id').waitFor();
+      assert.deepEqual(posts, [`${site.url}/PublicAdvertising/C-7/Contact/Person/Lead`]);
+      assert.equal(mock.leads.length, 1);
+      assert.deepEqual(mock.leads[0]!.lead, {
+        person: { firstName: 'Anna', lastName: 'Svensson', email: { emailAddress: 'anna@example.se' } },
+        leadSource: { leadType: 'AcceptObjectFlow', name: 'Kontaktsidan' },
+      });
+      assert.match(await tab.locator('vitec-lead-form .lead-id').innerText(), new RegExp(mock.leads[0]!.id));
+      await tab.close();
+    });
+
+    it('should show errors at their fields and keep what was typed', async () => {
+      const tab = await browser.newPage();
+      await tab.goto(site.url + '/');
+      await tab.getByLabel('E-post').fill('anna@');
+      await tab.getByRole('button', { name: 'Skicka' }).click();
+      await tab.getByRole('alert').waitFor();
+      assert.equal(await tab.getByLabel('E-post').getAttribute('aria-invalid'), 'true');
+      assert.equal(await tab.getByLabel('E-post').inputValue(), 'anna@');
+      await tab.close();
+    });
+  });

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { startRelayStack, type RelayStack } from '../support/relay-stack.ts';
 import { ENGINES, openEngine, type EnginePage } from './engines.ts';
-import { DIST, file, page, serve } from './harness.ts';
+import { dropIn, page, serve } from './harness.ts';
 
 const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url);
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -68,7 +68,7 @@ for (const engine of ENGINES) {
       // relay at the port it is given in the query.
       let relayUrl = '';
       site = await serve({
-        '/vitec-lead-form.js': file(DIST),
+        ...dropIn(),
         '/kontakt': (req, res) =>
           page(`<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Kontakta oss</title>
             <script type="module" src="/vitec-lead-form.js"></script></head>
