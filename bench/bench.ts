@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomInt, randomUUID } from 'node:crypto';
@@ -20,7 +20,18 @@ import { startRedis } from '../test/support/redis-server.ts';
 import { BENCH_CREDENTIALS } from './credentials.ts';
 import { performanceDoc } from './performance-doc.ts';
 
-const BUDGET = { gzipBytes: 14_600, renderRatio: 2.5, longTaskMs: 50, p99AddedMs: 2, throughputShare: 0.5, cpuPerLeadRatio: 2, redisP99ApartMs: 3 };
+const BUDGET = {
+  gzipBytes: 14_600,
+  totalGzipBytes: 24_500,
+  renderRatio: 2.5,
+  addedBlockingMs: 20,
+  longTaskMs: 50,
+  validationMs: 50,
+  p99AddedMs: 2,
+  throughputShare: 0.5,
+  cpuPerLeadRatio: 2,
+  redisP99ApartMs: 3,
+};
 const LOADS = Number(process.env.BENCH_LOADS ?? 20);
 const RELAY_REPEATS = 3;
 
@@ -75,28 +86,43 @@ function sizes(path: string) {
   };
 }
 const ours = sizes('../dist/vitec-lead-form.js');
+/** The entry's static imports (none, by design: one request draws the form), and every chunk beside it. */
+const entryCode = readFileSync(new URL('../dist/vitec-lead-form.js', import.meta.url), 'utf8');
+const staticImports = [...entryCode.matchAll(/(?:^|[;}])\s*import\s*(?:[\w{}*,\s]+from\s*)?["']([^"']+)["']/g)].map((m) => m[1]!);
+const chunks = readdirSync(new URL('../dist/', import.meta.url)).filter((name) => /^vitec-lead-form-.+\.js$/.test(name));
+const entryGzip = ours.gzip + staticImports.reduce((sum, name) => sum + sizes(`../dist/${name.replace('./', '')}`).gzip, 0);
+const totalGzip = ours.gzip + chunks.reduce((sum, name) => sum + sizes(`../dist/${name}`).gzip, 0);
+const bundle = sizes('../dist/vitec-lead-form.bundle.js');
 const floor = await buildFloor();
 const peers = {
   '@typeform/embed build/embed.js': sizes('../node_modules/@typeform/embed/build/embed.js'),
   '@formspree/ajax dist/global.js': sizes('../node_modules/@formspree/ajax/dist/global.js'),
 };
 rows.push({
-  figure: 'bytes: dist/vitec-lead-form.js (exact, 1 run)',
-  value: `${ours.raw} raw, ${ours.gzip} gzip -9, ${ours.brotli} brotli`,
+  figure: `bytes before the form is drawn: dist/vitec-lead-form.js and its static imports (${staticImports.length}) (exact, 1 run)`,
+  value: `${ours.raw} raw, ${entryGzip} gzip -9, ${ours.brotli} brotli`,
   alternative: Object.entries(peers)
     .map(([name, s]) => `${name}: ${s.raw} raw, ${s.gzip} gzip, ${s.brotli} br`)
     .join('; '),
   ratio: Object.entries(peers)
-    .map(([name, s]) => `${(ours.gzip / s.gzip).toFixed(2)}× ${name.split(' ')[0]}`)
+    .map(([name, s]) => `${(entryGzip / s.gzip).toFixed(2)}× ${name.split(' ')[0]}`)
     .join(', '),
   budget: `≤ ${BUDGET.gzipBytes} gzip`,
-  ok: ours.gzip <= BUDGET.gzipBytes,
+  ok: entryGzip <= BUDGET.gzipBytes,
+});
+rows.push({
+  figure: `bytes of all browser files: the entry and its chunks (${chunks.join(', ')}) (exact)`,
+  value: `${totalGzip} gzip -9`,
+  alternative: `one-file build dist/vitec-lead-form.bundle.js: ${bundle.raw} raw, ${bundle.gzip} gzip -9, ${bundle.brotli} brotli`,
+  ratio: `splitting costs ${totalGzip - bundle.gzip} gzip over one file`,
+  budget: `≤ ${BUDGET.totalGzipBytes} gzip`,
+  ok: totalGzip <= BUDGET.totalGzipBytes,
 });
 rows.push({
   figure: 'bytes floor: Lit + the zod/mini lead schema + the sv/en text and CSS, no behaviour (bench/floor.ts, same build)',
   value: `${floor.raw} raw, ${floor.gzip} gzip -9, ${floor.brotli} brotli`,
   alternative: '',
-  ratio: `floor = ${((floor.gzip / BUDGET.gzipBytes) * 100).toFixed(0)} % of the budget; behaviour adds ${ours.gzip - floor.gzip} gzip`,
+  ratio: `floor = ${((floor.gzip / BUDGET.gzipBytes) * 100).toFixed(0)} % of the entry budget; the entry is ${entryGzip - floor.gzip} gzip over it`,
   budget: '',
 });
 
@@ -109,9 +135,12 @@ const FIELDS: [string, string, string][] = [
   ['message', 'Meddelande (valfritt)', 'textarea'],
 ];
 const HEAD = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>bench</title><script>
-  window.__longest = 0;
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
-    .observe({ type: 'longtask', buffered: true });
+  window.__longest = 0; window.__blocking = 0; window.__interactionLongest = -1;
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) {
+    window.__longest = Math.max(window.__longest, e.duration);
+    window.__blocking += Math.max(0, e.duration - 50);
+    if (window.__interactionLongest >= 0 && e.startTime >= window.__interactionStart) window.__interactionLongest = Math.max(window.__interactionLongest, e.duration);
+  } }).observe({ type: 'longtask', buffered: true });
 </script>`;
 // The drop-in as shipped, with a first statement that marks its start and a last one that waits for
 // the form and forces layout.
@@ -134,11 +163,14 @@ async function measureRender() {
     const path = (req.url ?? '/').split('?')[0];
     const js = (body: string) => res.writeHead(200, { 'content-type': 'text/javascript' }).end(body);
     const htmlPage = (body: string) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-    if (path === '/ours.js') return js(oursScript);
+    // Under its own name: the chunk imports what it shares with the entry from `./vitec-lead-form.js`.
+    if (path === '/vitec-lead-form.js') return js(oursScript);
+    // The lazy chunk, which the entry imports from beside itself.
+    if (/^\/vitec-lead-form-[\w-]+\.js$/.test(path!)) return js(readFileSync(new URL(`../dist${path}`, import.meta.url), 'utf8'));
     if (path === '/vanilla.js') return js(vanillaScript);
     if (path === '/ours')
       return htmlPage(
-        `${HEAD}<script type="module" src="/ours.js"></script></head><body><vitec-lead-form endpoint="/x" customer-id="C"></vitec-lead-form></body></html>`,
+        `${HEAD}<script type="module" src="/vitec-lead-form.js"></script></head><body><vitec-lead-form endpoint="/x" customer-id="C"></vitec-lead-form></body></html>`,
       );
     if (path === '/vanilla') return htmlPage(`${HEAD}<script type="module" src="/vanilla.js"></script></head><body><div id="slot"></div></body></html>`);
     res.writeHead(404).end();
@@ -150,6 +182,9 @@ async function measureRender() {
     vanilla: [] as number[],
     longest: [] as number[],
     longestVanilla: [] as number[],
+    blocking: [] as number[],
+    blockingVanilla: [] as number[],
+    interaction: [] as number[],
     validation: [] as number[],
     keystroke: [] as number[],
   };
@@ -168,8 +203,36 @@ async function measureRender() {
           return w.__t1 - w.__t0;
         });
         result[kind].push(t);
-        if (kind === 'vanilla') result.longestVanilla.push(await page.evaluate(() => (window as unknown as { __longest: number }).__longest));
+        if (kind === 'vanilla') {
+          result.longestVanilla.push(await page.evaluate(() => (window as unknown as { __longest: number }).__longest));
+          await page.waitForTimeout(300);
+          result.blockingVanilla.push(await page.evaluate(() => (window as unknown as { __blocking: number }).__blocking));
+        }
         if (kind === 'ours') {
+          // The visitor's first interaction at once after the form is drawn, while the lazy file arrives:
+          // focus, one keystroke; the longest task from then until the behaviour is in and the page idle.
+          result.interaction.push(
+            await page.evaluate(async () => {
+              const w = window as unknown as { __interactionStart: number; __interactionLongest: number };
+              const el = document.querySelector('vitec-lead-form') as unknown as HTMLElement & { updateComplete: Promise<unknown>; behaviour?: unknown };
+              const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[name="firstName"]')!;
+              w.__interactionStart = performance.now();
+              w.__interactionLongest = 0;
+              input.focus();
+              input.value = 'A';
+              input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+              await el.updateComplete;
+              const deadline = performance.now() + 20_000;
+              while (!el.behaviour) {
+                if (performance.now() > deadline) throw new Error('the behaviour did not arrive in 20 s');
+                await new Promise((resolve) => setTimeout(resolve, 10));
+              }
+              await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }));
+              await new Promise((resolve) => setTimeout(resolve, 50));
+              return w.__interactionLongest;
+            }),
+          );
+          result.blocking.push(await page.evaluate(() => (window as unknown as { __blocking: number }).__blocking));
           const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
           const timing = await page.evaluate(async () => {
             // A visitor's first submit comes after the page has settled, as here.
@@ -331,20 +394,32 @@ if (render) {
     budget: `≤ ${BUDGET.renderRatio}×`,
     ok: ratio <= BUDGET.renderRatio,
   });
+  // Added blocking time: per load, the sum over main-thread tasks of (duration − 50 ms), ours minus the
+  // plain page's (loads paired in order), median over the loads.
+  const added = render.blocking.map((ours, i) => ours - (render.blockingVanilla[i] ?? 0));
   rows.push({
-    figure: `longest task during load (${LOADS} loads)`,
-    value: `max ${ms(Math.max(...render.longest))}, median ${ms(median(render.longest))}`,
-    alternative: `vanilla form: max ${ms(Math.max(0, ...render.longestVanilla))}, median ${ms(median(render.longestVanilla))} (0: none over 50 ms)`,
+    figure: `added blocking time at load, CPU 4× slower (${LOADS} loads each, paired)`,
+    value: `median ${ms(median(added))}, p90 ${ms(quantile(added, 0.9))} (ours: median ${ms(median(render.blocking))}; longest task median ${ms(median(render.longest))})`,
+    alternative: `vanilla form: blocking median ${ms(median(render.blockingVanilla))}, longest task median ${ms(median(render.longestVanilla))}`,
     ratio: '',
-    budget: `no task > ${BUDGET.longTaskMs} ms`,
-    ok: Math.max(...render.longest) <= BUDGET.longTaskMs,
+    budget: `≤ ${BUDGET.addedBlockingMs} ms`,
+    ok: median(added) <= BUDGET.addedBlockingMs,
+  });
+  rows.push({
+    figure: `longest task during the first interaction (focus and a keystroke at once after the form is drawn, the lazy file arriving; ${LOADS} loads)`,
+    value: `max ${ms(Math.max(...render.interaction))}, median ${ms(median(render.interaction))} (0: none over 50 ms)`,
+    alternative: '',
+    ratio: '',
+    budget: `≤ ${BUDGET.longTaskMs} ms`,
+    ok: Math.max(...render.interaction) <= BUDGET.longTaskMs,
   });
   rows.push({
     figure: `first validation (empty submit once the page is idle; ${LOADS} runs)`,
     value: `median ${ms(median(render.validation))}, p90 ${ms(quantile(render.validation, 0.9))} (range ${spread(render.validation)})`,
     alternative: '',
     ratio: '',
-    budget: '',
+    budget: `≤ ${BUDGET.validationMs} ms median`,
+    ok: median(render.validation) <= BUDGET.validationMs,
   });
   rows.push({
     figure: `one keystroke to re-render (${LOADS} runs)`,
