@@ -1,9 +1,17 @@
 // `npm start`'s server: the demo page's form sends a lead to the mock and shows the id it gave.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { startDemoServer } from '../../demo/server.ts';
 import { launch } from './harness.ts';
+
+/** The valuation form's required inputs, as a visitor fills them. */
+async function fillValuation(form: Locator): Promise<void> {
+  await form.getByLabel('Förnamn').fill('Anna');
+  await form.getByLabel('Efternamn').fill('Svensson');
+  await form.getByLabel('Gatuadress').fill('Storgatan 1');
+  await form.getByLabel('E-post').fill('anna@example.se');
+}
 
 describe('the demo (npm start)', () => {
   let browser: Browser;
@@ -22,10 +30,7 @@ describe('the demo (npm start)', () => {
     const tab = await browser.newPage();
     await tab.goto(demo.url);
     const form = tab.locator('#vardering vitec-lead-form');
-    await form.getByLabel('Förnamn').fill('Anna');
-    await form.getByLabel('Efternamn').fill('Svensson');
-    await form.getByLabel('Gatuadress').fill('Storgatan 1');
-    await form.getByLabel('E-post').fill('anna@example.se');
+    await fillValuation(form);
     // A submit sooner than min-fill-time (2 s) after the form appeared is held until then, and sent.
     await form.getByRole('button', { name: 'Skicka' }).click();
     const id = form.locator('.lead-id');
@@ -42,10 +47,7 @@ describe('the demo (npm start)', () => {
     const tab = await browser.newPage();
     await tab.goto(demo.url);
     const form = tab.locator('#vardering vitec-lead-form');
-    await form.getByLabel('Förnamn').fill('Anna');
-    await form.getByLabel('Efternamn').fill('Svensson');
-    await form.getByLabel('Gatuadress').fill('Storgatan 1');
-    await form.getByLabel('E-post').fill('anna@example.se');
+    await fillValuation(form);
     await tab.locator('#mode').selectOption({ label: '400, an error on the last name' });
     await form.getByRole('button', { name: 'Skicka' }).click();
     await form.locator('#input-lastName-error').waitFor({ timeout: 15_000 });
