@@ -9,6 +9,8 @@ const PAGE_MODULES = [
   'lead-form-attributes',
   'lead-form.styles',
   'lead-sender',
+  'behaviour',
+  'form-behaviour',
   'form-templates',
   'error-summary',
   'define',
@@ -20,6 +22,7 @@ const PAGE_MODULES = [
 /** Modules that are pure logic, shared by the element and the relay. */
 const PURE_MODULES = [
   'lead-schema',
+  'lead-limits',
   'lead-paths',
   'lead-payload',
   'personnummer',

@@ -5,13 +5,13 @@ import { focusSummaryTarget, renderErrorSummary, summaryItems } from './error-su
 import { configProblem, leadConfigOf, webUrl } from './form-config.js';
 import { type FieldList, parseFieldList } from './form-fields.js';
 import { type ErrorTarget, type FieldView, renderConsent, renderFields, renderStatus, renderSuccess, renderTrapAndSubmit } from './form-templates.js';
-import { type Behaviour, loadBehaviour, loadedBehaviour } from './behaviour.js';
+import { type Behaviour, BehaviourController } from './behaviour.js';
 import { LeadBotEvent, LeadErrorEvent, LeadSubmitEvent } from './lead-events.js';
 import { styles } from './lead-form.styles.js';
 import type { FieldName } from './lead-paths.js';
 import type { FormValues } from './lead-payload.js';
 import { LeadFormAttributes } from './lead-form-attributes.js';
-import type { LeadSender, SendOutcome } from './lead-sender.js';
+import type { SendOutcome } from './lead-sender.js';
 import { parseAttributionMode, parseTrackingParams } from './marketing.js';
 import { type Lang, MESSAGES, type Messages, errorText, errorTexts, resolveLang } from './messages.js';
 import { recordPageVisit } from './page-visit.js';
@@ -89,33 +89,13 @@ export class VitecLeadFormElement extends LeadFormAttributes {
   private formHeight = 0;
   private focusAfterUpdate?: () => HTMLElement | null | undefined;
   /** The lazily loaded behaviour (form-behaviour.ts), and the sending controller made from it. */
-  private behaviour?: Behaviour;
-  private sender?: LeadSender;
+  private readonly lazy = new BehaviourController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.renderedAt = Date.now();
     if (this.saveDraft) this.values = { ...readDraft(this.draftKey), ...this.values };
     this.marketing ??= recordPageVisit(parseAttributionMode(this.attribution), parseTrackingParams(this.trackingParams));
-    // At the latest the visitor's first focus or input fetches the behaviour, if idle time has not yet.
-    this.addEventListener('focusin', this.warm, { once: true });
-    this.addEventListener('input', this.warm, { once: true });
-  }
-
-  private warm = () => {
-    this.ready().catch(() => undefined); // a failure is told when the visitor submits
-  };
-
-  /** The behaviour if it has arrived (for any form on the page); the sending controller is made the first time. */
-  private behaviourNow(): Behaviour | undefined {
-    const behaviour = (this.behaviour ??= loadedBehaviour());
-    if (behaviour) this.sender ??= new behaviour.LeadSender(this);
-    return behaviour;
-  }
-
-  /** The behaviour, loaded once for the page. */
-  private async ready(): Promise<Behaviour> {
-    return this.behaviourNow() ?? (await loadBehaviour(), this.behaviourNow()!);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -126,16 +106,6 @@ export class VitecLeadFormElement extends LeadFormAttributes {
     if (changed.has('message') && this.message && !this.values.message) {
       this.values = { ...this.values, message: this.message };
     }
-  }
-
-  protected override firstUpdated(): void {
-    // The behaviour arrives, and the schema is built, when the browser is idle after the first render:
-    // not at load (a long task then) nor on the first submit (which would then wait for it).
-    (window.requestIdleCallback ?? setTimeout)(() => {
-      this.ready()
-        .then((behaviour) => behaviour.getLeadSchema())
-        .catch(() => undefined);
-    });
   }
 
   protected override updated(): void {
@@ -176,7 +146,7 @@ export class VitecLeadFormElement extends LeadFormAttributes {
     this.fieldErrors = {};
     this.fixed = new Set();
     this.formMessages = [];
-    this.sender?.forget();
+    this.lazy.sender?.forget();
     this.setStatus('idle', '');
     if (this.saveDraft) writeDraft(this.draftKey, undefined);
   }
@@ -241,7 +211,7 @@ export class VitecLeadFormElement extends LeadFormAttributes {
   private handleBlur = async (event: Event) => {
     if (!this.submitted || this.pressingSubmit) return;
     const field = (event.target as HTMLInputElement).name as FieldName;
-    const result = this.validate(this.behaviourNow() ?? (await this.ready()));
+    const result = this.validate(this.lazy.now() ?? (await this.lazy.ready()));
     const code = result.success ? undefined : result.fieldErrors[field];
     this.setFieldError(field, code && errorText(this.t, code, field));
   };
@@ -277,11 +247,11 @@ export class VitecLeadFormElement extends LeadFormAttributes {
     this.submitted = true;
     const t = this.t;
     // A submit before the behaviour has arrived waits for it, saying so; once it is here, all is at once.
-    let behaviour = this.behaviourNow();
+    let behaviour = this.lazy.now();
     if (!behaviour) {
       this.setStatus('sending', t.sendingStatus);
       try {
-        behaviour = await this.ready();
+        behaviour = await this.lazy.ready();
       } catch {
         return this.behaviourFailed();
       }
@@ -304,7 +274,7 @@ export class VitecLeadFormElement extends LeadFormAttributes {
     }
     const submit = new LeadSubmitEvent({ lead: result.lead });
     if (!this.dispatchEvent(submit)) return this.setStatus('idle', '');
-    const sender = this.sender!;
+    const sender = this.lazy.sender!;
     sender.track(this.dataLayer, 'vitec_lead_form_submit');
     if (this.preview) {
       this.finish(t.previewLeadId);
