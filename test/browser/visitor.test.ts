@@ -312,7 +312,7 @@ describe('<vitec-lead-form> as a visitor and a site owner meet it', () => {
   describe('axe in every state', () => {
     for (const lang of ['sv', 'en'] as const) {
       for (const dark of [false, true]) {
-        it(`should find no violation empty, with errors, with errors fixed, failed with the fallback, and sent (${lang}, ${dark ? 'dark' : 'light'})`, async function () {
+        it(`should find no violation empty, with errors, with errors fixed, failed with the fallback, sending, and sent (${lang}, ${dark ? 'dark' : 'light'})`, async function () {
           this.timeout(30000);
           const el = await form(
             `lang="${lang}" fields="${ALL}" fallback-email="info@maklarhuset.se" fallback-phone="08-123 456 78" privacy-policy-url="/integritet"`,
@@ -330,7 +330,10 @@ describe('<vitec-lead-form> as a visitor and a site owner meet it', () => {
           submit(el);
           await failed(el);
           await check('failed with the fallback');
+          await mock.setMode({ delayMs: 1500, times: 1 });
           submit(el);
+          await until(() => root(el).querySelector('form[aria-busy="true"]'), 'sending');
+          await check('sending');
           await sent(el);
           await check('sent');
         });
