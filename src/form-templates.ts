@@ -161,14 +161,17 @@ export interface StatusView {
 export function renderStatus(t: Messages, view: StatusView) {
   const failed = view.status === 'failed' && view.text !== '';
   const { fallbackEmail: email, fallbackPhone: phone } = view;
-  const links = failed && (email || phone);
-  const emailLink = email ? html`<a href=${fallbackMailto(email, t.fallbackSubject, view.values, t.labels)}>${email}</a>` : '';
-  const phoneLink = phone ? html`<a href=${telLink(phone)}>${phone}</a>` : '';
+  // Built only for a failure: the mailto carries everything typed, and the status renders on every keystroke.
+  const fallback = () => {
+    const emailLink = email ? html`<a href=${fallbackMailto(email, t.fallbackSubject, view.values, t.labels)}>${email}</a>` : '';
+    const phoneLink = phone ? html`<a href=${telLink(phone)}>${phone}</a>` : '';
+    return html`<p class="fallback">${t.fallback(emailLink, phoneLink)}</p>`;
+  };
   return html`<div class="status ${failed ? 'status-failed' : ''} ${view.status === 'sent' ? 'visually-hidden' : ''}" part="status" role="status">${
     failed
       ? html`<svg class="status-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm-1.25 5h2.5v7h-2.5Zm0 8.5h2.5V18h-2.5Z" /></svg
-          ><p class="status-text">${view.text}</p>${links ? html`<p class="fallback">${t.fallback(emailLink, phoneLink)}</p>` : nothing}`
+          ><p class="status-text">${view.text}</p>${email || phone ? fallback() : nothing}`
       : view.text
   }</div>`;
 }

@@ -1,4 +1,6 @@
 /** What site owners ask for besides the lead, as pure rules: consent, a thank-you page, spam traps. */
+import { webUrl } from './form-config.js';
+import { FIELD_NAMES } from './lead-paths.js';
 
 /** The line a lead's message ends with when the visitor gave consent: what, when, and to which policy. */
 export function consentLine(text: string, at: Date, policyUrl?: string): string {
@@ -8,14 +10,9 @@ export function consentLine(text: string, at: Date, policyUrl?: string): string 
 
 /** The thank-you page with `leadId` added, or `undefined` for a URL that is not http(s). */
 export function redirectTarget(url: string, leadId: string, base: string): string | undefined {
-  try {
-    const target = new URL(url, base);
-    if (target.protocol !== 'https:' && target.protocol !== 'http:') return undefined;
-    target.searchParams.set('leadId', leadId);
-    return target.href;
-  } catch {
-    return undefined;
-  }
+  const target = webUrl(url, base);
+  target?.searchParams.set('leadId', leadId);
+  return target?.href;
 }
 
 /** Why a submit looks like a bot's: what the `vitec-lead-form-bot` event says. */
@@ -47,8 +44,10 @@ export function fallbackMailto(
   labels: Readonly<Record<string, string>>,
 ): string {
   const lines: string[] = [];
-  for (const [field, value] of Object.entries(values)) {
-    if (field === 'socialSecurityNumber' || field === 'isForeignSocialSecurityNumber' || field === 'message') continue;
+  // In the form's order, whatever order the visitor typed in.
+  for (const field of FIELD_NAMES) {
+    const value = values[field];
+    if (field === 'socialSecurityNumber' || field === 'message') continue;
     if (typeof value === 'string' && value.trim()) lines.push(`${labels[field] ?? field}: ${value.trim()}`);
   }
   const message = typeof values.message === 'string' ? values.message.trim() : '';
