@@ -36,7 +36,8 @@ const PURE_MODULES = [
   'submit',
 ];
 
-const pageImports = (prefix) => PAGE_MODULES.flatMap((name) => [`${prefix}${name}`, `${prefix}${name}.js`, `${prefix}${name}.ts`]);
+const pageImports = (prefix) =>
+  PAGE_MODULES.flatMap((name) => [`${prefix}${name}`, `${prefix}${name}.js`, `${prefix}${name}.ts`]);
 const PAGE_GLOBALS = ['window', 'document', 'location', 'localStorage', 'sessionStorage', 'history'].map((name) => ({
   name,
   message:
@@ -57,7 +58,14 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/server/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server', '**/server/**'], message: 'The browser bundle never imports server code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server', '**/server/**'], message: 'The browser bundle never imports server code.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -66,8 +74,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: pageImports('../').map((name) => ({ name, message: 'The relay imports nothing of the element or the page.' })),
-          patterns: [{ group: ['lit', 'lit/*', '@lit/*'], message: 'The relay imports nothing of the element or the page.' }],
+          paths: pageImports('../').map((name) => ({
+            name,
+            message: 'The relay imports nothing of the element or the page.',
+          })),
+          patterns: [
+            { group: ['lit', 'lit/*', '@lit/*'], message: 'The relay imports nothing of the element or the page.' },
+          ],
         },
       ],
     },
@@ -79,7 +92,12 @@ export default tseslint.config(
         'error',
         {
           paths: pageImports('./').map((name) => ({ name, message: 'A pure module imports no page module.' })),
-          patterns: [{ group: ['lit', 'lit/*', '@lit/*', '**/server', '**/server/**'], message: 'A pure module imports neither Lit nor the server.' }],
+          patterns: [
+            {
+              group: ['lit', 'lit/*', '@lit/*', '**/server', '**/server/**'],
+              message: 'A pure module imports neither Lit nor the server.',
+            },
+          ],
         },
       ],
       'no-restricted-globals': ['error', ...PAGE_GLOBALS],

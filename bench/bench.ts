@@ -68,7 +68,15 @@ async function buildFloor() {
     await build({
       configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
       logLevel: 'silent',
-      build: { outDir, emptyOutDir: true, lib: { entry: fileURLToPath(new URL('floor.ts', import.meta.url)), formats: ['es'], fileName: () => 'floor.js' } },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        lib: {
+          entry: fileURLToPath(new URL('floor.ts', import.meta.url)),
+          formats: ['es'],
+          fileName: () => 'floor.js',
+        },
+      },
     });
     return sizes(pathToFileURL(join(outDir, 'floor.js')).href);
   } finally {
@@ -88,9 +96,14 @@ function sizes(path: string) {
 const ours = sizes('../dist/vitec-lead-form.js');
 /** The entry's static imports (none, by design: one request draws the form), and every chunk beside it. */
 const entryCode = readFileSync(new URL('../dist/vitec-lead-form.js', import.meta.url), 'utf8');
-const staticImports = [...entryCode.matchAll(/(?:^|[;}])\s*import\s*(?:[\w{}*,\s]+from\s*)?["']([^"']+)["']/g)].map((m) => m[1]!);
-const chunks = readdirSync(new URL('../dist/', import.meta.url)).filter((name) => /^vitec-lead-form-.+\.js$/.test(name));
-const entryGzip = ours.gzip + staticImports.reduce((sum, name) => sum + sizes(`../dist/${name.replace('./', '')}`).gzip, 0);
+const staticImports = [...entryCode.matchAll(/(?:^|[;}])\s*import\s*(?:[\w{}*,\s]+from\s*)?["']([^"']+)["']/g)].map(
+  (m) => m[1]!,
+);
+const chunks = readdirSync(new URL('../dist/', import.meta.url)).filter((name) =>
+  /^vitec-lead-form-.+\.js$/.test(name),
+);
+const entryGzip =
+  ours.gzip + staticImports.reduce((sum, name) => sum + sizes(`../dist/${name.replace('./', '')}`).gzip, 0);
 const totalGzip = ours.gzip + chunks.reduce((sum, name) => sum + sizes(`../dist/${name}`).gzip, 0);
 const bundle = sizes('../dist/vitec-lead-form.bundle.js');
 const floor = await buildFloor();
@@ -119,7 +132,8 @@ rows.push({
   ok: totalGzip <= BUDGET.totalGzipBytes,
 });
 rows.push({
-  figure: 'bytes floor: Lit + the zod/mini lead schema + the sv/en text and CSS, no behaviour (bench/floor.ts, same build)',
+  figure:
+    'bytes floor: Lit + the zod/mini lead schema + the sv/en text and CSS, no behaviour (bench/floor.ts, same build)',
   value: `${floor.raw} raw, ${floor.gzip} gzip -9, ${floor.brotli} brotli`,
   alternative: '',
   ratio: `floor = ${((floor.gzip / BUDGET.gzipBytes) * 100).toFixed(0)} % of the entry budget; the entry is ${entryGzip - floor.gzip} gzip over it`,
@@ -166,13 +180,17 @@ async function measureRender() {
     // Under its own name: the chunk imports what it shares with the entry from `./vitec-lead-form.js`.
     if (path === '/vitec-lead-form.js') return js(oursScript);
     // The lazy chunk, which the entry imports from beside itself.
-    if (/^\/vitec-lead-form-[\w-]+\.js$/.test(path!)) return js(readFileSync(new URL(`../dist${path}`, import.meta.url), 'utf8'));
+    if (/^\/vitec-lead-form-[\w-]+\.js$/.test(path!))
+      return js(readFileSync(new URL(`../dist${path}`, import.meta.url), 'utf8'));
     if (path === '/vanilla.js') return js(vanillaScript);
     if (path === '/ours')
       return htmlPage(
         `${HEAD}<script type="module" src="/vitec-lead-form.js"></script></head><body><vitec-lead-form endpoint="/x" customer-id="C"></vitec-lead-form></body></html>`,
       );
-    if (path === '/vanilla') return htmlPage(`${HEAD}<script type="module" src="/vanilla.js"></script></head><body><div id="slot"></div></body></html>`);
+    if (path === '/vanilla')
+      return htmlPage(
+        `${HEAD}<script type="module" src="/vanilla.js"></script></head><body><div id="slot"></div></body></html>`,
+      );
     res.writeHead(404).end();
   });
   const base = await listen(site);
@@ -206,7 +224,9 @@ async function measureRender() {
         if (kind === 'vanilla') {
           result.longestVanilla.push(await page.evaluate(() => (window as unknown as { __longest: number }).__longest));
           await page.waitForTimeout(300);
-          result.blockingVanilla.push(await page.evaluate(() => (window as unknown as { __blocking: number }).__blocking));
+          result.blockingVanilla.push(
+            await page.evaluate(() => (window as unknown as { __blocking: number }).__blocking),
+          );
         }
         if (kind === 'ours') {
           // The visitor's first interaction at once after the form is drawn, while the lazy file arrives:
@@ -275,14 +295,22 @@ async function listen(server: Server): Promise<string> {
 }
 
 const authorization = `Basic ${Buffer.from(`${BENCH_CREDENTIALS.username}:${BENCH_CREDENTIALS.password}`).toString('base64')}`;
-const lead = JSON.stringify({ person: { firstName: 'Anna', lastName: 'Svensson' }, leadSource: { leadType: 'AcceptObjectFlow', name: 'bench' } });
+const lead = JSON.stringify({
+  person: { firstName: 'Anna', lastName: 'Svensson' },
+  leadSource: { leadType: 'AcceptObjectFlow', name: 'bench' },
+});
 
 /**
  * `visitors`: each lead from an address of its own (X-Forwarded-For; the bench's relays trust it), as
  * many visitors send them, so the rate limiter keeps one short log per client instead of one log of every
  * lead; `keyed` adds a new Idempotency-Key per lead, as the element sends.
  */
-async function load(url: string, connections: number, headers: Record<string, string>, mode: 'plain' | 'visitors' | 'keyed' = 'plain') {
+async function load(
+  url: string,
+  connections: number,
+  headers: Record<string, string>,
+  mode: 'plain' | 'visitors' | 'keyed' = 'plain',
+) {
   const result = await autocannon({
     url,
     method: 'POST',
@@ -311,7 +339,12 @@ async function load(url: string, connections: number, headers: Record<string, st
   });
   if (result.non2xx || result.errors || result.timeouts)
     throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
-  return { requests: result.requests.total, rps: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99 };
+  return {
+    requests: result.requests.total,
+    rps: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+  };
 }
 
 /** The server process's CPU time so far, in µs (`bench/servers.ts` answers it beside the server under test). */
@@ -325,7 +358,9 @@ function spawnServer(
   vitecUrl = '',
   redisUrl = '',
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/servers.ts', kind, vitecUrl, redisUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/servers.ts', kind, vitecUrl, redisUrl], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.stdout!.once('data', (chunk: Buffer) => resolve({ url: chunk.toString().trim(), child }));
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
@@ -362,11 +397,19 @@ async function measureRelay() {
           );
         }
         if (connections === 1) {
-          targets.push(['relay-keyed', servers.relay.url, { origin: 'https://m.se' }], ['relay-redis', servers['relay-redis'].url, { origin: 'https://m.se' }]);
+          targets.push(
+            ['relay-keyed', servers.relay.url, { origin: 'https://m.se' }],
+            ['relay-redis', servers['relay-redis'].url, { origin: 'https://m.se' }],
+          );
         }
         for (const [name, base, headers] of targets) {
           const before = await cpuMicros(base);
-          const mode = name === 'relay-keyed' || name === 'relay-redis' ? 'keyed' : name.startsWith('relay') ? 'visitors' : 'plain';
+          const mode =
+            name === 'relay-keyed' || name === 'relay-redis'
+              ? 'keyed'
+              : name.startsWith('relay')
+                ? 'visitors'
+                : 'plain';
           const r = await load(base + path, connections, headers, mode);
           const cpu = (await cpuMicros(base)) - before;
           const key = `${name}@${connections}`;
@@ -480,12 +523,20 @@ if (relay) {
   });
 }
 
-const header: Row = { figure: 'figure', value: 'vitec-lead-form', alternative: 'alternative, same run', ratio: 'ratio', budget: 'budget', ok: undefined };
+const header: Row = {
+  figure: 'figure',
+  value: 'vitec-lead-form',
+  alternative: 'alternative, same run',
+  ratio: 'ratio',
+  budget: 'budget',
+  ok: undefined,
+};
 const table = [
   `| ${header.figure} | ${header.value} | ${header.alternative} | ${header.ratio} | ${header.budget} | |`,
   '|---|---|---|---|---|---|',
   ...rows.map(
-    (row) => `| ${row.figure} | ${row.value} | ${row.alternative} | ${row.ratio} | ${row.budget} | ${row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED'} |`,
+    (row) =>
+      `| ${row.figure} | ${row.value} | ${row.alternative} | ${row.ratio} | ${row.budget} | ${row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED'} |`,
   ),
 ].join('\n');
 console.log(`\n${table}`);
@@ -493,5 +544,9 @@ const budgets = rows.filter((row) => row.ok !== undefined);
 const missed = budgets.filter((row) => !row.ok);
 console.log(`\n${budgets.length - missed.length} passed, ${missed.length} failed`);
 // Only a full run is the record: a partial one (BENCH_ONLY) prints and leaves the docs alone.
-if (!only) writeFileSync(new URL('../docs/performance.md', import.meta.url), performanceDoc(table, budgets.length - missed.length, missed.length));
+if (!only)
+  writeFileSync(
+    new URL('../docs/performance.md', import.meta.url),
+    performanceDoc(table, budgets.length - missed.length, missed.length),
+  );
 process.exit(missed.length ? 1 : 0);

@@ -8,7 +8,16 @@
  */
 import { defineConfig } from 'vite';
 import base from '../vite.config.ts';
-const STUBS = ['lead-sender', 'lead-payload', 'failure', 'api-errors', 'submit', 'personnummer', 'data-layer', 'draft-storage'];
+const STUBS = [
+  'lead-sender',
+  'lead-payload',
+  'failure',
+  'api-errors',
+  'submit',
+  'personnummer',
+  'data-layer',
+  'draft-storage',
+];
 export default defineConfig({
   ...base,
   plugins: [

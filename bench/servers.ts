@@ -50,10 +50,13 @@ function proxyListener() {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const target = new URL(vitecUrl!);
   return (req: IncomingMessage, res: ServerResponse) => {
-    const upstream = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers, agent }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = http.request(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers, agent },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   };
@@ -65,7 +68,11 @@ function honoFloorListener() {
   const app = new Hono();
   app.post('*', async (c) => {
     const body = await c.req.text();
-    const answer = await forward(vitecUrl + c.req.path, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body });
+    const answer = await forward(vitecUrl + c.req.path, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body,
+    });
     return c.body(await answer.text(), answer.status as 200, { 'content-type': 'application/json' });
   });
   return getRequestListener(app.fetch);

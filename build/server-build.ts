@@ -1,7 +1,12 @@
 /** The Vite config of a server build: unminified ES modules in dist/server with every dependency inlined. */
 import { defineConfig, type UserConfig } from 'vite';
 
-export function serverBuild(options: { input: Record<string, string>; target: 'node' | 'webworker'; banner?: string; oneFile?: boolean }): UserConfig {
+export function serverBuild(options: {
+  input: Record<string, string>;
+  target: 'node' | 'webworker';
+  banner?: string;
+  oneFile?: boolean;
+}): UserConfig {
   return defineConfig({
     build: {
       target: options.target === 'node' ? 'node20' : 'es2022',

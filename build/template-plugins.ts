@@ -35,7 +35,11 @@ export const minifyHtmlTemplates: Plugin = {
     const visit = (node: unknown): void => {
       if (!node || typeof node !== 'object') return;
       if (Array.isArray(node)) return node.forEach(visit);
-      const n = node as { type?: string; tag?: { type: string; name?: string }; quasi?: { quasis: { start: number; end: number; value: { raw: string } }[] } };
+      const n = node as {
+        type?: string;
+        tag?: { type: string; name?: string };
+        quasi?: { quasis: { start: number; end: number; value: { raw: string } }[] };
+      };
       if (n.type === 'TaggedTemplateExpression' && n.tag?.type === 'Identifier' && n.tag.name === 'html') {
         for (const q of n.quasi!.quasis) {
           const raw = code.slice(q.start, q.end);
@@ -63,7 +67,12 @@ export const terserPass: Plugin = {
   async generateBundle(_options, bundle) {
     for (const chunk of Object.values(bundle)) {
       if (chunk.type !== 'chunk') continue;
-      const result = await minify(chunk.code, { module: true, ecma: 2020, compress: { passes: 3 }, format: { comments: false } });
+      const result = await minify(chunk.code, {
+        module: true,
+        ecma: 2020,
+        compress: { passes: 3 },
+        format: { comments: false },
+      });
       if (result.code) chunk.code = result.code;
     }
   },

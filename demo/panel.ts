@@ -14,7 +14,12 @@ async function refresh(): Promise<void> {
 }
 
 mode.addEventListener('change', async () => {
-  await fetch(`${MOCK}/mode`, mode.value ? { method: 'PUT', headers: { 'content-type': 'application/json' }, body: mode.value } : { method: 'DELETE' });
+  await fetch(
+    `${MOCK}/mode`,
+    mode.value
+      ? { method: 'PUT', headers: { 'content-type': 'application/json' }, body: mode.value }
+      : { method: 'DELETE' },
+  );
 });
 
 document.querySelector('#clear')!.addEventListener('click', async () => {
@@ -22,6 +27,7 @@ document.querySelector('#clear')!.addEventListener('click', async () => {
   await refresh();
 });
 
-for (const type of ['vitec-lead-form-success', 'vitec-lead-form-error'] as const) document.addEventListener(type, () => void refresh());
+for (const type of ['vitec-lead-form-success', 'vitec-lead-form-error'] as const)
+  document.addEventListener(type, () => void refresh());
 await fetch(`${MOCK}/mode`, { method: 'DELETE' });
 await refresh();

@@ -53,11 +53,19 @@ function backend(): Plugin {
 }
 
 /** Starts the demo; `port: 0` picks a free one. */
-export async function startDemoServer(options: { port: number; host?: string }): Promise<{ url: string; server: ViteDevServer }> {
+export async function startDemoServer(options: {
+  port: number;
+  host?: string;
+}): Promise<{ url: string; server: ViteDevServer }> {
   const server = await createServer({
     configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
     root: fileURLToPath(new URL('.', import.meta.url)),
-    server: { port: options.port, strictPort: options.port !== 0, host: options.host ?? 'localhost', hmr: options.port !== 0 },
+    server: {
+      port: options.port,
+      strictPort: options.port !== 0,
+      host: options.host ?? 'localhost',
+      hmr: options.port !== 0,
+    },
     plugins: [backend()],
     logLevel: 'warn',
   });

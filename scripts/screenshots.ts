@@ -24,7 +24,10 @@ const FOR_DOCS = ['errors-sv-light-480', 'failed-sv-dark-800', 'sent-en-light-32
 const FIELDS = 'firstName lastName address email.emailAddress telephone.cell message';
 
 function html(lang: string, scheme: string, width: number): string {
-  const colours = scheme === 'dark' ? 'color-scheme: dark; background: #111; color: #eee' : 'color-scheme: light; background: #fff; color: #1a1a1a';
+  const colours =
+    scheme === 'dark'
+      ? 'color-scheme: dark; background: #111; color: #eee'
+      : 'color-scheme: light; background: #fff; color: #1a1a1a';
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Kontakt</title>
 <script type="module" src="/vitec-lead-form.js"></script></head>
 <body style="margin: 0; font: 16px/1.5 system-ui, sans-serif; ${colours}">
@@ -83,7 +86,12 @@ async function main(): Promise<void> {
             }
             // Let the focus move and the fonts settle before the picture.
             await tab.waitForTimeout(100);
-            await tab.locator('main').screenshot({ path: new URL(`${state}-${lang}-${scheme}-${width}.png`, OUT).pathname, animations: 'disabled' });
+            await tab
+              .locator('main')
+              .screenshot({
+                path: new URL(`${state}-${lang}-${scheme}-${width}.png`, OUT).pathname,
+                animations: 'disabled',
+              });
             count++;
           }
           await tab.close();

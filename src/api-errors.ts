@@ -65,7 +65,9 @@ export function mapErrorBody(body: unknown, shown: readonly FieldName[]): Mapped
 
   // The headline ("The request is invalid.") only helps when nothing more specific could be shown.
   if (!result.formMessages.length && !Object.keys(result.fieldErrors).length) {
-    const message = [own(body, 'message'), own(body, 'detail'), own(body, 'title')].find((m) => typeof m === 'string' && m.trim());
+    const message = [own(body, 'message'), own(body, 'detail'), own(body, 'title')].find(
+      (m) => typeof m === 'string' && m.trim(),
+    );
     if (typeof message === 'string') result.formMessages.push(message.trim().slice(0, MAX_TEXT));
   }
   return result;

@@ -15,7 +15,11 @@ let retryUrl: string | undefined;
 let retries = 0;
 
 export function loadBehaviour(): Promise<Behaviour> {
-  loading ??= (retryUrl ? (import(/* @vite-ignore */ `${retryUrl}?retry=${++retries}`) as Promise<Behaviour>) : import('./form-behaviour.js')).then(
+  loading ??= (
+    retryUrl
+      ? (import(/* @vite-ignore */ `${retryUrl}?retry=${++retries}`) as Promise<Behaviour>)
+      : import('./form-behaviour.js')
+  ).then(
     (behaviour) => (loaded = behaviour),
     (error: unknown) => {
       loading = undefined;

@@ -10,6 +10,8 @@ export function defineLeadForm(): void {
   const existing = customElements.get(TAG) as (CustomElementConstructor & { version?: string }) | undefined;
   if (!existing) customElements.define(TAG, VitecLeadFormElement);
   else if (existing.version !== VitecLeadFormElement.version) {
-    console.warn(`<${TAG}>: version ${existing.version ?? 'unknown'} is already defined on this page; version ${VitecLeadFormElement.version} was not loaded.`);
+    console.warn(
+      `<${TAG}>: version ${existing.version ?? 'unknown'} is already defined on this page; version ${VitecLeadFormElement.version} was not loaded.`,
+    );
   }
 }

@@ -28,7 +28,11 @@ export function readDraft(key: string, storage: Pick<Storage, 'getItem'> = sessi
 }
 
 /** Saves the draft, or forgets it when `values` is undefined. */
-export function writeDraft(key: string, values: FormValues | undefined, storage: Pick<Storage, 'setItem' | 'removeItem'> = sessionStorage): void {
+export function writeDraft(
+  key: string,
+  values: FormValues | undefined,
+  storage: Pick<Storage, 'setItem' | 'removeItem'> = sessionStorage,
+): void {
   try {
     if (values) storage.setItem(key, JSON.stringify(values));
     else storage.removeItem(key);

@@ -42,7 +42,9 @@ export function summaryItems<T extends string>(
   fixed: ReadonlySet<T> = new Set(),
 ): SummaryItem[] {
   return [
-    ...targets.filter((target) => errors[target]).map((target) => ({ target, text: errors[target]!, fixed: fixed.has(target) })),
+    ...targets
+      .filter((target) => errors[target])
+      .map((target) => ({ target, text: errors[target]!, fixed: fixed.has(target) })),
     ...messages.map((text) => ({ text })),
   ];
 }

@@ -27,9 +27,15 @@ export function describeFailure(
   switch (result.kind) {
     case 'invalid': {
       const mapped = mapErrorBody(result.body, shown);
-      const message = mapped.formMessages.length ? `${t.serverSaid} ${mapped.formMessages.join(' ')}` : t.failed.invalid;
+      const message = mapped.formMessages.length
+        ? `${t.serverSaid} ${mapped.formMessages.join(' ')}`
+        : t.failed.invalid;
       const placed = Object.keys(mapped.fieldErrors).length > 0;
-      return { message, fieldErrors: mapped.fieldErrors, summary: mapped.formMessages.length || !placed ? [message] : [] };
+      return {
+        message,
+        fieldErrors: mapped.fieldErrors,
+        summary: mapped.formMessages.length || !placed ? [message] : [],
+      };
     }
     case 'auth':
       return {

@@ -36,20 +36,34 @@ export function configProblem(t: Messages, attributes: ConfigAttributes): string
   if (endpoint) {
     const url = webUrl(endpoint.replaceAll('{customerId}', 'x'), pageUrl);
     if (!url) return config.endpointScheme;
-    if (url.protocol === 'http:' && pageUrl.startsWith('https:') && !LOOPBACK.test(url.hostname)) return config.mixedContent;
+    if (url.protocol === 'http:' && pageUrl.startsWith('https:') && !LOOPBACK.test(url.hostname))
+      return config.mixedContent;
     // In preview too: the builder's preview shows what the live form would say.
     if (endpoint.includes('{customerId}') && !attributes.customerId?.trim()) return config.customerId;
   }
-  if (attributes.privacyPolicyUrl && !webUrl(attributes.privacyPolicyUrl, pageUrl)) return config.url('privacy-policy-url');
+  if (attributes.privacyPolicyUrl && !webUrl(attributes.privacyPolicyUrl, pageUrl))
+    return config.url('privacy-policy-url');
   if (attributes.redirectUrl && !webUrl(attributes.redirectUrl, pageUrl)) return config.url('redirect-url');
   const unknown = [...attributes.shown.unknown, ...attributes.required.unknown];
   if (unknown.length) return config.fields(unknown.join(', '));
-  if (!attributes.shown.fields.includes('firstName') || !attributes.shown.fields.includes('lastName')) return config.names;
+  if (!attributes.shown.fields.includes('firstName') || !attributes.shown.fields.includes('lastName'))
+    return config.names;
   return '';
 }
 
 /** The lead's source and receiver from the attributes; the source name defaults to the site's host. */
-export function leadConfigOf(attributes: Omit<LeadConfig, 'leadSourceName'> & { leadSourceName?: string }, host: string): LeadConfig {
+export function leadConfigOf(
+  attributes: Omit<LeadConfig, 'leadSourceName'> & { leadSourceName?: string },
+  host: string,
+): LeadConfig {
   const { leadType, agentId, agentEmail, userGroupId, officeId, officeCustomerId } = attributes;
-  return { leadSourceName: attributes.leadSourceName || host, leadType, agentId, agentEmail, userGroupId, officeId, officeCustomerId };
+  return {
+    leadSourceName: attributes.leadSourceName || host,
+    leadType,
+    agentId,
+    agentEmail,
+    userGroupId,
+    officeId,
+    officeCustomerId,
+  };
 }

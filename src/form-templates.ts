@@ -35,7 +35,8 @@ function renderError(id: string, error: string, t: Messages, fixed = false) {
 export function renderFields(shown: readonly FieldName[], view: FieldView) {
   const contact = shown.filter((field) => CONTACT_FIELDS.includes(field));
   const grouped = contact.length >= 2 && !contact.some((field) => view.required.includes(field));
-  if (!grouped) return shown.map((field) => renderField(field, view, { needed: contact.length === 1 && field === contact[0] }));
+  if (!grouped)
+    return shown.map((field) => renderField(field, view, { needed: contact.length === 1 && field === contact[0] }));
   // The rule's error is kept at the first contact input (where the summary links to), but belongs to the pair.
   const errorId = 'contact-error';
   const error = view.errors[contact[0]!] === view.t.errors.contactRequired ? view.t.errors.contactRequired : undefined;
@@ -46,7 +47,9 @@ export function renderFields(shown: readonly FieldName[], view: FieldView) {
     ${error ? renderError(errorId, error, view.t, fixed) : nothing}
     ${contact.map((field) => renderField(field, view, { groupError: error && !fixed ? errorId : undefined }))}
   </fieldset>`;
-  return shown.filter((field) => !contact.includes(field) || field === contact[0]).map((field) => (field === contact[0] ? group : renderField(field, view)));
+  return shown
+    .filter((field) => !contact.includes(field) || field === contact[0])
+    .map((field) => (field === contact[0] ? group : renderField(field, view)));
 }
 
 interface FieldPlace {
@@ -65,7 +68,8 @@ export function renderField(field: FieldName, view: FieldView, place: FieldPlace
   const own = view.errors[field];
   const error = own === t.errors.contactRequired && inGroup ? undefined : own;
   const fixed = view.fixed.has(field);
-  const describedBy = [hint && `${id}-hint`, error && !fixed && `${id}-error`, place.groupError].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint && `${id}-hint`, error && !fixed && `${id}-error`, place.groupError].filter(Boolean).join(' ') || undefined;
   const optional = !view.required.includes(field) && !place.needed && !inGroup;
   const value = values[field] ?? '';
   const invalid = (error && !fixed) || place.groupError ? 'true' : undefined;
@@ -113,11 +117,20 @@ export function renderTrapAndSubmit(t: Messages, sending: boolean, onPointer: (e
 /** The privacy sentence, or the consent box that must be ticked when consent is required. */
 export function renderConsent(
   t: Messages,
-  options: { policyUrl?: string; required: boolean; checked: boolean; error?: string; fixed: boolean; onChange: (event: Event) => void },
+  options: {
+    policyUrl?: string;
+    required: boolean;
+    checked: boolean;
+    error?: string;
+    fixed: boolean;
+    onChange: (event: Event) => void;
+  },
 ) {
   const { policyUrl, error, fixed } = options;
   const invalid = error && !fixed;
-  const policy = policyUrl ? html`<a href=${policyUrl} target="_blank" rel="noopener">${t.privacyPolicy}</a>` : t.privacyPolicyPlain;
+  const policy = policyUrl
+    ? html`<a href=${policyUrl} target="_blank" rel="noopener">${t.privacyPolicy}</a>`
+    : t.privacyPolicyPlain;
   if (!options.required) return policyUrl ? html`<p class="privacy">${t.privacySentence(policy)}</p>` : nothing;
   return html`<div class="field ${invalid ? 'field-error' : ''}" part="field">
     ${error ? renderError('input-consent-error', error, t, fixed) : nothing}
@@ -130,7 +143,12 @@ export function renderConsent(
 }
 
 /** The thank-you: the site's own `success` slot, or the built-in text (or `success-message`) and the lead id. */
-export function renderSuccess(t: Messages, leadId: string, successMessage: string | undefined, onSendAnother: () => void) {
+export function renderSuccess(
+  t: Messages,
+  leadId: string,
+  successMessage: string | undefined,
+  onSendAnother: () => void,
+) {
   const custom = successMessage?.replaceAll('{leadId}', leadId);
   return html`<div class="success" part="success" tabindex="-1" aria-labelledby="success-heading">
     <div class="success-body">
@@ -163,7 +181,9 @@ export function renderStatus(t: Messages, view: StatusView) {
   const { fallbackEmail: email, fallbackPhone: phone } = view;
   // Built only for a failure: the mailto carries everything typed, and the status renders on every keystroke.
   const fallback = () => {
-    const emailLink = email ? html`<a href=${fallbackMailto(email, t.fallbackSubject, view.values, t.labels)}>${email}</a>` : '';
+    const emailLink = email
+      ? html`<a href=${fallbackMailto(email, t.fallbackSubject, view.values, t.labels)}>${email}</a>`
+      : '';
     const phoneLink = phone ? html`<a href=${telLink(phone)}>${phone}</a>` : '';
     return html`<p class="fallback">${t.fallback(emailLink, phoneLink)}</p>`;
   };

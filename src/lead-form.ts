@@ -4,7 +4,15 @@ import { draftKey, readDraft, writeDraft } from './draft-storage.js';
 import { focusSummaryTarget, renderErrorSummary, summaryItems } from './error-summary.js';
 import { configProblem, leadConfigOf, webUrl } from './form-config.js';
 import { type FieldList, parseFieldList } from './form-fields.js';
-import { type ErrorTarget, type FieldView, renderConsent, renderFields, renderStatus, renderSuccess, renderTrapAndSubmit } from './form-templates.js';
+import {
+  type ErrorTarget,
+  type FieldView,
+  renderConsent,
+  renderFields,
+  renderStatus,
+  renderSuccess,
+  renderTrapAndSubmit,
+} from './form-templates.js';
 import { type Behaviour, BehaviourController } from './behaviour.js';
 import { LeadBotEvent, LeadErrorEvent, LeadSubmitEvent } from './lead-events.js';
 import { styles } from './lead-form.styles.js';
@@ -95,7 +103,10 @@ export class VitecLeadFormElement extends LeadFormAttributes {
     super.connectedCallback();
     this.renderedAt = Date.now();
     if (this.saveDraft) this.values = { ...readDraft(this.draftKey), ...this.values };
-    this.marketing ??= recordPageVisit(parseAttributionMode(this.attribution), parseTrackingParams(this.trackingParams));
+    this.marketing ??= recordPageVisit(
+      parseAttributionMode(this.attribution),
+      parseTrackingParams(this.trackingParams),
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -131,7 +142,15 @@ export class VitecLeadFormElement extends LeadFormAttributes {
 
   private get configError(): string {
     const { endpoint, customerId, privacyPolicyUrl, redirectUrl, preview } = this;
-    return configProblem(this.t, { endpoint, customerId, privacyPolicyUrl, redirectUrl, preview, ...this.lists, pageUrl: location.href });
+    return configProblem(this.t, {
+      endpoint,
+      customerId,
+      privacyPolicyUrl,
+      redirectUrl,
+      preview,
+      ...this.lists,
+      pageUrl: location.href,
+    });
   }
 
   private get draftKey(): string {
@@ -164,7 +183,12 @@ export class VitecLeadFormElement extends LeadFormAttributes {
   }
 
   private renderForm(t: Messages) {
-    const items = summaryItems<ErrorTarget>([...this.shown, 'consent'], this.fieldErrors, this.formMessages, this.fixed);
+    const items = summaryItems<ErrorTarget>(
+      [...this.shown, 'consent'],
+      this.fieldErrors,
+      this.formMessages,
+      this.fixed,
+    );
     const sending = this.status === 'sending';
     return html`<form part="form" novalidate @submit=${this.handleSubmit} aria-busy=${sending ? 'true' : 'false'}>
       ${this.preview ? html`<p class="preview-note">${t.previewNote}</p>` : nothing}

@@ -18,4 +18,13 @@ export const LIMITS = {
   receiverId: 100,
 } as const;
 
-export type ErrorCode = 'required' | 'tooLong' | 'email' | 'phone' | 'zipCode' | 'personnummer' | 'contactRequired' | 'characters' | 'invalid';
+export type ErrorCode =
+  | 'required'
+  | 'tooLong'
+  | 'email'
+  | 'phone'
+  | 'zipCode'
+  | 'personnummer'
+  | 'contactRequired'
+  | 'characters'
+  | 'invalid';

@@ -78,5 +78,8 @@ export function fieldOfKey(key: string): FieldName | undefined {
     .split('.')
     .filter(Boolean);
   if (!segments.length) return undefined;
-  return (PATHS.find((p) => endsWith(segments, p.full)) ?? PATHS.find((p) => segments.length === p.bare.length && endsWith(segments, p.bare)))?.field;
+  return (
+    PATHS.find((p) => endsWith(segments, p.full)) ??
+    PATHS.find((p) => segments.length === p.bare.length && endsWith(segments, p.bare))
+  )?.field;
 }

@@ -38,7 +38,8 @@ export function compactLead(value: unknown): unknown {
       const compacted = compactLead(item);
       if (compacted === undefined) continue;
       // A `__proto__` key (JSON.parse makes one) is copied as data, never as the prototype.
-      if (key === '__proto__') Object.defineProperty(out, key, { value: compacted, enumerable: true, writable: true, configurable: true });
+      if (key === '__proto__')
+        Object.defineProperty(out, key, { value: compacted, enumerable: true, writable: true, configurable: true });
       else out[key] = compacted;
     }
     return Object.keys(out).length ? out : undefined;
@@ -53,14 +54,22 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
 }
 
 function getPath(source: unknown, path: readonly string[]): unknown {
-  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), source);
+  return path.reduce<unknown>(
+    (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+    source,
+  );
 }
 
 /**
  * Builds the lead (not yet validated) from the form's values, the element's attributes and marketing.
  * `consent`, when given, becomes the message's last line.
  */
-export function buildLead(values: FormValues, config: LeadConfig, marketing?: FormMarketing, consent?: string): Partial<PublicAdvertisingPersonLead> {
+export function buildLead(
+  values: FormValues,
+  config: LeadConfig,
+  marketing?: FormMarketing,
+  consent?: string,
+): Partial<PublicAdvertisingPersonLead> {
   const lead: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(values)) {
     if (field !== 'isForeignSocialSecurityNumber') setPath(lead, leadPath(field as FieldName), value);
@@ -115,11 +124,15 @@ export function validateForm(lead: unknown, rules: FormRules): FormValidation {
     for (const issue of result.issues) {
       if (issue.field && rules.shown.includes(issue.field)) found[issue.field] ??= issue.code;
       // A missing `person` is already told at its required inputs.
-      else if (!(Object.keys(found) as FieldName[]).some((field) => leadPath(field).join('.').startsWith(`${issue.path}.`))) formErrors.push(issue.code);
+      else if (
+        !(Object.keys(found) as FieldName[]).some((field) => leadPath(field).join('.').startsWith(`${issue.path}.`))
+      )
+        formErrors.push(issue.code);
     }
   }
   const fieldErrors: Partial<Record<FieldName, ErrorCode>> = {};
   for (const field of rules.shown) if (found[field]) fieldErrors[field] = found[field];
-  if (result.success && !formErrors.length && !Object.keys(fieldErrors).length) return { success: true, lead: result.lead };
+  if (result.success && !formErrors.length && !Object.keys(fieldErrors).length)
+    return { success: true, lead: result.lead };
   return { success: false, fieldErrors, formErrors };
 }

@@ -15,7 +15,8 @@ import { type ErrorCode, LIMITS } from './lead-limits.js';
 
 const PHONE = /^\+?[\d\s()-]+$/;
 /** The HTML standard's "valid email address", what browsers check `type=email` against. */
-const EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
+const EMAIL =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 const ZIP = /^(\d{3}) ?(\d{2})$/;
 /** C0 controls and DEL, and the same with TAB, LF and CR let through (for the message). */
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -37,7 +38,15 @@ function plain(multiline = false) {
  */
 function maxUnits(max: number) {
   return z.superRefine((value: string, ctx) => {
-    if (value.length > max) ctx.issues.push({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: value, message: 'tooLong' });
+    if (value.length > max)
+      ctx.issues.push({
+        code: 'too_big',
+        origin: 'string',
+        maximum: max,
+        inclusive: true,
+        input: value,
+        message: 'tooLong',
+      });
   });
 }
 
@@ -94,7 +103,12 @@ function buildSchema() {
       z.superRefine(
         (p, ctx) => {
           const number: unknown = p.socialSecurityNumber;
-          if (typeof number === 'string' && number && p.isForeignSocialSecurityNumber !== true && !parsePersonnummer(number)) {
+          if (
+            typeof number === 'string' &&
+            number &&
+            p.isForeignSocialSecurityNumber !== true &&
+            !parsePersonnummer(number)
+          ) {
             ctx.issues.push({ code: 'custom', message: 'personnummer', input: number, path: ['socialSecurityNumber'] });
           }
         },
@@ -102,7 +116,8 @@ function buildSchema() {
         { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
       ),
       z.overwrite((p) => {
-        const parsed = p.socialSecurityNumber && !p.isForeignSocialSecurityNumber && parsePersonnummer(p.socialSecurityNumber);
+        const parsed =
+          p.socialSecurityNumber && !p.isForeignSocialSecurityNumber && parsePersonnummer(p.socialSecurityNumber);
         return parsed ? { ...p, socialSecurityNumber: parsed.normalised } : p;
       }),
     );
@@ -122,16 +137,21 @@ function buildSchema() {
     receiver,
     leadSource: z.object({
       // Vitec takes the enum by name or by number.
-      leadType: z.custom<string | number>((v) => (typeof v === 'string' ? /^[A-Za-z0-9_]{1,50}$/.test(v) : Number.isInteger(v) && (v as number) >= 0), {
-        error: 'invalid',
-      }),
+      leadType: z.custom<string | number>(
+        (v) => (typeof v === 'string' ? /^[A-Za-z0-9_]{1,50}$/.test(v) : Number.isInteger(v) && (v as number) >= 0),
+        {
+          error: 'invalid',
+        },
+      ),
       name: text(LIMITS.leadSourceName),
     }),
     marketing: z.optional(
       z.object({
         referrer: z.optional(text(LIMITS.referrer)),
         utmTags: z.optional(
-          z.array(z.object({ name: text(LIMITS.utmName), value: text(LIMITS.utmValue) })).check(z.maxLength(LIMITS.utmTags, { error: 'tooLong' })),
+          z
+            .array(z.object({ name: text(LIMITS.utmName), value: text(LIMITS.utmValue) }))
+            .check(z.maxLength(LIMITS.utmTags, { error: 'tooLong' })),
         ),
       }),
     ),
@@ -166,7 +186,16 @@ export type LeadValidation =
   | { readonly success: true; readonly lead: PublicAdvertisingPersonLead }
   | { readonly success: false; readonly issues: readonly LeadIssue[] };
 
-const CODES: readonly string[] = ['required', 'tooLong', 'email', 'phone', 'zipCode', 'personnummer', 'contactRequired', 'characters'];
+const CODES: readonly string[] = [
+  'required',
+  'tooLong',
+  'email',
+  'phone',
+  'zipCode',
+  'personnummer',
+  'contactRequired',
+  'characters',
+];
 
 /**
  * Validates a lead whose strings are already trimmed and whose empty values are already dropped

@@ -13,7 +13,10 @@ import type { PublicAdvertisingPersonLead } from './lead-schema.js';
 import type { Messages } from './messages.js';
 import { newIdempotencyKey, postLeadWithRetry } from './submit.js';
 
-export type SendOutcome = { kind: 'sent'; leadId: string } | { kind: 'failed'; invalid: boolean; failure: Failure } | { kind: 'aborted' };
+export type SendOutcome =
+  | { kind: 'sent'; leadId: string }
+  | { kind: 'failed'; invalid: boolean; failure: Failure }
+  | { kind: 'aborted' };
 
 export interface SendOptions {
   /** The endpoint, with `{customerId}` where the customer id goes. */
@@ -56,7 +59,11 @@ export class LeadSender implements ReactiveController {
    * Sends the lead (retrying once where that can help), lets the view `show` the outcome, then fires
    * the success or error event, so that a listener finds the element already in its new state.
    */
-  async send(lead: PublicAdvertisingPersonLead, options: SendOptions, show: (outcome: SendOutcome) => void): Promise<void> {
+  async send(
+    lead: PublicAdvertisingPersonLead,
+    options: SendOptions,
+    show: (outcome: SendOutcome) => void,
+  ): Promise<void> {
     const body = JSON.stringify(lead);
     // One key per lead: a retry of the same lead reuses it, so a relay can answer it without a second lead.
     if (this.idempotency?.body !== body) this.idempotency = { body, key: newIdempotencyKey() };
@@ -79,11 +86,23 @@ export class LeadSender implements ReactiveController {
     // A refusal (any 4xx, or Vitec refusing the relay) created no lead: the next try of the same lead gets
     // a new key, or the relay would replay the stored refusal for a day. Only an uncertain outcome (no
     // answer, a 5xx) keeps the key, so that a retry cannot make a second lead.
-    if (result.kind === 'invalid' || result.kind === 'auth' || result.kind === 'rate-limit' || result.kind === 'unexpected') this.forget();
+    if (
+      result.kind === 'invalid' ||
+      result.kind === 'auth' ||
+      result.kind === 'rate-limit' ||
+      result.kind === 'unexpected'
+    )
+      this.forget();
     const failure = describeFailure(result, options.messages, options.shown, location.origin);
-    if (failure.developerNote) console.error(`<vitec-lead-form>: ${options.endpoint} ${failure.developerNote}`, 'body' in result ? result.body : '');
+    if (failure.developerNote)
+      console.error(
+        `<vitec-lead-form>: ${options.endpoint} ${failure.developerNote}`,
+        'body' in result ? result.body : '',
+      );
     show({ kind: 'failed', invalid: result.kind === 'invalid', failure });
-    this.host.dispatchEvent(new LeadErrorEvent({ status: result.status, message: failure.message, fieldErrors: failure.fieldErrors }));
+    this.host.dispatchEvent(
+      new LeadErrorEvent({ status: result.status, message: failure.message, fieldErrors: failure.fieldErrors }),
+    );
     this.track(options.dataLayer, 'vitec_lead_form_error');
   }
 }

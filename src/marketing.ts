@@ -20,7 +20,10 @@ function clean(value: string, max: number): string {
  * (`+` is a space), trimmed, control characters removed, at most 250 characters; names lower-cased;
  * empty values dropped; the first of two equal names kept; at most 20 tags.
  */
-export function utmTagsFromUrl(url: string | URL, trackingParams: readonly string[] = DEFAULT_TRACKING_PARAMS): UtmTag[] {
+export function utmTagsFromUrl(
+  url: string | URL,
+  trackingParams: readonly string[] = DEFAULT_TRACKING_PARAMS,
+): UtmTag[] {
   let params: URLSearchParams;
   try {
     params = new URL(url).searchParams;
@@ -56,7 +59,11 @@ export function externalReferrer(referrer: string, pageUrl: string | URL): strin
 }
 
 /** The marketing of one page view, or undefined when there is nothing in it. */
-export function marketingFromPage(pageUrl: string, referrer: string, trackingParams?: readonly string[]): FormMarketing | undefined {
+export function marketingFromPage(
+  pageUrl: string,
+  referrer: string,
+  trackingParams?: readonly string[],
+): FormMarketing | undefined {
   const utmTags = utmTagsFromUrl(pageUrl, trackingParams);
   const from = externalReferrer(referrer, pageUrl);
   if (!utmTags.length && !from) return undefined;
@@ -98,9 +105,12 @@ function readStored(storage: Storage, mode: 'session' | 'local', now: number): F
   }
   // Stored data is read as untrusted: only well-formed strings come back.
   const utmTags = Array.isArray(stored.utmTags)
-    ? stored.utmTags.filter((t) => t && typeof t.name === 'string' && typeof t.value === 'string' && t.name && t.value).slice(0, LIMITS.utmTags)
+    ? stored.utmTags
+        .filter((t) => t && typeof t.name === 'string' && typeof t.value === 'string' && t.name && t.value)
+        .slice(0, LIMITS.utmTags)
     : [];
-  const referrer = typeof stored.referrer === 'string' && stored.referrer ? stored.referrer.slice(0, LIMITS.referrer) : undefined;
+  const referrer =
+    typeof stored.referrer === 'string' && stored.referrer ? stored.referrer.slice(0, LIMITS.referrer) : undefined;
   return { ...(referrer ? { referrer } : {}), ...(utmTags.length ? { utmTags } : {}) };
 }
 
@@ -122,7 +132,8 @@ export function recordVisit(mode: AttributionMode, visit: Visit): FormMarketing 
       merged = current;
     }
     // Only a new touch (tags or another site) is written; `local` forgets 30 days after the last one.
-    if (current.utmTags || current.referrer) storage.setItem(ATTRIBUTION_KEY, JSON.stringify({ ...merged, savedAt: visit.now } satisfies Stored));
+    if (current.utmTags || current.referrer)
+      storage.setItem(ATTRIBUTION_KEY, JSON.stringify({ ...merged, savedAt: visit.now } satisfies Stored));
     return nonEmpty(merged);
   } catch {
     return nonEmpty(current);

@@ -123,7 +123,8 @@ const sv: Messages = {
     email: 'Ange en e-postadress i rätt format, till exempel namn@exempel.se',
     phone: 'Ange ett telefonnummer med 7 till 15 siffror, till exempel 070-123 45 67',
     zipCode: 'Ange postnumret med fem siffror, till exempel 123 45',
-    personnummer: 'Ange ett giltigt personnummer, till exempel 19460823-9986, eller kryssa i rutan för utländskt nummer',
+    personnummer:
+      'Ange ett giltigt personnummer, till exempel 19460823-9986, eller kryssa i rutan för utländskt nummer',
     contactRequired: 'Ange en e-postadress eller ett telefonnummer så att mäklaren kan svara dig',
     characters: 'Ta bort styrtecken och osynliga tecken',
     invalid: 'Kontrollera uppgiften',
@@ -144,7 +145,8 @@ const sv: Messages = {
   leadId: (id) => `Ditt ärendenummer: ${id}`,
   failed: {
     permanent: 'Förfrågan kan inte skickas just nu. Dina uppgifter finns kvar. Kontakta mäklaren direkt.',
-    behaviour: 'Formuläret kunde inte laddas klart. Dina uppgifter finns kvar. Kontrollera anslutningen och skicka igen.',
+    behaviour:
+      'Formuläret kunde inte laddas klart. Dina uppgifter finns kvar. Kontrollera anslutningen och skicka igen.',
     rateLimit: (seconds) =>
       seconds
         ? `Många förfrågningar har skickats på kort tid. Försök igen om ${seconds} sekunder.`
@@ -156,7 +158,11 @@ const sv: Messages = {
     invalid: 'Mottagaren kunde inte ta emot förfrågan.',
   },
   fallback: (email, phone) =>
-    email && phone ? ['Mejla oss på ', email, ' eller ring ', phone, '.'] : email ? ['Mejla oss på ', email, '.'] : ['Ring oss på ', phone, '.'],
+    email && phone
+      ? ['Mejla oss på ', email, ' eller ring ', phone, '.']
+      : email
+        ? ['Mejla oss på ', email, '.']
+        : ['Ring oss på ', phone, '.'],
   fallbackSubject: 'Förfrågan från webbplatsen',
   serverSaid: 'Mottagaren svarade:',
   configError: (detail) => `Formuläret är inte rätt inställt: ${detail}`,
@@ -220,7 +226,8 @@ const en: Messages = {
     email: 'Enter an email address in the correct format, like name@example.com',
     phone: 'Enter a phone number with 7 to 15 digits, like +46 70 123 45 67',
     zipCode: 'Enter the postal code as five digits, like 123 45',
-    personnummer: 'Enter a valid Swedish personal identity number, like 19460823-9986, or tick the box for a foreign number',
+    personnummer:
+      'Enter a valid Swedish personal identity number, like 19460823-9986, or tick the box for a foreign number',
     contactRequired: 'Enter an email address or a phone number so that the broker can reply',
     characters: 'Remove control and invisible characters',
     invalid: 'Check this entry',
@@ -240,7 +247,8 @@ const en: Messages = {
   sentBody: 'The broker will be in touch as soon as possible.',
   leadId: (id) => `Your reference number: ${id}`,
   failed: {
-    permanent: 'Your enquiry cannot be sent right now. Your details are still here. Please contact the broker directly.',
+    permanent:
+      'Your enquiry cannot be sent right now. Your details are still here. Please contact the broker directly.',
     behaviour: 'The form could not finish loading. Your details are still here. Check your connection and send again.',
     rateLimit: (seconds) =>
       seconds
@@ -253,7 +261,11 @@ const en: Messages = {
     invalid: 'The receiver could not accept the enquiry.',
   },
   fallback: (email, phone) =>
-    email && phone ? ['Email us at ', email, ' or call ', phone, '.'] : email ? ['Email us at ', email, '.'] : ['Call us on ', phone, '.'],
+    email && phone
+      ? ['Email us at ', email, ' or call ', phone, '.']
+      : email
+        ? ['Email us at ', email, '.']
+        : ['Call us on ', phone, '.'],
   fallbackSubject: 'Enquiry from the website',
   serverSaid: 'The receiver said:',
   configError: (detail) => `This form is not set up correctly: ${detail}`,
@@ -291,8 +303,12 @@ export function errorText(messages: Messages, code: ErrorCode, field: FieldName)
 }
 
 /** The words for each input's error code. */
-export function errorTexts(messages: Messages, codes: Partial<Record<FieldName, ErrorCode>>): Partial<Record<FieldName, string>> {
+export function errorTexts(
+  messages: Messages,
+  codes: Partial<Record<FieldName, ErrorCode>>,
+): Partial<Record<FieldName, string>> {
   const texts: Partial<Record<FieldName, string>> = {};
-  for (const [field, code] of Object.entries(codes) as [FieldName, ErrorCode][]) texts[field] = errorText(messages, code, field);
+  for (const [field, code] of Object.entries(codes) as [FieldName, ErrorCode][])
+    texts[field] = errorText(messages, code, field);
   return texts;
 }

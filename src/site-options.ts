@@ -23,7 +23,12 @@ export type BotSuspicion = { readonly reason: 'honeypot' } | { readonly reason: 
  * than `minFillMs` after the form appeared may be a bot's, or a person's with autofill: it is held until
  * that time has passed and then sent, so that no person is ever thanked for a lead that was not sent.
  */
-export function suspectBot(honeypot: string, renderedAt: number, now: number, minFillMs: number): BotSuspicion | undefined {
+export function suspectBot(
+  honeypot: string,
+  renderedAt: number,
+  now: number,
+  minFillMs: number,
+): BotSuspicion | undefined {
   if (honeypot !== '') return { reason: 'honeypot' };
   const holdMs = renderedAt + minFillMs - now;
   return holdMs > 0 ? { reason: 'too-fast', holdMs } : undefined;

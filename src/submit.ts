@@ -45,7 +45,11 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 /** POSTs a lead as JSON and classifies the answer. Never throws. */
-export async function postLead(url: string, lead: PublicAdvertisingPersonLead, options: PostOptions = {}): Promise<SubmitResult> {
+export async function postLead(
+  url: string,
+  lead: PublicAdvertisingPersonLead,
+  options: PostOptions = {},
+): Promise<SubmitResult> {
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return { kind: 'offline', status: 0 };
   const controller = new AbortController();
   let timedOut = false;
@@ -71,17 +75,22 @@ export async function postLead(url: string, lead: PublicAdvertisingPersonLead, o
     const body = await readBody(response);
     const status = response.status;
     if (response.ok) {
-      return typeof body === 'string' && body.trim() ? { kind: 'success', status, leadId: body.trim() } : { kind: 'unexpected', status, body };
+      return typeof body === 'string' && body.trim()
+        ? { kind: 'success', status, leadId: body.trim() }
+        : { kind: 'unexpected', status, body };
     }
     if (status === 400 || status === 422) return { kind: 'invalid', status, body };
     if (status === 401 || status === 403) return { kind: 'auth', status, body };
     if (status === 429) {
       const retryAfterSeconds = parseRetryAfter(response.headers.get('retry-after'));
-      return retryAfterSeconds === undefined ? { kind: 'rate-limit', status } : { kind: 'rate-limit', status, retryAfterSeconds };
+      return retryAfterSeconds === undefined
+        ? { kind: 'rate-limit', status }
+        : { kind: 'rate-limit', status, retryAfterSeconds };
     }
     if (status >= 500) {
       // The relay's own word that Vitec refused its credentials or customer id.
-      const misconfigured = !!body && typeof body === 'object' && (body as { Code?: unknown }).Code === 'relay-misconfigured';
+      const misconfigured =
+        !!body && typeof body === 'object' && (body as { Code?: unknown }).Code === 'relay-misconfigured';
       return { kind: misconfigured ? 'auth' : 'server', status, body };
     }
     return { kind: 'unexpected', status, body };

@@ -52,7 +52,9 @@ function relayFor(name: string, origin: string): LeadRelay {
           mock(new Request(input, init)).catch((error) => {
             throw error instanceof DropConnection ? new TypeError('fetch failed') : error;
           }),
-          new Promise<never>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+          new Promise<never>((_resolve, reject) =>
+            init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+          ),
         ]),
     });
     relays.set(name, relay);
@@ -72,7 +74,13 @@ export async function mockMiddleware(ctx: KoaContext, next: () => Promise<void>)
       : (request: Request, info?: { clientAddress?: string }) => {
           const url = new URL(request.url);
           url.pathname = url.pathname.replace(`/relay/${name}`, '');
-          const init = { method: request.method, headers: request.headers, body: request.body, duplex: 'half', signal: request.signal };
+          const init = {
+            method: request.method,
+            headers: request.headers,
+            body: request.body,
+            duplex: 'half',
+            signal: request.signal,
+          };
           return relayFor(name, `${ctx.protocol}://${ctx.host}`)(new Request(url, init as RequestInit), info);
         };
   // Koa would answer (and Web Test Runner log) a 404 by itself: the handler writes the response instead.

@@ -44,6 +44,11 @@ export default {
     chromeLauncher({ puppeteer, launchOptions: { browser: 'firefox', executablePath: firefoxPath, headless: true } }),
     webkitLauncher(),
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), a11ySnapshotPlugin(), emulateMediaFeatures, webkitViewportPlugin],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
+    a11ySnapshotPlugin(),
+    emulateMediaFeatures,
+    webkitViewportPlugin,
+  ],
   middleware: [mockMiddleware],
 };

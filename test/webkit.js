@@ -24,7 +24,10 @@ const miniBrowserCandidates = [
 /** The system MiniBrowser, or an error that says how to install it. */
 export function findMiniBrowser() {
   const found = miniBrowserCandidates.find((path) => path && existsSync(path));
-  if (!found) throw new Error('No WebKitGTK MiniBrowser: install it (Debian: apt-get install webkit2gtk-driver) or set MINIBROWSER_PATH.');
+  if (!found)
+    throw new Error(
+      'No WebKitGTK MiniBrowser: install it (Debian: apt-get install webkit2gtk-driver) or set MINIBROWSER_PATH.',
+    );
   return found;
 }
 
@@ -66,9 +69,13 @@ async function stopChild(process_) {
  * WebKit matches neither `:focus` nor `:focus-visible`, and `document.hasFocus()` is false).
  */
 async function startXvfb() {
-  const xvfb = child(findOnPath('XVFB_PATH', ['Xvfb'], 'xvfb'), ['-displayfd', '3', '-screen', '0', '800x600x24', '-nolisten', 'tcp'], {
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-  });
+  const xvfb = child(
+    findOnPath('XVFB_PATH', ['Xvfb'], 'xvfb'),
+    ['-displayfd', '3', '-screen', '0', '800x600x24', '-nolisten', 'tcp'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   xvfb.stderr.on('data', (chunk) => (stderr += chunk));
   const display = await new Promise((resolve, reject) => {
@@ -149,10 +156,14 @@ export async function startWebKitDriver() {
     env.DISPLAY = started.display;
   }
   const port = await freePort();
-  const driver = child(findOnPath('WEBKIT_WEBDRIVER_PATH', ['WebKitWebDriver'], 'webkit2gtk-driver'), [`--port=${port}`, '--host=127.0.0.1'], {
-    stdio: 'ignore',
-    env,
-  });
+  const driver = child(
+    findOnPath('WEBKIT_WEBDRIVER_PATH', ['WebKitWebDriver'], 'webkit2gtk-driver'),
+    [`--port=${port}`, '--host=127.0.0.1'],
+    {
+      stdio: 'ignore',
+      env,
+    },
+  );
   try {
     await waitForDriver(port, driver);
   } catch (error) {

@@ -3,11 +3,19 @@
  * React 19 passes custom element attributes through and listens to `on` + the event's own name.
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { LeadBotEvent, LeadErrorEvent, LeadSubmitEvent, LeadSuccessEvent, VitecLeadFormElement } from '../dist/types/index.js';
+import type {
+  LeadBotEvent,
+  LeadErrorEvent,
+  LeadSubmitEvent,
+  LeadSuccessEvent,
+  VitecLeadFormElement,
+} from '../dist/types/index.js';
 import type { VitecLeadFormAttributes } from './attributes.js';
 
 export interface VitecLeadFormJsxProps
-  extends DetailedHTMLProps<HTMLAttributes<VitecLeadFormElement>, VitecLeadFormElement>, Omit<VitecLeadFormAttributes, 'lang'> {
+  extends
+    DetailedHTMLProps<HTMLAttributes<VitecLeadFormElement>, VitecLeadFormElement>,
+    Omit<VitecLeadFormAttributes, 'lang'> {
   'onvitec-lead-form-submit'?: (event: LeadSubmitEvent) => void;
   'onvitec-lead-form-success'?: (event: LeadSuccessEvent) => void;
   'onvitec-lead-form-error'?: (event: LeadErrorEvent) => void;

@@ -30,7 +30,13 @@ function textValue(snippet: Snippet, name: AttributeName, fallback = ''): string
   return typeof value === 'string' ? value : fallback;
 }
 
-function text(snippet: Snippet, change: Change, name: AttributeName, label: string, options: { type?: string; hint?: string; placeholder?: string } = {}) {
+function text(
+  snippet: Snippet,
+  change: Change,
+  name: AttributeName,
+  label: string,
+  options: { type?: string; hint?: string; placeholder?: string } = {},
+) {
   const id = `choice-${name}`;
   return html`<div class="choice">
     <label for=${id}>${label}</label>
@@ -49,7 +55,13 @@ function checkbox(snippet: Snippet, change: Change, name: AttributeName, label: 
   </div>`;
 }
 
-function radios<T extends string>(name: string, legend: string, chosen: T, options: [T, string][], onChoose: (value: T) => void) {
+function radios<T extends string>(
+  name: string,
+  legend: string,
+  chosen: T,
+  options: [T, string][],
+  onChoose: (value: T) => void,
+) {
   return html`<div class="radios" role="radiogroup" aria-label=${legend}>
     ${options.map(
       ([value, label]) => html`<div class="check">
@@ -61,7 +73,9 @@ function radios<T extends string>(name: string, legend: string, chosen: T, optio
 }
 
 function inputsTable(snippet: Snippet, change: Change, t: Texts, lang: UiLang) {
-  const shown = parseFieldList(textValue(snippet, 'fields', 'firstName lastName email.emailAddress telephone.cell message')).fields;
+  const shown = parseFieldList(
+    textValue(snippet, 'fields', 'firstName lastName email.emailAddress telephone.cell message'),
+  ).fields;
   const required = parseFieldList(textValue(snippet, 'required', 'firstName lastName')).fields;
   const set = (field: FieldName, which: 'show' | 'require', on: boolean) => {
     const nextShown = new Set(shown);
@@ -97,12 +111,21 @@ function inputsTable(snippet: Snippet, change: Change, t: Texts, lang: UiLang) {
   </table>`;
 }
 
-export function renderChoices(snippet: Snippet, change: Change, onScriptSrc: (value: string) => void, t: Texts, lang: UiLang) {
+export function renderChoices(
+  snippet: Snippet,
+  change: Change,
+  onScriptSrc: (value: string) => void,
+  t: Texts,
+  lang: UiLang,
+) {
   const receiver = receiverOf(snippet);
   const chooseReceiver = (kind: Receiver) => {
     // Another kind of receiver: the other kinds' ids go, so that the lead names one receiver.
     const cleared = Object.fromEntries(
-      ALL_RECEIVER_ATTRIBUTES.filter((name) => !(RECEIVERS[kind] as readonly string[]).includes(name)).map((name) => [name, undefined]),
+      ALL_RECEIVER_ATTRIBUTES.filter((name) => !(RECEIVERS[kind] as readonly string[]).includes(name)).map((name) => [
+        name,
+        undefined,
+      ]),
     );
     pendingReceiver = kind;
     change(cleared);

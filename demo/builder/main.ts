@@ -81,10 +81,23 @@ function update(): void {
   const query = toQuery(snippet, lang);
   history.replaceState(null, '', query ? `?${query}` : location.pathname);
   const code = generateSnippet(snippet);
-  const controlled = new Set(['fields', 'required', 'lead-source-name', 'lead-type', 'lang', 'consent-required', 'privacy-policy-url']);
+  const controlled = new Set([
+    'fields',
+    'required',
+    'lead-source-name',
+    'lead-type',
+    'lang',
+    'consent-required',
+    'privacy-policy-url',
+  ]);
   const kept = meaningfulAttributes(snippet)
     .map(([name]) => name)
-    .filter((name) => !controlled.has(name) && !document.querySelector(`#choice-${name}`) && !/^(agent|user-group|office|success|redirect)/.test(name));
+    .filter(
+      (name) =>
+        !controlled.has(name) &&
+        !document.querySelector(`#choice-${name}`) &&
+        !/^(agent|user-group|office|success|redirect)/.test(name),
+    );
   render(
     html`<header class="site-header">
         <a class="logo" href="./">Mäklarhuset Söder</a>

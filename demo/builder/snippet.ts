@@ -112,7 +112,9 @@ export function meaningfulAttributes(snippet: Snippet): [AttributeName, string |
 
 /** The snippet: the script tag and the element, one attribute per line. */
 export function generateSnippet(snippet: Snippet): string {
-  const lines = meaningfulAttributes(snippet).map(([name, value]) => (value === true ? `  ${name}` : `  ${name}="${escapeAttribute(value)}"`));
+  const lines = meaningfulAttributes(snippet).map(([name, value]) =>
+    value === true ? `  ${name}` : `  ${name}="${escapeAttribute(value)}"`,
+  );
   const open = lines.length ? `<vitec-lead-form\n${lines.join('\n')}\n>` : '<vitec-lead-form>';
   return `<script type="module" src="${escapeAttribute(snippet.scriptSrc || DEFAULT_SCRIPT_SRC)}"></script>\n${open}</vitec-lead-form>`;
 }

@@ -68,12 +68,25 @@ const SAFE = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' 
 const EXPOSE = 'Retry-After, X-Request-Id, Idempotent-Replayed';
 
 /** An answer with a JSON body (or none, for 204), with the safe headers and CORS for an allowed origin. */
-export function answer(c: RelayContext, status: number, body: string | null, headers: Record<string, string> = {}): Response {
+export function answer(
+  c: RelayContext,
+  status: number,
+  body: string | null,
+  headers: Record<string, string> = {},
+): Response {
   const origin = c.get('corsOrigin');
   const all: Record<string, string> = origin
-    ? { ...SAFE, 'access-control-allow-origin': origin, 'access-control-expose-headers': EXPOSE, vary: 'Origin', ...headers }
+    ? {
+        ...SAFE,
+        'access-control-allow-origin': origin,
+        'access-control-expose-headers': EXPOSE,
+        vary: 'Origin',
+        ...headers,
+      }
     : { ...SAFE, ...headers };
-  return status === 204 || body === null ? c.body(null, status as 204, all) : c.body(body, status as 200, { 'content-type': JSON_TYPE, ...all });
+  return status === 204 || body === null
+    ? c.body(null, status as 204, all)
+    : c.body(body, status as 200, { 'content-type': JSON_TYPE, ...all });
 }
 
 /** An answer of the Web API shape Vitec uses: `{ "Message": "…" }`. */

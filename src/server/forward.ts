@@ -18,8 +18,16 @@ export interface Answer {
 const MAX_VITEC_ANSWER_BYTES = 64 * 1024;
 
 const body = (text: string, code?: string) => JSON.stringify(code ? { Message: text, Code: code } : { Message: text });
-const UNDELIVERED: Answer = { status: 502, body: body('The lead could not be delivered. Try again later.'), final: false };
-export const TIMED_OUT: Answer = { status: 504, body: body('Vitec did not answer in time. Try again later.'), final: false };
+const UNDELIVERED: Answer = {
+  status: 502,
+  body: body('The lead could not be delivered. Try again later.'),
+  final: false,
+};
+export const TIMED_OUT: Answer = {
+  status: 504,
+  body: body('Vitec did not answer in time. Try again later.'),
+  final: false,
+};
 /**
  * Vitec refused the relay's credentials or customer id: no retry can help until the operator fixes the
  * relay, so the status is one the element does not retry (not 502–504), and the body says why without
@@ -113,35 +121,61 @@ function isLeadId(text: string): boolean {
  * retry then receives that answer instead of making a second lead.
  */
 export function createForwarder(config: ForwarderConfig) {
-  return async function forwardLead(customerId: string, leadJson: string, started: number, requestId: string): Promise<Answer> {
+  return async function forwardLead(
+    customerId: string,
+    leadJson: string,
+    started: number,
+    requestId: string,
+  ): Promise<Answer> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), config.upstreamLimitMs);
     try {
-      const response = await config.fetch(`${config.base}/PublicAdvertising/${encodeURIComponent(customerId)}/Contact/Person/Lead`, {
-        method: 'POST',
-        headers: { authorization: config.authorization, 'content-type': 'application/json', accept: 'application/json' },
-        body: leadJson,
-        redirect: 'manual',
-        signal: controller.signal,
-      });
+      const response = await config.fetch(
+        `${config.base}/PublicAdvertising/${encodeURIComponent(customerId)}/Contact/Person/Lead`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: config.authorization,
+            'content-type': 'application/json',
+            accept: 'application/json',
+          },
+          body: leadJson,
+          redirect: 'manual',
+          signal: controller.signal,
+        },
+      );
       const text = await readBounded(response, MAX_VITEC_ANSWER_BYTES);
       const vitecStatus = response.status;
       if (config.now() - started > config.timeoutMs) {
         config.log(
-          logLine({ time: new Date(config.now()).toISOString(), requestId, event: 'vitec-late-answer', vitecStatus, latencyMs: config.now() - started }),
+          logLine({
+            time: new Date(config.now()).toISOString(),
+            requestId,
+            event: 'vitec-late-answer',
+            vitecStatus,
+            latencyMs: config.now() - started,
+          }),
         );
       }
       if (text === undefined) return { ...UNDELIVERED, vitecStatus, event: 'vitec-answer-too-large' };
       if (vitecStatus === 200)
-        return isLeadId(text) ? { status: 200, body: text, final: true, vitecStatus } : { ...UNDELIVERED, vitecStatus, event: 'vitec-unexpected-answer' };
+        return isLeadId(text)
+          ? { status: 200, body: text, final: true, vitecStatus }
+          : { ...UNDELIVERED, vitecStatus, event: 'vitec-unexpected-answer' };
       if (vitecStatus === 400) return { status: 400, body: text, final: true, vitecStatus };
       if (vitecStatus === 401 || vitecStatus === 403) {
         const which = vitecStatus === 401 ? 'vitec-unauthorized' : 'vitec-forbidden';
-        return { ...MISCONFIGURED, vitecStatus, event: `${which}: check VITEC_USERNAME, VITEC_PASSWORD and the customer id` };
+        return {
+          ...MISCONFIGURED,
+          vitecStatus,
+          event: `${which}: check VITEC_USERNAME, VITEC_PASSWORD and the customer id`,
+        };
       }
       return { ...UNDELIVERED, vitecStatus, event: 'vitec-failed' };
     } catch {
-      return controller.signal.aborted ? { ...TIMED_OUT, event: 'vitec-timeout' } : { ...UNDELIVERED, event: 'vitec-unreachable' };
+      return controller.signal.aborted
+        ? { ...TIMED_OUT, event: 'vitec-timeout' }
+        : { ...UNDELIVERED, event: 'vitec-unreachable' };
     } finally {
       clearTimeout(timer);
     }

@@ -53,7 +53,9 @@ async function seal(key: CryptoKey, text: string): Promise<string> {
 async function open(key: CryptoKey, sealed: string): Promise<string | undefined> {
   try {
     const bytes = unbase64(sealed);
-    return new TextDecoder().decode(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12) }, key, bytes.subarray(12)));
+    return new TextDecoder().decode(
+      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12) }, key, bytes.subarray(12)),
+    );
   } catch {
     return undefined;
   }
@@ -127,7 +129,12 @@ export function deliverLead(options: {
       // lead itself was delivered.
       try {
         if (result.final)
-          await store.complete(scope, claim.token, { status: result.status, body: await seal(sealKey, result.body), fingerprint: print }, TTL_MS);
+          await store.complete(
+            scope,
+            claim.token,
+            { status: result.status, body: await seal(sealKey, result.body), fingerprint: print },
+            TTL_MS,
+          );
         else await store.release(scope, claim.token);
       } catch {
         record.event ??= 'store-unavailable';

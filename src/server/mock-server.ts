@@ -14,7 +14,8 @@ import { closeGracefully, createFetchServer, exitOnSignals, isMain, listen, runM
 function mockOptionsFromEnv(env: NodeJS.ProcessEnv) {
   const raw = env.MOCK_PORT ?? '';
   const port = raw === '' ? 8788 : Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`MOCK_PORT must be a whole number from 0 to 65535, not "${raw.slice(0, 20)}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`MOCK_PORT must be a whole number from 0 to 65535, not "${raw.slice(0, 20)}"`);
   const ids = (env.VITEC_CUSTOMER_IDS ?? '')
     .split(',')
     .map((v) => v.trim())
@@ -22,7 +23,10 @@ function mockOptionsFromEnv(env: NodeJS.ProcessEnv) {
   return {
     port,
     host: env.HOST || '127.0.0.1',
-    credentials: { username: env.VITEC_USERNAME || MOCK_ACCOUNT.username, password: env.VITEC_PASSWORD || MOCK_ACCOUNT.password },
+    credentials: {
+      username: env.VITEC_USERNAME || MOCK_ACCOUNT.username,
+      password: env.VITEC_PASSWORD || MOCK_ACCOUNT.password,
+    },
     customerIds: ids.length ? ids : [...MOCK_ACCOUNT.customerIds],
   };
 }
@@ -30,8 +34,17 @@ function mockOptionsFromEnv(env: NodeJS.ProcessEnv) {
 if (isMain(import.meta.url))
   runMain(async () => {
     const options = mockOptionsFromEnv(process.env);
-    const server = createFetchServer(createMockVitec({ credentials: options.credentials, customerIds: options.customerIds }));
+    const server = createFetchServer(
+      createMockVitec({ credentials: options.credentials, customerIds: options.customerIds }),
+    );
     const port = await listen(server, options.port, options.host, 'MOCK_PORT');
     exitOnSignals(() => closeGracefully(server));
-    console.log(JSON.stringify({ time: new Date().toISOString(), event: 'mock-started', listen: `${options.host}:${port}`, customerIds: options.customerIds }));
+    console.log(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        event: 'mock-started',
+        listen: `${options.host}:${port}`,
+        customerIds: options.customerIds,
+      }),
+    );
   });

@@ -106,10 +106,13 @@ function validateVitecLead(lead: unknown): Record<string, string[]> {
   const person = prop(lead, 'person');
   if (!isObject(person)) add('lead.Person', 'Person måste anges.');
   else {
-    if (!lengthBetween(prop(person, 'firstName'), 1, 30)) add('lead.Person.FirstName', 'Förnamn måste vara mellan 1 och 30 tecken.');
-    if (!lengthBetween(prop(person, 'lastName'), 1, 30)) add('lead.Person.LastName', 'Efternamn måste vara mellan 1 och 30 tecken.');
+    if (!lengthBetween(prop(person, 'firstName'), 1, 30))
+      add('lead.Person.FirstName', 'Förnamn måste vara mellan 1 och 30 tecken.');
+    if (!lengthBetween(prop(person, 'lastName'), 1, 30))
+      add('lead.Person.LastName', 'Efternamn måste vara mellan 1 och 30 tecken.');
     const ssn = prop(person, 'socialSecurityNumber');
-    if (ssn !== undefined && ssn !== null && !lengthBetween(ssn, 0, 20)) add('lead.Person.SocialSecurityNumber', 'Personnummer får vara högst 20 tecken.');
+    if (ssn !== undefined && ssn !== null && !lengthBetween(ssn, 0, 20))
+      add('lead.Person.SocialSecurityNumber', 'Personnummer får vara högst 20 tecken.');
   }
   const receiver = prop(lead, 'receiver');
   if (receiver !== undefined && receiver !== null) {
@@ -121,12 +124,15 @@ function validateVitecLead(lead: unknown): Record<string, string[]> {
   if (!isObject(source)) add('lead.LeadSource', 'Leadkälla måste anges.');
   else {
     const type = prop(source, 'leadType');
-    const validType = (typeof type === 'string' && /^[A-Za-z]+$|^\d+$/.test(type)) || (typeof type === 'number' && Number.isInteger(type) && type >= 0);
+    const validType =
+      (typeof type === 'string' && /^[A-Za-z]+$|^\d+$/.test(type)) ||
+      (typeof type === 'number' && Number.isInteger(type) && type >= 0);
     if (!validType) add('lead.LeadSource.LeadType', 'Leadtyp måste anges som namn eller nummer.');
     if (!lengthBetween(prop(source, 'name'), 1, 200)) add('lead.LeadSource.Name', 'Leadkällans namn måste anges.');
   }
   const message = prop(lead, 'message');
-  if (message !== undefined && message !== null && typeof message !== 'string') add('lead.Message', 'Meddelandet måste vara text.');
+  if (message !== undefined && message !== null && typeof message !== 'string')
+    add('lead.Message', 'Meddelandet måste vara text.');
   return errors;
 }
 
@@ -169,7 +175,8 @@ export function createMockVitec(options: MockVitecOptions = {}): MockVitec {
       }
       if (request.method === 'PUT' || request.method === 'POST') {
         const body: unknown = await request.json().catch(() => undefined);
-        if (!isObject(body)) return json(400, { Message: 'Send a JSON object: { status?, body?, delayMs?, drop?, times? }.' });
+        if (!isObject(body))
+          return json(400, { Message: 'Send a JSON object: { status?, body?, delayMs?, drop?, times? }.' });
         const mode: MockMode = {};
         if (typeof body.status === 'number' && body.status >= 200 && body.status <= 599) mode.status = body.status;
         if ('body' in body) mode.body = body.body;
@@ -211,7 +218,9 @@ export function createMockVitec(options: MockVitecOptions = {}): MockVitec {
 
     const type = request.headers.get('content-type') ?? '';
     if (!/^application\/(.+\+)?json\b/i.test(type)) {
-      return json(415, { Message: `The request entity's media type '${type.split(';')[0] || 'none'}' is not supported for this resource.` });
+      return json(415, {
+        Message: `The request entity's media type '${type.split(';')[0] || 'none'}' is not supported for this resource.`,
+      });
     }
     const text = await request.text();
     if (text.length > MAX_BODY) return json(413, { Message: 'The request is too large.' });
@@ -219,15 +228,21 @@ export function createMockVitec(options: MockVitecOptions = {}): MockVitec {
     try {
       lead = text.trim() ? JSON.parse(text) : undefined;
     } catch {
-      return json(400, { Message: 'The request is invalid.', ModelState: { lead: ['Förfrågan innehåller ogiltig JSON.'] } });
+      return json(400, {
+        Message: 'The request is invalid.',
+        ModelState: { lead: ['Förfrågan innehåller ogiltig JSON.'] },
+      });
     }
     const modelState = validateVitecLead(lead);
-    if (Object.keys(modelState).length) return json(400, { Message: 'The request is invalid.', ModelState: modelState });
+    if (Object.keys(modelState).length)
+      return json(400, { Message: 'The request is invalid.', ModelState: modelState });
 
     const record = lead as Record<string, unknown>;
     const person = prop(record, 'person');
     const keys = [prop(person, 'socialSecurityNumber'), prop(prop(person, 'email'), 'emailAddress')]
-      .map((v, i) => (typeof v === 'string' && v.trim() ? `${i ? 'email' : 'ssn'}:${v.trim().toLowerCase()}` : undefined))
+      .map((v, i) =>
+        typeof v === 'string' && v.trim() ? `${i ? 'email' : 'ssn'}:${v.trim().toLowerCase()}` : undefined,
+      )
       .filter((k): k is string => !!k);
     const known = keys.map((k) => contacts.get(k)).find(Boolean);
     const contactId = known ?? newId();
@@ -235,7 +250,15 @@ export function createMockVitec(options: MockVitecOptions = {}): MockVitec {
 
     const id = newId();
     const idempotencyKey = request.headers.get('idempotency-key') ?? undefined;
-    leads.push({ id, customerId, receivedAt: now().toISOString(), contactId, newContact: !known, ...(idempotencyKey ? { idempotencyKey } : {}), lead: record });
+    leads.push({
+      id,
+      customerId,
+      receivedAt: now().toISOString(),
+      contactId,
+      newContact: !known,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+      lead: record,
+    });
     return json(200, id);
   }
 
@@ -245,7 +268,11 @@ export function createMockVitec(options: MockVitecOptions = {}): MockVitec {
     const route = LEAD_ROUTE.exec(path);
     if (!route) return json(404, STATUS_BODIES[404]);
     if (request.method !== 'POST')
-      return json(405, { Message: "The requested resource does not support http method '" + request.method + "'." }, { allow: 'POST' });
+      return json(
+        405,
+        { Message: "The requested resource does not support http method '" + request.method + "'." },
+        { allow: 'POST' },
+      );
     let customerId: string;
     try {
       customerId = decodeURIComponent(route[1]!);

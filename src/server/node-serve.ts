@@ -85,7 +85,14 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,20}$/;
 function unparsedMethod(raw: Buffer): { request: Request; method: string } | undefined {
   const head = raw.toString('latin1').split('\r\n\r\n')[0]!.split('\r\n');
   const [method, target, version, extra] = head[0]!.split(' ');
-  if (!method || !TOKEN.test(method) || !target?.startsWith('/') || !/^HTTP\/1\.[01]$/.test(version ?? '') || extra !== undefined) return undefined;
+  if (
+    !method ||
+    !TOKEN.test(method) ||
+    !target?.startsWith('/') ||
+    !/^HTTP\/1\.[01]$/.test(version ?? '') ||
+    extra !== undefined
+  )
+    return undefined;
   const headers = new Headers();
   for (const line of head.slice(1)) {
     const colon = line.indexOf(':');
@@ -97,7 +104,10 @@ function unparsedMethod(raw: Buffer): { request: Request; method: string } | und
     }
   }
   try {
-    return { request: new Request(new URL(target, `http://${headers.get('host') || 'localhost'}`), { headers }), method: method.toUpperCase() };
+    return {
+      request: new Request(new URL(target, `http://${headers.get('host') || 'localhost'}`), { headers }),
+      method: method.toUpperCase(),
+    };
   } catch {
     return undefined;
   }
@@ -115,25 +125,30 @@ export function createFetchServer(handler: FetchHandler): Server {
   const server = createServer(toNodeListener(handler));
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;
-  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex & { remoteAddress?: string }) => {
-    const unparsed = error.code === 'HPE_INVALID_METHOD' && error.rawPacket ? unparsedMethod(error.rawPacket) : undefined;
-    if (!unparsed) {
-      if (socket.writable) socket.end(`HTTP/1.1 ${parserAnswer(error)}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      else socket.destroy();
-      return;
-    }
-    void handler(unparsed.request, { clientAddress: socket.remoteAddress, method: unparsed.method })
-      .then(async (response) => {
-        const body = Buffer.from(await response.arrayBuffer());
-        const lines = [`HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`];
-        response.headers.forEach((value, name) => {
-          if (name !== 'content-length' && name !== 'connection') lines.push(`${name}: ${value}`);
-        });
-        lines.push(`content-length: ${body.length}`, 'connection: close', '', '');
-        socket.end(Buffer.concat([Buffer.from(lines.join('\r\n'), 'latin1'), body]));
-      })
-      .catch(() => socket.destroy());
-  });
+  server.on(
+    'clientError',
+    (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex & { remoteAddress?: string }) => {
+      const unparsed =
+        error.code === 'HPE_INVALID_METHOD' && error.rawPacket ? unparsedMethod(error.rawPacket) : undefined;
+      if (!unparsed) {
+        if (socket.writable)
+          socket.end(`HTTP/1.1 ${parserAnswer(error)}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+        else socket.destroy();
+        return;
+      }
+      void handler(unparsed.request, { clientAddress: socket.remoteAddress, method: unparsed.method })
+        .then(async (response) => {
+          const body = Buffer.from(await response.arrayBuffer());
+          const lines = [`HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`];
+          response.headers.forEach((value, name) => {
+            if (name !== 'content-length' && name !== 'connection') lines.push(`${name}: ${value}`);
+          });
+          lines.push(`content-length: ${body.length}`, 'connection: close', '', '');
+          socket.end(Buffer.concat([Buffer.from(lines.join('\r\n'), 'latin1'), body]));
+        })
+        .catch(() => socket.destroy());
+    },
+  );
   return server;
 }
 

@@ -37,7 +37,8 @@ function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1, 
 export function relayOptionsFromEnv(env: NodeJS.ProcessEnv): NodeRelayOptions {
   const problems: string[] = [];
   for (const name of ['VITEC_USERNAME', 'VITEC_PASSWORD']) if (!env[name]) problems.push(`${name} is missing`);
-  for (const name of ['VITEC_CUSTOMER_IDS', 'ALLOWED_ORIGINS']) if (!list(env[name]).length) problems.push(`${name} is missing`);
+  for (const name of ['VITEC_CUSTOMER_IDS', 'ALLOWED_ORIGINS'])
+    if (!list(env[name]).length) problems.push(`${name} is missing`);
   const origins = list(env.ALLOWED_ORIGINS);
   for (const origin of origins) {
     let parsed: URL | undefined;
@@ -52,8 +53,10 @@ export function relayOptionsFromEnv(env: NodeJS.ProcessEnv): NodeRelayOptions {
   const vitecBaseUrl = env.VITEC_BASE_URL || 'https://connect.maklare.vitec.net';
   const redisUrl = env.REDIS_URL || undefined;
   // The URL may hold a password: never echoed.
-  if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) problems.push('REDIS_URL must look like redis://host:6379/0 (or rediss:// for TLS)');
-  if (!/^https?:\/\//.test(vitecBaseUrl)) problems.push('VITEC_BASE_URL must start with https:// (or http:// for a local mock)');
+  if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl))
+    problems.push('REDIS_URL must look like redis://host:6379/0 (or rediss:// for TLS)');
+  if (!/^https?:\/\//.test(vitecBaseUrl))
+    problems.push('VITEC_BASE_URL must start with https:// (or http:// for a local mock)');
   let numbers: { rate: number; timeout: number; port: number } | undefined;
   try {
     numbers = {
@@ -95,9 +98,13 @@ async function startRelay(options: NodeRelayOptions): Promise<{ server: Server; 
     const redis = createRedisStore({ url: options.redisUrl, onError: (error) => store?.report(error) });
     store = withFallback(redis, { log, name: 'redis' });
     // Until then each instance counts and remembers on its own: an operator (and a test) can see when sharing starts.
-    void redis.ready.then(() => log(JSON.stringify({ time: new Date().toISOString(), event: 'store-ready', store: 'redis' })));
+    void redis.ready.then(() =>
+      log(JSON.stringify({ time: new Date().toISOString(), event: 'store-ready', store: 'redis' })),
+    );
   }
-  const server = createFetchServer(createLeadRelay({ ...options.relay, ...(store ? { idempotencyStore: store, rateLimiter: store } : {}) }));
+  const server = createFetchServer(
+    createLeadRelay({ ...options.relay, ...(store ? { idempotencyStore: store, rateLimiter: store } : {}) }),
+  );
   const port = await listen(server, options.port, options.host);
   return { server, port, ...(store ? { store } : {}) };
 }

@@ -17,7 +17,9 @@ export function limitRate(limiter: RateLimiter, limit: number, trustProxy: boole
     const decision = await limiter.hit(client, limit, 60_000);
     if (!decision.allowed) {
       c.get('record').event = 'rate-limited';
-      return message(c, 429, 'Too many leads from this address. Try again later.', { 'retry-after': String(decision.retryAfterSeconds) });
+      return message(c, 429, 'Too many leads from this address. Try again later.', {
+        'retry-after': String(decision.retryAfterSeconds),
+      });
     }
     await next();
     if (NOT_COUNTED.has(c.res.status) || c.get('replayed')) await limiter.refund(client, decision.token);

@@ -20,7 +20,14 @@ import { limitRate, MemoryRateLimiter, type RateLimiter } from './rate-limit.js'
 import { health, routeLead } from './route.js';
 
 export type { ConnectionInfo } from './context.js';
-export type { Claim, IdempotencyStore, RateDecision, RateLimiter, SharedStore, StoredAnswer } from './stores/contract.js';
+export type {
+  Claim,
+  IdempotencyStore,
+  RateDecision,
+  RateLimiter,
+  SharedStore,
+  StoredAnswer,
+} from './stores/contract.js';
 export { MemoryIdempotencyStore, MemoryRateLimiter } from './stores/memory.js';
 export type { VitecAnswer, VitecFetch } from './forward.js';
 
@@ -103,14 +110,24 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
     routeLead,
     refuseOrigin(origins),
     checkCustomer,
-    limitRate(config.rateLimiter ?? new MemoryRateLimiter({ now }), config.rateLimitPerMinute ?? 10, config.trustProxy ?? false),
+    limitRate(
+      config.rateLimiter ?? new MemoryRateLimiter({ now }),
+      config.rateLimitPerMinute ?? 10,
+      config.trustProxy ?? false,
+    ),
     checkContentType,
     limitBody(),
     readLead,
   );
   app.post(
     '*',
-    deliverLead({ store: config.idempotencyStore ?? new MemoryIdempotencyStore({ now }), forward, timeoutMs, claimMs: upstreamLimitMs + 5_000, now }),
+    deliverLead({
+      store: config.idempotencyStore ?? new MemoryIdempotencyStore({ now }),
+      forward,
+      timeoutMs,
+      claimMs: upstreamLimitMs + 5_000,
+      now,
+    }),
   );
   app.onError((error, c) => {
     if (c.get('receiving')) return incompleteBody(c);

@@ -20,7 +20,8 @@ export const routeLead: MiddlewareHandler<RelayEnv> = async function routeLead(c
   if (!route) return message(c, 404, 'Not found.');
   c.get('record').route = 'lead';
   const method = methodOf(c);
-  if (method !== 'POST' && method !== 'OPTIONS') return message(c, 405, 'Method not allowed.', { allow: 'POST, OPTIONS' });
+  if (method !== 'POST' && method !== 'OPTIONS')
+    return message(c, 405, 'Method not allowed.', { allow: 'POST, OPTIONS' });
   let customerId: string;
   try {
     customerId = decodeURIComponent(route[1]!);

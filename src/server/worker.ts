@@ -52,16 +52,22 @@ const sha256 = async (text: string) => hex(await crypto.subtle.digest('SHA-256',
 function durableObjectStore(namespace: DurableObjectNamespace): SharedStore {
   const call = async <T>(name: string, operation: string, input: unknown): Promise<T> => {
     const stub = namespace.get(namespace.idFromName(name));
-    const response = await stub.fetch(`https://lead-relay-store/${operation}`, { method: 'POST', body: JSON.stringify(input) });
+    const response = await stub.fetch(`https://lead-relay-store/${operation}`, {
+      method: 'POST',
+      body: JSON.stringify(input),
+    });
     if (!response.ok) throw new Error(`LeadRelayStore ${operation} answered ${response.status}`);
     return (await response.json()) as T;
   };
   return {
     claim: (key, fingerprint, claimMs) => call<Claim>(`key:${key}`, 'claim', { fingerprint, claimMs }),
-    complete: (key, token, answer, ttlMs) => call<null>(`key:${key}`, 'complete', { token, answer, ttlMs }).then(() => undefined),
+    complete: (key, token, answer, ttlMs) =>
+      call<null>(`key:${key}`, 'complete', { token, answer, ttlMs }).then(() => undefined),
     release: (key, token) => call<null>(`key:${key}`, 'release', { token }).then(() => undefined),
-    hit: async (client, limit, windowMs) => call<RateDecision>(`client:${await sha256(client)}`, 'hit', { limit, windowMs }),
-    refund: async (client, token) => call<null>(`client:${await sha256(client)}`, 'refund', { token }).then(() => undefined),
+    hit: async (client, limit, windowMs) =>
+      call<RateDecision>(`client:${await sha256(client)}`, 'hit', { limit, windowMs }),
+    refund: async (client, token) =>
+      call<null>(`client:${await sha256(client)}`, 'refund', { token }).then(() => undefined),
     close: async () => undefined,
   };
 }
@@ -123,9 +129,14 @@ export class LeadRelayStore {
       }
       case 'hit': {
         const windowMs = Number(input.windowMs);
-        const hits = ((await this.live<{ at: number; token: string }[]>('hits', now)) ?? []).filter((hit) => hit.at > now - windowMs);
+        const hits = ((await this.live<{ at: number; token: string }[]>('hits', now)) ?? []).filter(
+          (hit) => hit.at > now - windowMs,
+        );
         if (hits.length >= Number(input.limit)) {
-          return json({ allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((hits[0]!.at + windowMs - now) / 1000)) } satisfies RateDecision);
+          return json({
+            allowed: false,
+            retryAfterSeconds: Math.max(1, Math.ceil((hits[0]!.at + windowMs - now) / 1000)),
+          } satisfies RateDecision);
         }
         const token = crypto.randomUUID();
         hits.push({ at: now, token });
@@ -135,7 +146,8 @@ export class LeadRelayStore {
       }
       case 'refund': {
         const entry = await storage.get<Expiring<{ at: number; token: string }[]>>('hits');
-        if (entry) await storage.put('hits', { ...entry, value: entry.value.filter((hit) => hit.token !== input.token) });
+        if (entry)
+          await storage.put('hits', { ...entry, value: entry.value.filter((hit) => hit.token !== input.token) });
         return json(null);
       }
       default:
@@ -171,7 +183,10 @@ export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     if (!relay && !misconfigured) {
       try {
-        const store = withFallback(durableObjectStore(env.RELAY_STORE), { log: (line) => console.log(line), name: 'durable-object' });
+        const store = withFallback(durableObjectStore(env.RELAY_STORE), {
+          log: (line) => console.log(line),
+          name: 'durable-object',
+        });
         relay = createLeadRelay({
           vitecBaseUrl: env.VITEC_BASE_URL || 'https://connect.maklare.vitec.net',
           username: env.VITEC_USERNAME ?? '',
@@ -186,7 +201,9 @@ export default {
       } catch (error) {
         // Names what is missing, never a value.
         misconfigured = (error as Error).message;
-        console.error(JSON.stringify({ time: new Date().toISOString(), event: 'relay-misconfigured', error: misconfigured }));
+        console.error(
+          JSON.stringify({ time: new Date().toISOString(), event: 'relay-misconfigured', error: misconfigured }),
+        );
       }
     }
     if (!relay) {
@@ -195,6 +212,9 @@ export default {
         { status: 500, headers: { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } },
       );
     }
-    return relay(request, { clientAddress: request.headers.get('CF-Connecting-IP') ?? undefined, waitUntil: (promise) => ctx.waitUntil(promise) });
+    return relay(request, {
+      clientAddress: request.headers.get('CF-Connecting-IP') ?? undefined,
+      waitUntil: (promise) => ctx.waitUntil(promise),
+    });
   },
 };

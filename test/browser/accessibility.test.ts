@@ -46,7 +46,11 @@ describe('<vitec-lead-form> accessibility', () => {
       });
 
       it('should have no axe violations with server errors', async () => {
-        await mock.setMode({ status: 400, times: 1, body: { ModelState: { 'lead.Person.FirstName': ['Spärrat.'], 'lead.Receiver': ['Okänd mottagare.'] } } });
+        await mock.setMode({
+          status: 400,
+          times: 1,
+          body: { ModelState: { 'lead.Person.FirstName': ['Spärrat.'], 'lead.Receiver': ['Okänd mottagare.'] } },
+        });
         const el = await form(attrs);
         await fill(el, { ...NAMES, 'address.city': 'Stockholm' });
         submit(el);
@@ -68,7 +72,10 @@ describe('<vitec-lead-form> accessibility', () => {
         const failing = await form(attrs);
         await fill(failing, { ...NAMES, 'address.city': 'Stockholm' });
         submit(failing);
-        await until(() => statusRegion(failing).textContent!.trim() && root(failing).querySelector('form[aria-busy="false"]'), 'the failure');
+        await until(
+          () => statusRegion(failing).textContent!.trim() && root(failing).querySelector('form[aria-busy="false"]'),
+          'the failure',
+        );
         await expectAccessible(failing);
       });
     });
@@ -96,16 +103,29 @@ describe('<vitec-lead-form> accessibility', () => {
       for (const [name, label, autocomplete, kind] of expected) {
         const field = input(el, name);
         expect(field.getAttribute('autocomplete'), name).to.equal(autocomplete);
-        const typeOrMode = field.getAttribute('inputmode') ?? (field.localName === 'textarea' ? 'textarea' : field.type);
+        const typeOrMode =
+          field.getAttribute('inputmode') ?? (field.localName === 'textarea' ? 'textarea' : field.type);
         expect(typeOrMode, name).to.equal(kind);
-        const node = findAccessibilityNode<{ name: string; description?: string }>(snapshot as never, (n) => n.name === label);
+        const node = findAccessibilityNode<{ name: string; description?: string }>(
+          snapshot as never,
+          (n) => n.name === label,
+        );
         expect(node, `an accessible node named "${label}" for ${name}`).to.exist;
       }
-      const pnr = findAccessibilityNode<{ name: string; description?: string }>(snapshot as never, (n) => n.name === 'Personnummer (valfritt)');
+      const pnr = findAccessibilityNode<{ name: string; description?: string }>(
+        snapshot as never,
+        (n) => n.name === 'Personnummer (valfritt)',
+      );
       expect(pnr!.description).to.equal('ÅÅÅÅMMDD-NNNN');
-      const zip = findAccessibilityNode<{ name: string; description?: string }>(snapshot as never, (n) => n.name === 'Postnummer (valfritt)');
+      const zip = findAccessibilityNode<{ name: string; description?: string }>(
+        snapshot as never,
+        (n) => n.name === 'Postnummer (valfritt)',
+      );
       expect(zip!.description).to.contain('123 45');
-      const box = findAccessibilityNode<{ name: string; role: string }>(snapshot as never, (n) => n.role === 'checkbox');
+      const box = findAccessibilityNode<{ name: string; role: string }>(
+        snapshot as never,
+        (n) => n.role === 'checkbox',
+      );
       expect(box!.name).to.equal('Utländskt nummer eller annat format');
     });
 
@@ -135,7 +155,13 @@ describe('<vitec-lead-form> accessibility', () => {
         order.push(active(el)!.getAttribute('name') ?? active(el)!.localName);
         await sendKeys({ press: 'Tab' });
       }
-      expect(order).to.deep.equal(['firstName', 'lastName', 'socialSecurityNumber', 'isForeignSocialSecurityNumber', 'email.emailAddress']);
+      expect(order).to.deep.equal([
+        'firstName',
+        'lastName',
+        'socialSecurityNumber',
+        'isForeignSocialSecurityNumber',
+        'email.emailAddress',
+      ]);
       expect(active(el)!.localName).to.equal('button');
 
       input(el, 'isForeignSocialSecurityNumber').focus();
@@ -239,7 +265,9 @@ describe('<vitec-lead-form> accessibility', () => {
       const style = getComputedStyle(input(el, 'firstName'));
       expect(parseFloat(style.borderTopWidth)).to.be.at.least(1);
       expect(contrast(style.borderTopColor, 'rgb(255, 255, 255)')).to.be.at.least(3);
-      expect(contrast(getComputedStyle(root(el).querySelector('button')!).backgroundColor, 'rgb(255, 255, 255)')).to.be.at.least(3);
+      expect(
+        contrast(getComputedStyle(root(el).querySelector('button')!).backgroundColor, 'rgb(255, 255, 255)'),
+      ).to.be.at.least(3);
     });
 
     it('should keep working with forced colors and reduced motion', async function () {

@@ -19,7 +19,8 @@ async function form(attrs = '', slot = ''): Promise<VitecLeadFormElement> {
   return el;
 }
 
-const names = (el: VitecLeadFormElement) => [...root(el).querySelectorAll<HTMLInputElement>('.field input, .field textarea')].map((i) => i.name);
+const names = (el: VitecLeadFormElement) =>
+  [...root(el).querySelectorAll<HTMLInputElement>('.field input, .field textarea')].map((i) => i.name);
 const statusText = (el: VitecLeadFormElement) => root(el).querySelector('[part="status"]')?.textContent?.trim() ?? '';
 const summary = (el: VitecLeadFormElement) => root(el).querySelector<HTMLElement>('.summary');
 
@@ -49,7 +50,8 @@ describe('<vitec-lead-form>', () => {
 
     it('should mark only the optional inputs, and say the contact rule once instead of calling e-mail and phone optional', async () => {
       const el = await form();
-      const label = (name: string) => root(el).querySelector(`label[for="input-${name}"]`)!.textContent!.replace(/\s+/g, ' ').trim();
+      const label = (name: string) =>
+        root(el).querySelector(`label[for="input-${name}"]`)!.textContent!.replace(/\s+/g, ' ').trim();
       expect(label('firstName')).to.equal('Förnamn');
       expect(label('message')).to.equal('Meddelande (valfritt)');
       expect(label('email.emailAddress')).to.equal('E-post');
@@ -88,7 +90,9 @@ describe('<vitec-lead-form>', () => {
 
   describe('when fields and required are set', () => {
     it('should show groups as their members, personnummer with its checkbox', async () => {
-      const el = await form('fields="firstName lastName socialSecurityNumber address telephone" required="firstName lastName address.city"');
+      const el = await form(
+        'fields="firstName lastName socialSecurityNumber address telephone" required="firstName lastName address.city"',
+      );
       expect(names(el)).to.deep.equal([
         'firstName',
         'lastName',
@@ -116,7 +120,9 @@ describe('<vitec-lead-form>', () => {
 
   describe('when endpoint is missing', () => {
     it('should show a configuration error and have no form to send', async () => {
-      const el = await fixture<VitecLeadFormElement>(html`<vitec-lead-form min-fill-time="0" customer-id="C-42"></vitec-lead-form>`);
+      const el = await fixture<VitecLeadFormElement>(
+        html`<vitec-lead-form min-fill-time="0" customer-id="C-42"></vitec-lead-form>`,
+      );
       expect(root(el).querySelector('form')).to.equal(null);
       expect(root(el).querySelector('[role="alert"]')!.textContent).to.contain('endpoint');
     });
@@ -169,12 +175,18 @@ describe('<vitec-lead-form>', () => {
     });
 
     it('should send the receiver and lead type attributes as given', async () => {
-      const el = await form('lead-type="ContactRequest" user-group-id="G1" office-id="O1" office-customer-id="OC1" agent-email="maklare@m.se"');
+      const el = await form(
+        'lead-type="ContactRequest" user-group-id="G1" office-id="O1" office-customer-id="OC1" agent-email="maklare@m.se"',
+      );
       await fill(el, NAMES);
       submit(el);
       await sent(el);
       const lead = (await mock.leads())[0]!.lead;
-      expect(lead.receiver).to.deep.equal({ agent: { email: 'maklare@m.se' }, userGroup: { id: 'G1' }, office: { id: 'O1', customerId: 'OC1' } });
+      expect(lead.receiver).to.deep.equal({
+        agent: { email: 'maklare@m.se' },
+        userGroup: { id: 'G1' },
+        office: { id: 'O1', customerId: 'OC1' },
+      });
       expect(lead.leadSource).to.deep.equal({ leadType: 'ContactRequest', name: 'maklarhuset.se' });
     });
 
@@ -236,7 +248,10 @@ describe('<vitec-lead-form>', () => {
       await el.updateComplete;
       expect(errorOf(el, 'socialSecurityNumber')).to.contain('giltigt personnummer');
       const describedBy = input(el, 'socialSecurityNumber').getAttribute('aria-describedby')!;
-      expect(describedBy.split(' ')).to.include.members(['input-socialSecurityNumber-hint', 'input-socialSecurityNumber-error']);
+      expect(describedBy.split(' ')).to.include.members([
+        'input-socialSecurityNumber-hint',
+        'input-socialSecurityNumber-error',
+      ]);
     });
 
     it('should not show errors while typing a first time, and recheck a field as the visitor leaves it after a submit', async () => {
@@ -273,7 +288,10 @@ describe('<vitec-lead-form>', () => {
       // between press and release, or the button moves from under the pointer.
       const box = root(el).querySelector('button')!.getBoundingClientRect();
       try {
-        await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+        await sendMouse({
+          type: 'click',
+          position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+        });
       } finally {
         await resetMouse();
         await viewport({ width: 800, height: 600 });
@@ -296,7 +314,10 @@ describe('<vitec-lead-form>', () => {
       await mock.setMode({
         status: 400,
         times: 1,
-        body: { Message: 'The request is invalid.', ModelState: { 'lead.Person.FirstName': ['Förnamnet är spärrat.'] } },
+        body: {
+          Message: 'The request is invalid.',
+          ModelState: { 'lead.Person.FirstName': ['Förnamnet är spärrat.'] },
+        },
       });
       const el = await form();
       await fill(el, NAMES);
@@ -313,7 +334,10 @@ describe('<vitec-lead-form>', () => {
       await mock.setMode({
         status: 400,
         times: 1,
-        body: { title: 'One or more validation errors occurred.', errors: { '$.person.socialSecurityNumber': ['Ogiltigt.'] } },
+        body: {
+          title: 'One or more validation errors occurred.',
+          errors: { '$.person.socialSecurityNumber': ['Ogiltigt.'] },
+        },
       });
       const el = await form();
       await fill(el, NAMES);
@@ -470,7 +494,9 @@ describe('<vitec-lead-form>', () => {
 
   describe('when lang is English', () => {
     it('should show every word in English', async () => {
-      const el = await form('lang="en" fields="firstName lastName socialSecurityNumber address email telephone message"');
+      const el = await form(
+        'lang="en" fields="firstName lastName socialSecurityNumber address email telephone message"',
+      );
       submit(el);
       await el.updateComplete;
       const text = root(el).textContent!.replace(/\s+/g, ' ');

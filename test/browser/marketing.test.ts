@@ -71,7 +71,9 @@ describe('<vitec-lead-form> marketing', () => {
 
   it('should remember in localStorage with attribution="local"', async () => {
     await sendFrom('/villa?utm_source=nyhetsbrev', 'attribution="local"');
-    expect(JSON.parse(localStorage.getItem(ATTRIBUTION_KEY)!).utmTags).to.deep.equal([{ name: 'utm_source', value: 'nyhetsbrev' }]);
+    expect(JSON.parse(localStorage.getItem(ATTRIBUTION_KEY)!).utmTags).to.deep.equal([
+      { name: 'utm_source', value: 'nyhetsbrev' },
+    ]);
   });
 
   it('should still send when storage throws', async () => {
@@ -96,7 +98,10 @@ describe('<vitec-lead-form> marketing', () => {
       `<div><vitec-lead-form min-fill-time="0" endpoint="${mock.endpoint}" customer-id="C"></vitec-lead-form></div>`,
     );
     const el = wrapper.querySelector<VitecLeadFormElement>('vitec-lead-form')!;
-    el.marketing = { ...el.marketing, utmTags: [...(el.marketing?.utmTags ?? []), { name: 'utm_content', value: 'hero' }] };
+    el.marketing = {
+      ...el.marketing,
+      utmTags: [...(el.marketing?.utmTags ?? []), { name: 'utm_content', value: 'hero' }],
+    };
     await fill(el, NAMES);
     submit(el);
     await until(() => root(el).querySelector('.success'), 'the thank-you message');

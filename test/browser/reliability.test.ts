@@ -7,7 +7,12 @@ import { fill, input, mockAt, root, submit, until } from './helpers.js';
 const RELAY = '/relay/faults/PublicAdvertising/{customerId}/Contact/Person/Lead';
 const vitec = mockAt('faults-vitec');
 const direct = mockAt('reliability');
-const NAMES = { firstName: 'Anna', lastName: 'Svensson', 'email.emailAddress': 'anna@example.se', message: 'Ring efter fem.' };
+const NAMES = {
+  firstName: 'Anna',
+  lastName: 'Svensson',
+  'email.emailAddress': 'anna@example.se',
+  message: 'Ring efter fem.',
+};
 
 async function form(endpoint: string, attrs = ''): Promise<VitecLeadFormElement> {
   const wrapper = await fixture<HTMLDivElement>(
@@ -19,7 +24,8 @@ async function form(endpoint: string, attrs = ''): Promise<VitecLeadFormElement>
 }
 
 const statusText = (el: VitecLeadFormElement) => root(el).querySelector('[role="status"]')?.textContent?.trim() ?? '';
-const sent = (el: VitecLeadFormElement, ms = 8000) => until(() => root(el).querySelector('.success'), 'the thank-you message', ms);
+const sent = (el: VitecLeadFormElement, ms = 8000) =>
+  until(() => root(el).querySelector('.success'), 'the thank-you message', ms);
 const leadIdShown = (el: VitecLeadFormElement) => root(el).querySelector('.lead-id')!.textContent!;
 
 function expectKept(el: VitecLeadFormElement) {
@@ -135,7 +141,11 @@ describe('<vitec-lead-form> and hostile text', () => {
 
   it('should render markup from fields, the URL, a server message and a lead id as text, executing nothing', async () => {
     history.replaceState(null, '', `/?utm_source=${encodeURIComponent(PAYLOAD)}`);
-    await direct.setMode({ status: 400, times: 1, body: { Message: PAYLOAD, ModelState: { 'lead.Person.FirstName': [PAYLOAD], lead: [PAYLOAD] } } });
+    await direct.setMode({
+      status: 400,
+      times: 1,
+      body: { Message: PAYLOAD, ModelState: { 'lead.Person.FirstName': [PAYLOAD], lead: [PAYLOAD] } },
+    });
     const el = await form(
       direct.endpoint,
       `fields="firstName lastName socialSecurityNumber address email telephone message" message='${PAYLOAD.replaceAll('"', '&quot;')}'`,
@@ -155,7 +165,13 @@ describe('<vitec-lead-form> and hostile text', () => {
     await fill(el, values);
     submit(el);
     await el.updateComplete;
-    await fill(el, { ...NAMES, socialSecurityNumber: '', 'address.streetAddress': PAYLOAD, 'address.city': 'Stockholm', 'telephone.cell': '' });
+    await fill(el, {
+      ...NAMES,
+      socialSecurityNumber: '',
+      'address.streetAddress': PAYLOAD,
+      'address.city': 'Stockholm',
+      'telephone.cell': '',
+    });
     submit(el);
     await until(() => root(el).textContent!.includes('Mottagaren svarade'), 'the server message');
     expect(root(el).textContent).to.contain(PAYLOAD);

@@ -48,7 +48,9 @@ describe('<vitec-lead-form> site options', () => {
       const [text, line] = message.split('\n\n');
       expect(text).to.equal('Ring mig.');
       const time = Date.parse(/(\d{4}-\d\d-\d\dT[\d:]+Z)/.exec(line!)![1]!);
-      expect(line).to.match(/^Samtycke till behandling av personuppgifter lämnades \S+ \(https:\/\/m\.se\/integritet\)$/);
+      expect(line).to.match(
+        /^Samtycke till behandling av personuppgifter lämnades \S+ \(https:\/\/m\.se\/integritet\)$/,
+      );
       expect(time).to.be.within(before - 1000, Date.now());
     });
   });
@@ -76,7 +78,9 @@ describe('<vitec-lead-form> site options', () => {
       const el = await form('min-fill-time="0"', '<h2 slot="before">Boka värdering</h2>');
       const slot = root(el).querySelector<HTMLSlotElement>('slot[name="before"]')!;
       expect(slot.assignedElements()[0]!.textContent).to.equal('Boka värdering');
-      expect(slot.compareDocumentPosition(root(el).querySelector('.field')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+      expect(
+        slot.compareDocumentPosition(root(el).querySelector('.field')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).to.not.equal(0);
     });
   });
 
@@ -165,7 +169,9 @@ describe('<vitec-lead-form> site options', () => {
 
   describe('preview', () => {
     it('should validate and thank with no endpoint and no network', async () => {
-      const wrapper = await fixture<HTMLDivElement>('<div><vitec-lead-form preview min-fill-time="0"></vitec-lead-form></div>');
+      const wrapper = await fixture<HTMLDivElement>(
+        '<div><vitec-lead-form preview min-fill-time="0"></vitec-lead-form></div>',
+      );
       const el = wrapper.querySelector<VitecLeadFormElement>('vitec-lead-form')!;
       await el.updateComplete;
       expect(root(el).textContent).to.contain('Förhandsvisning');

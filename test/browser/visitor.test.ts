@@ -15,11 +15,16 @@ const RELAY = '/relay/visitor/PublicAdvertising/{customerId}/Contact/Person/Lead
 const relayVitec = mockAt('visitor-vitec');
 
 /** The element in a wrapper of `width` px on a page of the given colour scheme. */
-async function form(attrs = '', options: { width?: number; dark?: boolean; endpoint?: string } = {}): Promise<VitecLeadFormElement> {
+async function form(
+  attrs = '',
+  options: { width?: number; dark?: boolean; endpoint?: string } = {},
+): Promise<VitecLeadFormElement> {
   const style = [
     `width: ${options.width ?? 640}px`,
     'padding: 16px',
-    options.dark ? 'color-scheme: dark; background: #111; color: #eee' : 'color-scheme: light; background: #fff; color: #111',
+    options.dark
+      ? 'color-scheme: dark; background: #111; color: #eee'
+      : 'color-scheme: light; background: #fff; color: #111',
   ].join('; ');
   const wrapper = await fixture<HTMLDivElement>(
     // `attrs` first: of two equal attributes, HTML keeps the first.
@@ -53,7 +58,9 @@ describe('<vitec-lead-form> as a visitor and a site owner meet it', () => {
 
   describe('2. misconfiguration says so', () => {
     it('should show a configuration error, not a form, without customer-id when the endpoint needs one', async () => {
-      const wrapper = await fixture<HTMLDivElement>(`<div><vitec-lead-form endpoint="${mock.endpoint}"></vitec-lead-form></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        `<div><vitec-lead-form endpoint="${mock.endpoint}"></vitec-lead-form></div>`,
+      );
       const el = wrapper.querySelector<VitecLeadFormElement>('vitec-lead-form')!;
       await el.updateComplete;
       expect(root(el).querySelector('form') === null, 'no form').to.equal(true);
@@ -73,7 +80,9 @@ describe('<vitec-lead-form> as a visitor and a site owner meet it', () => {
       try {
         // Port 9 (discard) on the loopback: nothing listens, so fetch itself fails, as with a relay that is
         // down or refuses the page's origin (CORS).
-        const el = await form('', { endpoint: 'http://127.0.0.1:9/PublicAdvertising/{customerId}/Contact/Person/Lead' });
+        const el = await form('', {
+          endpoint: 'http://127.0.0.1:9/PublicAdvertising/{customerId}/Contact/Person/Lead',
+        });
         await fill(el, NAMES);
         submit(el);
         await failed(el);
@@ -237,14 +246,20 @@ describe('<vitec-lead-form> as a visitor and a site owner meet it', () => {
       const ring = getComputedStyle(input(el, 'firstName'));
       input(el, 'firstName').focus();
       expect(contrast(getComputedStyle(input(el, 'message')).borderTopColor, page)).to.be.at.least(3);
-      expect(contrast(ring.getPropertyValue('--_focus') ? ring.getPropertyValue('--_focus') : ring.outlineColor, page)).to.be.at.least(3);
+      expect(
+        contrast(ring.getPropertyValue('--_focus') ? ring.getPropertyValue('--_focus') : ring.outlineColor, page),
+      ).to.be.at.least(3);
       expect(await axeViolations(el.parentElement!)).to.deep.equal([]);
     });
   });
 
   describe('8. a way out when sending fails', () => {
     it('should not ask to try again when no retry can help, and offer the fallback e-mail and phone', async () => {
-      await mock.setMode({ status: 500, times: 2, body: { Code: 'relay-misconfigured', Message: 'The relay is misconfigured.' } });
+      await mock.setMode({
+        status: 500,
+        times: 2,
+        body: { Code: 'relay-misconfigured', Message: 'The relay is misconfigured.' },
+      });
       const el = await form(`fields="${ALL}" fallback-email="info@maklarhuset.se" fallback-phone="08-123 456 78"`);
       await fill(el, { ...NAMES, socialSecurityNumber: '19460823-9986', message: 'Jag vill boka en visning.' });
       submit(el);
@@ -255,10 +270,16 @@ describe('<vitec-lead-form> as a visitor and a site owner meet it', () => {
       const url = new URL(mail.href);
       expect(url.pathname).to.equal('info@maklarhuset.se');
       const body = url.searchParams.get('body')!;
-      expect(body).to.contain('Anna').and.contain('Svensson').and.contain('anna@example.se').and.contain('Jag vill boka en visning.');
+      expect(body)
+        .to.contain('Anna')
+        .and.contain('Svensson')
+        .and.contain('anna@example.se')
+        .and.contain('Jag vill boka en visning.');
       expect(body).not.to.contain('19460823');
       expect(url.searchParams.get('subject')).to.equal('Förfrågan från webbplatsen');
-      expect(status.querySelector<HTMLAnchorElement>('a[href^="tel:"]')!.getAttribute('href')).to.equal('tel:0812345678');
+      expect(status.querySelector<HTMLAnchorElement>('a[href^="tel:"]')!.getAttribute('href')).to.equal(
+        'tel:0812345678',
+      );
       expect(status.textContent).to.contain('Mejla oss på info@maklarhuset.se eller ring 08-123 456 78');
     });
 
@@ -279,7 +300,11 @@ describe('<vitec-lead-form> as a visitor and a site owner meet it', () => {
     });
 
     it('should send the same lead again after the relay refused it once, not replay the refusal', async () => {
-      await relayVitec.setMode({ status: 400, times: 1, body: { ModelState: { 'lead.Person.LastName': ['Tillfälligt fel.'] } } });
+      await relayVitec.setMode({
+        status: 400,
+        times: 1,
+        body: { ModelState: { 'lead.Person.LastName': ['Tillfälligt fel.'] } },
+      });
       const el = await form('', { endpoint: RELAY });
       await fill(el, NAMES);
       submit(el);

@@ -41,7 +41,9 @@ describe('attribution across pages (built file)', () => {
     const landing = `${site.url}/villa?utm_source=google&utm_medium=cpc&utm_campaign=v%C3%A5r&gclid=abc&page=2&q=secret`;
     const tab = await browser.newPage();
     // "Another site": the same server under another host name, linking to the campaign page.
-    await tab.route(`${other}/`, (route) => route.fulfill({ contentType: 'text/html', body: `<a href="${landing}">Annons</a>` }));
+    await tab.route(`${other}/`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<a href="${landing}">Annons</a>` }),
+    );
     await tab.goto(`${other}/`);
     await tab.click('a');
     await tab.waitForURL(/\/villa/);
@@ -73,20 +75,31 @@ describe('attribution across pages (built file)', () => {
       await tab.goto(`${site.url}${path}?utm_source=nyhetsbrev`);
       await tab.locator('vitec-lead-form >> nth=1').locator('form').waitFor();
       const seen = await tab.evaluate(() => ({
-        marketing: [...document.querySelectorAll('vitec-lead-form')].map((el) => JSON.stringify((el as HTMLElement & { marketing?: unknown }).marketing)),
+        marketing: [...document.querySelectorAll('vitec-lead-form')].map((el) =>
+          JSON.stringify((el as HTMLElement & { marketing?: unknown }).marketing),
+        ),
         local: localStorage.getItem('vitec-lead-form:attribution'),
         session: sessionStorage.getItem('vitec-lead-form:attribution'),
         // A page that changes one form's marketing in place changes no other form's.
         isolated: (() => {
-          const [first, second] = [...document.querySelectorAll('vitec-lead-form')] as (HTMLElement & { marketing?: { utmTags?: unknown[] } })[];
+          const [first, second] = [...document.querySelectorAll('vitec-lead-form')] as (HTMLElement & {
+            marketing?: { utmTags?: unknown[] };
+          })[];
           first!.marketing!.utmTags!.push({ name: 'utm_content', value: 'hero' });
           return second!.marketing!.utmTags!.length === 1;
         })(),
       }));
       assert.equal(seen.isolated, true);
-      assert.deepEqual(seen.marketing, Array(2).fill(JSON.stringify({ utmTags: [{ name: 'utm_source', value: 'nyhetsbrev' }] })));
+      assert.deepEqual(
+        seen.marketing,
+        Array(2).fill(JSON.stringify({ utmTags: [{ name: 'utm_source', value: 'nyhetsbrev' }] })),
+      );
       assert.equal(seen.session, null, 'neither mode is session');
-      assert.equal(seen.local !== null, stored, stored ? 'the first form keeps it for 30 days' : 'the first form keeps nothing');
+      assert.equal(
+        seen.local !== null,
+        stored,
+        stored ? 'the first form keeps it for 30 days' : 'the first form keeps nothing',
+      );
       await tab.close();
     });
   }

@@ -39,7 +39,8 @@ function walk(node: unknown, visit: (node: Node & Record<string, unknown>) => vo
   if (Array.isArray(node)) return node.forEach((child) => walk(child, visit));
   const record = node as Node & Record<string, unknown>;
   if (typeof record.type === 'string') visit(record);
-  for (const [key, value] of Object.entries(record)) if (key !== 'type' && typeof value === 'object') walk(value, visit);
+  for (const [key, value] of Object.entries(record))
+    if (key !== 'type' && typeof value === 'object') walk(value, visit);
 }
 
 /** Every use of the new APIs that is not guarded, that is, not read as `x.api ?? fallback` or `typeof`. */
@@ -82,7 +83,8 @@ describe(`the built drop-in and the browser floor (Chrome ${BROWSER_FLOOR.chrome
   });
 
   it('would see each of them (the checks themselves)', () => {
-    const planted = 'class A { static { this.x = 1; } } /(?<=a)b/; /[a]/v; [].toSorted(); (window.requestIdleCallback ?? setTimeout)(f);';
+    const planted =
+      'class A { static { this.x = 1; } } /(?<=a)b/; /[a]/v; [].toSorted(); (window.requestIdleCallback ?? setTimeout)(f);';
     const found: string[] = [];
     walk(parse(planted, { ecmaVersion: 'latest', sourceType: 'module' }), (node) => {
       const what = newSyntax(node);

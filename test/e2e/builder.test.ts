@@ -42,7 +42,10 @@ describe('the snippet builder (/builder.html)', () => {
   it('should show the real element in preview and the shortest snippet at first', async () => {
     const { tab, errors } = await open();
     assert.equal(await tab.locator('#preview vitec-lead-form').getAttribute('preview'), '');
-    assert.equal(await snippetOf(tab), '<script type="module" src="/vitec-lead-form.js"></script>\n<vitec-lead-form></vitec-lead-form>');
+    assert.equal(
+      await snippetOf(tab),
+      '<script type="module" src="/vitec-lead-form.js"></script>\n<vitec-lead-form></vitec-lead-form>',
+    );
     assert.deepEqual(errors, []);
     await tab.close();
   });
@@ -51,7 +54,10 @@ describe('the snippet builder (/builder.html)', () => {
     const { tab } = await open();
     await tab.getByRole('checkbox', { name: 'Personnummer Visa' }).check();
     await tab.locator('#preview vitec-lead-form').getByLabel('Personnummer (valfritt)').waitFor();
-    assert.match(await snippetOf(tab), /fields="firstName lastName socialSecurityNumber email\.emailAddress telephone\.cell message"/);
+    assert.match(
+      await snippetOf(tab),
+      /fields="firstName lastName socialSecurityNumber email\.emailAddress telephone\.cell message"/,
+    );
     await tab.getByRole('checkbox', { name: 'Personnummer Obligatoriskt' }).check();
     assert.match(await snippetOf(tab), /required="firstName lastName socialSecurityNumber"/);
     await tab.close();
@@ -59,7 +65,9 @@ describe('the snippet builder (/builder.html)', () => {
 
   it('should show the element’s own configuration error when a choice is wrong', async () => {
     const { tab } = await open();
-    await tab.getByLabel('Reläets adress (endpoint)').fill('https://relay.example.se/PublicAdvertising/{customerId}/Contact/Person/Lead');
+    await tab
+      .getByLabel('Reläets adress (endpoint)')
+      .fill('https://relay.example.se/PublicAdvertising/{customerId}/Contact/Person/Lead');
     await tab.locator('#preview vitec-lead-form .config-error').filter({ hasText: 'customer-id' }).waitFor();
     await tab.getByLabel('Kund-id i Vitec').fill('12345');
     await tab.locator('#preview vitec-lead-form form').waitFor();
@@ -70,7 +78,9 @@ describe('the snippet builder (/builder.html)', () => {
     const { tab } = await open();
     await tab
       .getByLabel('Klistra in en <vitec-lead-form>-tagg')
-      .fill('<vitec-lead-form customer-id="C-9" lead-source-name="Villa &amp; radhus" consent-required data-gtm="x" class="wide"></vitec-lead-form>');
+      .fill(
+        '<vitec-lead-form customer-id="C-9" lead-source-name="Villa &amp; radhus" consent-required data-gtm="x" class="wide"></vitec-lead-form>',
+      );
     await tab.getByRole('button', { name: 'Läs in' }).click();
     assert.equal(await tab.getByLabel('Kund-id i Vitec').inputValue(), 'C-9');
     assert.equal(await tab.getByLabel('Källans namn (leadSource.name)').inputValue(), 'Villa & radhus');
@@ -118,9 +128,14 @@ describe('the snippet builder (/builder.html)', () => {
     const page = await context.newPage();
     // A blank page of the demo's origin (which the relay allows), and the built one-file drop-in where the snippet looks.
     await page.route(`${demo.url}blank.html`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="sv"><head><title>Tom</title></head><body>${snippet}</body></html>` }),
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="sv"><head><title>Tom</title></head><body>${snippet}</body></html>`,
+      }),
     );
-    await page.route(`${demo.url}vitec-lead-form.js`, async (route) => route.fulfill({ contentType: 'text/javascript', body: await readFile(BUNDLE, 'utf8') }));
+    await page.route(`${demo.url}vitec-lead-form.js`, async (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: await readFile(BUNDLE, 'utf8') }),
+    );
     await page.goto(`${demo.url}blank.html`);
     const form = page.locator('vitec-lead-form');
     await form.getByLabel('Förnamn').fill('Anna');
@@ -141,15 +156,27 @@ describe('the snippet builder (/builder.html)', () => {
     const axe = await readFile(AXE, 'utf8');
     for (const lang of ['sv', 'en']) {
       if (lang === 'en') await tab.getByRole('button', { name: 'Switch to English' }).click();
-      await tab.getByLabel(lang === 'sv' ? 'Klistra in en <vitec-lead-form>-tagg' : 'Paste a <vitec-lead-form> tag').fill('<vitec-lead-form x-y="1">');
+      await tab
+        .getByLabel(lang === 'sv' ? 'Klistra in en <vitec-lead-form>-tagg' : 'Paste a <vitec-lead-form> tag')
+        .fill('<vitec-lead-form x-y="1">');
       await tab.getByRole('button', { name: lang === 'sv' ? 'Läs in' : 'Read it' }).click();
       const violations = await tab.evaluate(
         async ({ source, tags }) => {
           if (!(window as unknown as { axe?: unknown }).axe) (0, eval)(source);
           const axe = (
-            window as unknown as { axe: { run(context: Node, options: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }
+            window as unknown as {
+              axe: {
+                run(
+                  context: Node,
+                  options: object,
+                ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+              };
+            }
           ).axe;
-          const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+          const result = await axe.run(document, {
+            runOnly: { type: 'tag', values: tags },
+            resultTypes: ['violations'],
+          });
           return result.violations.map((v) => `${v.id} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
         },
         { source: axe, tags: WCAG_TAGS },

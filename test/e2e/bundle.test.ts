@@ -28,7 +28,11 @@ describe('the built files', () => {
   it('should make the one-file build a self-contained module with nothing imported', () => {
     const code = readFileSync(BUNDLE, 'utf8');
     assert.doesNotMatch(code, /^\s*import[\s{*]/m);
-    assert.doesNotMatch(code, /\bimport\s*\(\s*["']/, 'no import of a file by name (the retry of a failed chunk never runs here)');
+    assert.doesNotMatch(
+      code,
+      /\bimport\s*\(\s*["']/,
+      'no import of a file by name (the retry of a failed chunk never runs here)',
+    );
     assert.doesNotMatch(code, /from\s*["']/);
   });
 });

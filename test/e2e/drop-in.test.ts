@@ -9,7 +9,8 @@ import { toNodeListener } from '../../src/server/node-serve.ts';
 import { BUILDS, dropIn, file, launch, page, serve } from './harness.ts';
 
 const ENDPOINT = '/PublicAdvertising/{customerId}/Contact/Person/Lead';
-const FORM = (attrs = '') => `<vitec-lead-form endpoint="${ENDPOINT}" customer-id="C1" lead-source-name="Sajten" ${attrs}></vitec-lead-form>`;
+const FORM = (attrs = '') =>
+  `<vitec-lead-form endpoint="${ENDPOINT}" customer-id="C1" lead-source-name="Sajten" ${attrs}></vitec-lead-form>`;
 const doc = (body: string, head = '<script type="module" src="/vitec-lead-form.js"></script>') =>
   `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>t</title>${head}</head><body>${body}</body></html>`;
 const CSP = "script-src 'self'; style-src 'self'; connect-src 'self'; default-src 'self'";
@@ -58,23 +59,39 @@ for (const build of BUILDS)
           await file(new URL(path, LIT))(req, res);
         },
         '/plain': page(doc(FORM('min-fill-time="0"'))),
-        '/hostile': page(doc(FORM('min-fill-time="0"'), `${HOSTILE}<script type="module" src="/vitec-lead-form.js"></script>`)),
-        '/csp': page(doc(FORM('min-fill-time="0" privacy-policy-url="/integritet" consent-required')), { 'content-security-policy': CSP }),
+        '/hostile': page(
+          doc(FORM('min-fill-time="0"'), `${HOSTILE}<script type="module" src="/vitec-lead-form.js"></script>`),
+        ),
+        '/csp': page(doc(FORM('min-fill-time="0" privacy-policy-url="/integritet" consent-required')), {
+          'content-security-policy': CSP,
+        }),
         '/twice': page(
           doc(
             FORM('min-fill-time="0"'),
             '<script type="module" src="/vitec-lead-form.js"></script><script type="module" src="/vitec-lead-form.js?again"></script>',
           ),
         ),
-        '/other-version': page(doc(FORM(), `<script type="module" src="/old.js"></script><script type="module" src="/vitec-lead-form.js"></script>`)),
+        '/other-version': page(
+          doc(
+            FORM(),
+            `<script type="module" src="/old.js"></script><script type="module" src="/vitec-lead-form.js"></script>`,
+          ),
+        ),
         '/old.js': (_req, res) =>
           void res
             .writeHead(200, { 'content-type': 'text/javascript' })
             .end("customElements.define('vitec-lead-form', class extends HTMLElement { static version = '0.0.1'; });"),
         '/other-lit': page(doc(`<other-app></other-app>${FORM('min-fill-time="0"')}`, OTHER_LIT_APP)),
         '/english': page(doc(FORM('min-fill-time="0"')).replace('lang="sv"', 'lang="en"')),
-        '/two': page(doc(`<div id="a">${FORM('min-fill-time="0"')}</div><div id="b">${FORM('min-fill-time="0" lang="en"')}</div>`)),
-        '/themed': page(doc(FORM('min-fill-time="0"'), '<link rel="stylesheet" href="/theme.css"><script type="module" src="/vitec-lead-form.js"></script>')),
+        '/two': page(
+          doc(`<div id="a">${FORM('min-fill-time="0"')}</div><div id="b">${FORM('min-fill-time="0" lang="en"')}</div>`),
+        ),
+        '/themed': page(
+          doc(
+            FORM('min-fill-time="0"'),
+            '<link rel="stylesheet" href="/theme.css"><script type="module" src="/vitec-lead-form.js"></script>',
+          ),
+        ),
         '/theme.css': (_req, res) =>
           void res
             .writeHead(200, { 'content-type': 'text/css' })
@@ -128,7 +145,9 @@ for (const build of BUILDS)
       await tab.exposeFunction('reportViolation', (text: string) => violations.push(text));
       await tab.addInitScript(() =>
         document.addEventListener('securitypolicyviolation', (event) =>
-          (window as unknown as { reportViolation: (t: string) => void }).reportViolation(`${event.violatedDirective} ${event.blockedURI}`),
+          (window as unknown as { reportViolation: (t: string) => void }).reportViolation(
+            `${event.violatedDirective} ${event.blockedURI}`,
+          ),
         ),
       );
       await tab.goto(site.url + '/csp');
@@ -144,7 +163,11 @@ for (const build of BUILDS)
       const styled = await tab
         .locator('vitec-lead-form')
         .evaluate((el) =>
-          [...el.shadowRoot!.querySelectorAll<HTMLElement>('[style]')].map((node) => [node.className, node.style.cssText, getComputedStyle(node).minHeight]),
+          [...el.shadowRoot!.querySelectorAll<HTMLElement>('[style]')].map((node) => [
+            node.className,
+            node.style.cssText,
+            getComputedStyle(node).minHeight,
+          ]),
         );
       assert.equal(styled.length, 1, JSON.stringify(styled));
       assert.equal(styled[0]![0], 'success');
@@ -181,8 +204,13 @@ for (const build of BUILDS)
     it('should work beside an app that runs another Lit version', async () => {
       const { tab } = await open('/other-lit');
       assert.equal(await tab.locator('other-app #other').innerText(), 'Annan Lit-app');
-      const versions = await tab.evaluate(() => (window as unknown as { litElementVersions: string[] }).litElementVersions);
-      assert.ok(versions.some((v) => v.startsWith('3.')) && versions.some((v) => v.startsWith('4.')), versions.join(', '));
+      const versions = await tab.evaluate(
+        () => (window as unknown as { litElementVersions: string[] }).litElementVersions,
+      );
+      assert.ok(
+        versions.some((v) => v.startsWith('3.')) && versions.some((v) => v.startsWith('4.')),
+        versions.join(', '),
+      );
       await sendAndWait(tab);
       await tab.close();
     });
@@ -230,7 +258,9 @@ for (const build of BUILDS)
       const { tab, posts } = await open('/trap');
       await tab.evaluate(() => {
         (window as unknown as { bot: unknown[] }).bot = [];
-        document.addEventListener('vitec-lead-form-bot', (event) => (window as unknown as { bot: unknown[] }).bot.push((event as CustomEvent).detail.reason));
+        document.addEventListener('vitec-lead-form-bot', (event) =>
+          (window as unknown as { bot: unknown[] }).bot.push((event as CustomEvent).detail.reason),
+        );
       });
       await fillNames(tab);
       await tab.getByRole('button').click();
@@ -241,7 +271,9 @@ for (const build of BUILDS)
 
       const second = await open('/plain');
       await fillNames(second.tab);
-      await second.tab.locator('vitec-lead-form input[name="website"]').evaluate((el) => ((el as HTMLInputElement).value = 'https://spam.example'));
+      await second.tab
+        .locator('vitec-lead-form input[name="website"]')
+        .evaluate((el) => ((el as HTMLInputElement).value = 'https://spam.example'));
       await second.tab.getByRole('button').click();
       await second.tab.locator('vitec-lead-form .success').waitFor();
       assert.deepEqual(second.posts, []);
@@ -306,7 +338,9 @@ for (const build of BUILDS)
       await tab.goto(site.url + '/plain');
       await tab.evaluate(() => {
         (window as unknown as { errors: unknown[] }).errors = [];
-        document.addEventListener('vitec-lead-form-error', (event) => (window as unknown as { errors: unknown[] }).errors.push((event as CustomEvent).detail));
+        document.addEventListener('vitec-lead-form-error', (event) =>
+          (window as unknown as { errors: unknown[] }).errors.push((event as CustomEvent).detail),
+        );
       });
       await fillNames(tab);
       await tab.getByRole('button').click();
@@ -314,7 +348,10 @@ for (const build of BUILDS)
       await status.waitFor();
       assert.match(await status.innerText(), /kunde inte laddas klart.*Dina uppgifter finns kvar/s);
       assert.equal(await tab.locator('vitec-lead-form').getByLabel('Förnamn').inputValue(), 'Anna');
-      assert.deepEqual(await tab.evaluate(() => (window as unknown as { errors: { status: number }[] }).errors.map((e) => e.status)), [0]);
+      assert.deepEqual(
+        await tab.evaluate(() => (window as unknown as { errors: { status: number }[] }).errors.map((e) => e.status)),
+        [0],
+      );
       assert.ok(
         messages.some((m) => m.startsWith('error:') && m.includes('did not load')),
         messages.join('\n'),
@@ -344,7 +381,11 @@ for (const build of BUILDS)
       await button.click();
       // A second press while it waits (forced: the button says aria-disabled, which Playwright would wait out).
       await button.click({ force: true });
-      assert.equal(await tab.locator('vitec-lead-form form').getAttribute('aria-busy'), 'true', 'sending while the file is on its way');
+      assert.equal(
+        await tab.locator('vitec-lead-form form').getAttribute('aria-busy'),
+        'true',
+        'sending while the file is on its way',
+      );
       await tab.locator('vitec-lead-form .lead-id').waitFor({ timeout: 10_000 });
       assert.equal(posts.length, 1);
       assert.equal(requested, 1);

@@ -89,7 +89,9 @@ for (const engine of ENGINES) {
 
     it('renders from the script tag, in Swedish', async () => {
       await open();
-      const labels = await run<string[]>(`return [...root.querySelectorAll('label')].map((l) => l.textContent.replace(/\\s+/g, ' ').trim());`);
+      const labels = await run<string[]>(
+        `return [...root.querySelectorAll('label')].map((l) => l.textContent.replace(/\\s+/g, ' ').trim());`,
+      );
       assert.ok(labels.includes('Förnamn'), labels.join(' | '));
       assert.ok(labels.includes('Efternamn'), labels.join(' | '));
       assert.deepEqual(await axe(), []);
@@ -145,7 +147,10 @@ for (const engine of ENGINES) {
       stack.mock.mode = {
         status: 400,
         times: 1,
-        body: { Message: 'The request is invalid.', ModelState: { 'lead.Person.LastName': ['Efternamnet är spärrat.'] } },
+        body: {
+          Message: 'The request is invalid.',
+          ModelState: { 'lead.Person.LastName': ['Efternamnet är spärrat.'] },
+        },
       };
       const state = await run<{ lastName: string | null; values: string[] }>(`
         set({ firstName: 'Anna', lastName: 'Svensson', 'email.emailAddress': 'anna@example.se' });

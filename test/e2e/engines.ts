@@ -67,7 +67,12 @@ async function firefoxPage(): Promise<EnginePage> {
 async function webkitPage(): Promise<EnginePage> {
   const driver = await startWebKitDriver();
   try {
-    const browser = await remote({ hostname: '127.0.0.1', port: driver.port, logLevel: 'error', capabilities: webkitCapabilities() });
+    const browser = await remote({
+      hostname: '127.0.0.1',
+      port: driver.port,
+      logLevel: 'error',
+      capabilities: webkitCapabilities(),
+    });
     const keys = async (sequence: string[]) => {
       await browser.performActions([keyActions(sequence)]);
       await browser.releaseActions();

@@ -37,11 +37,15 @@ export function launch(): Promise<Browser> {
 export type Route = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
 /** A server on 127.0.0.1 with a free port; `routes` are tried by path prefix, longest first (a key ending in `/` or `*` is a prefix). */
-export async function serve(routes: Record<string, Route>): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
+export async function serve(
+  routes: Record<string, Route>,
+): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
   const prefixes = Object.keys(routes).sort((a, b) => b.length - a.length);
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    const prefix = prefixes.find((p) => (p.endsWith('/') || p.endsWith('*') ? path.startsWith(p.replace(/\*$/, '')) : path === p));
+    const prefix = prefixes.find((p) =>
+      p.endsWith('/') || p.endsWith('*') ? path.startsWith(p.replace(/\*$/, '')) : path === p,
+    );
     if (!prefix) {
       res.writeHead(404).end();
       return;

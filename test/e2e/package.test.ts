@@ -51,7 +51,8 @@ describe('custom-elements.json and docs/site-owners.md', () => {
   });
 
   it('should document every public property and attribute, the version and reset()', () => {
-    const isPublic = (m: Declaration['members'][number]) => m.privacy !== 'private' && m.privacy !== 'protected' && m.name !== 'styles';
+    const isPublic = (m: Declaration['members'][number]) =>
+      m.privacy !== 'private' && m.privacy !== 'protected' && m.name !== 'styles';
     const members = element.members.filter(isPublic);
     for (const member of members) assert.ok(member.description?.trim(), `${member.name} has a description`);
     for (const attribute of element.attributes) {
@@ -70,7 +71,11 @@ describe('custom-elements.json and docs/site-owners.md', () => {
 });
 
 describe('the package', () => {
-  const pkg = JSON.parse(read('package.json')) as { exports: Record<string, string | Record<string, string>>; types: string; customElements: string };
+  const pkg = JSON.parse(read('package.json')) as {
+    exports: Record<string, string | Record<string, string>>;
+    types: string;
+    customElements: string;
+  };
 
   it('should point every export at a file the build wrote', () => {
     for (const target of Object.values(pkg.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)))) {
@@ -83,8 +88,12 @@ describe('the package', () => {
   it('should ship a self-contained relay that works against the shipped mock', async () => {
     const relaySource = read('dist/server/relay.js');
     assert.doesNotMatch(relaySource, /^import\s/m, 'nothing imported');
-    const { createLeadRelay } = (await import(new URL('dist/server/relay.js', root).href)) as typeof import('../../src/server/relay.ts');
-    const { createMockVitec } = (await import(new URL('dist/server/mock-vitec.js', root).href)) as typeof import('../../src/server/mock-vitec.ts');
+    const { createLeadRelay } = (await import(
+      new URL('dist/server/relay.js', root).href
+    )) as typeof import('../../src/server/relay.ts');
+    const { createMockVitec } = (await import(
+      new URL('dist/server/mock-vitec.js', root).href
+    )) as typeof import('../../src/server/mock-vitec.ts');
     const mock = createMockVitec({ credentials: { username: 'u', password: 'p' } });
     const relay = createLeadRelay({
       vitecBaseUrl: 'https://vitec.test',
@@ -107,7 +116,10 @@ describe('the package', () => {
     );
     assert.equal(response.status, 200);
     assert.equal(await response.json(), mock.leads[0]!.id);
-    assert.equal((mock.leads[0]!.lead.person as { socialSecurityNumber: string }).socialSecurityNumber, '19900101-0017');
+    assert.equal(
+      (mock.leads[0]!.lead.person as { socialSecurityNumber: string }).socialSecurityNumber,
+      '19900101-0017',
+    );
   });
 });
 

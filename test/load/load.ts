@@ -50,12 +50,14 @@ async function run(name: string, mode: MockMode): Promise<boolean> {
     connections: CONNECTIONS,
     amount: LEADS,
     timeout: 30,
-    setupClient: (client) => client.on('response', (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1)),
+    setupClient: (client) =>
+      client.on('response', (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1)),
   });
   relayServer.close();
   vitec.close();
 
-  const count = (test: (status: number) => boolean) => [...statuses].filter(([s]) => test(s)).reduce((sum, [, n]) => sum + n, 0);
+  const count = (test: (status: number) => boolean) =>
+    [...statuses].filter(([s]) => test(s)).reduce((sum, [, n]) => sum + n, 0);
   const ok = count((s) => s === 200);
   const serverErrors = count((s) => s >= 500);
   const answered = count(() => true);
@@ -63,8 +65,12 @@ async function run(name: string, mode: MockMode): Promise<boolean> {
   const inMock = mock.leads.length;
 
   console.log(`\n${name}`);
-  console.log(`  requests sent ${LEADS}, answered ${answered} (${[...statuses].map(([s, n]) => `${s}: ${n}`).join(', ')}), no answer ${unanswered}`);
-  console.log(`  leads in the mock ${inMock}; answered 200 ${ok}; answered with an error ${answered - ok}; relay log lines ${logLines}`);
+  console.log(
+    `  requests sent ${LEADS}, answered ${answered} (${[...statuses].map(([s, n]) => `${s}: ${n}`).join(', ')}), no answer ${unanswered}`,
+  );
+  console.log(
+    `  leads in the mock ${inMock}; answered 200 ${ok}; answered with an error ${answered - ok}; relay log lines ${logLines}`,
+  );
   console.log(
     `  latency ms: p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}; ${Math.round(result.requests.average)} leads/s`,
   );
@@ -75,13 +81,20 @@ async function run(name: string, mode: MockMode): Promise<boolean> {
     ['leads in the mock plus errors add up to the leads sent', inMock + (answered - ok) === LEADS],
   ];
   if (!mode.status) checks.push(['every lead reached the mock', inMock === LEADS], ['no 5xx', serverErrors === 0]);
-  else checks.push(['the failures are exactly the ones Vitec gave', answered - ok === Math.floor(LEADS / (mode.every ?? 1))]);
+  else
+    checks.push([
+      'the failures are exactly the ones Vitec gave',
+      answered - ok === Math.floor(LEADS / (mode.every ?? 1)),
+    ]);
   for (const [what, passed] of checks) console.log(`  ${passed ? 'ok  ' : 'FAIL'} ${what}`);
   return checks.every(([, passed]) => passed);
 }
 
 const healthy = await run(`Run 1: ${LEADS} leads, concurrency ${CONNECTIONS}, Vitec healthy`, {});
-const faulty = await run(`Run 2: ${LEADS} leads, concurrency ${CONNECTIONS}, 1 % of Vitec answers are 503`, { status: 503, every: 100 });
+const faulty = await run(`Run 2: ${LEADS} leads, concurrency ${CONNECTIONS}, 1 % of Vitec answers are 503`, {
+  status: 503,
+  every: 100,
+});
 const passed = [healthy, faulty].filter(Boolean).length;
 console.log(`\n${passed} passed, ${2 - passed} failed`);
 process.exit(passed === 2 ? 0 : 1);

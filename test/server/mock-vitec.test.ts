@@ -37,14 +37,18 @@ describe('createMockVitec', () => {
 
     it('should bind property names case-insensitively, as Json.NET does', async () => {
       const mock = createMockVitec();
-      const response = await mock(post({ Person: { FirstName: 'A', LastName: 'B' }, LeadSource: { LeadType: 0, Name: 'x' } }));
+      const response = await mock(
+        post({ Person: { FirstName: 'A', LastName: 'B' }, LeadSource: { LeadType: 0, Name: 'x' } }),
+      );
       assert.equal(response.status, 200);
     });
 
     it('should treat the same personnummer or email as the same contact', async () => {
       const mock = createMockVitec();
       await mock(post(valid));
-      await mock(post({ ...valid, person: { firstName: 'Anna', lastName: 'S', email: { emailAddress: 'ANNA@example.se' } } }));
+      await mock(
+        post({ ...valid, person: { firstName: 'Anna', lastName: 'S', email: { emailAddress: 'ANNA@example.se' } } }),
+      );
       await mock(post({ ...valid, person: { firstName: 'Bo', lastName: 'B', socialSecurityNumber: '19900101-0017' } }));
       await mock(post({ ...valid, person: { firstName: 'Bo', lastName: 'B', socialSecurityNumber: '19900101-0017' } }));
       const [a, b, c, d] = mock.leads;
@@ -60,10 +64,22 @@ describe('createMockVitec', () => {
       ['no person', { leadSource: valid.leadSource }, 'lead.Person'],
       ['no lead source', { person: valid.person }, 'lead.LeadSource'],
       ['an empty first name', { ...valid, person: { ...valid.person, firstName: '' } }, 'lead.Person.FirstName'],
-      ['a 31-character last name', { ...valid, person: { ...valid.person, lastName: 'x'.repeat(31) } }, 'lead.Person.LastName'],
-      ['a 21-character personnummer', { ...valid, person: { ...valid.person, socialSecurityNumber: '1'.repeat(21) } }, 'lead.Person.SocialSecurityNumber'],
+      [
+        'a 31-character last name',
+        { ...valid, person: { ...valid.person, lastName: 'x'.repeat(31) } },
+        'lead.Person.LastName',
+      ],
+      [
+        'a 21-character personnummer',
+        { ...valid, person: { ...valid.person, socialSecurityNumber: '1'.repeat(21) } },
+        'lead.Person.SocialSecurityNumber',
+      ],
       ['a receiver naming nobody', { ...valid, receiver: {} }, 'lead.Receiver'],
-      ['a lead type that is no enum', { ...valid, leadSource: { leadType: 'not valid!', name: 'x' } }, 'lead.LeadSource.LeadType'],
+      [
+        'a lead type that is no enum',
+        { ...valid, leadSource: { leadType: 'not valid!', name: 'x' } },
+        'lead.LeadSource.LeadType',
+      ],
       ['an empty body', '', 'lead'],
       ['broken JSON', '{"person":', 'lead'],
     ];
@@ -97,10 +113,12 @@ describe('createMockVitec', () => {
   describe('when it is given credentials', () => {
     const mock = createMockVitec({ credentials: { username: 'broker', password: 's3cret' } });
     it('should answer 401 without them or with wrong ones', async () => {
-      for (const headers of [{}, { authorization: basic('broker', 'wrong') }, { authorization: 'Bearer x' }, { authorization: 'Basic !!!' }] as Record<
-        string,
-        string
-      >[]) {
+      for (const headers of [
+        {},
+        { authorization: basic('broker', 'wrong') },
+        { authorization: 'Bearer x' },
+        { authorization: 'Basic !!!' },
+      ] as Record<string, string>[]) {
         const response = await mock(post(valid, headers));
         assert.equal(response.status, 401);
         assert.match(response.headers.get('www-authenticate')!, /^Basic/);
@@ -115,7 +133,10 @@ describe('createMockVitec', () => {
   it('should answer 403 for a customer id the account may not use', async () => {
     const mock = createMockVitec({ customerIds: ['C1'] });
     assert.equal((await mock(post(valid))).status, 403);
-    assert.equal((await mock(post(valid, {}, 'http://127.0.0.1/PublicAdvertising/C1/Contact/Person/Lead'))).status, 200);
+    assert.equal(
+      (await mock(post(valid, {}, 'http://127.0.0.1/PublicAdvertising/C1/Contact/Person/Lead'))).status,
+      200,
+    );
   });
 
   it('should answer 404 elsewhere and 405 for other methods', async () => {
@@ -127,7 +148,9 @@ describe('createMockVitec', () => {
   describe('with its switches', () => {
     it('should answer with a chosen status for a chosen number of leads', async () => {
       const mock = createMockVitec();
-      await mock(new Request('http://127.0.0.1/__mock/mode', { method: 'PUT', body: JSON.stringify({ status: 503, times: 1 }) }));
+      await mock(
+        new Request('http://127.0.0.1/__mock/mode', { method: 'PUT', body: JSON.stringify({ status: 503, times: 1 }) }),
+      );
       assert.equal((await mock(post(valid))).status, 503);
       assert.equal((await mock(post(valid))).status, 200);
       assert.equal(mock.leads.length, 1);

@@ -22,15 +22,31 @@ describe('the relay on Node (@hono/node-server)', () => {
   describe('when a request is refused on its headers', () => {
     const TEN_MB = 'Content-Length: 10485760';
     const cases: [string, string, number][] = [
-      ['an unknown path', `POST /x HTTP/1.1\nHost: relay\nOrigin: ${STACK_ORIGIN}\nContent-Type: application/json\n${TEN_MB}`, 404],
-      ['a refused origin', `POST ${LEAD_PATH} HTTP/1.1\nHost: relay\nOrigin: https://evil.example\nContent-Type: application/json\n${TEN_MB}`, 403],
+      [
+        'an unknown path',
+        `POST /x HTTP/1.1\nHost: relay\nOrigin: ${STACK_ORIGIN}\nContent-Type: application/json\n${TEN_MB}`,
+        404,
+      ],
+      [
+        'a refused origin',
+        `POST ${LEAD_PATH} HTTP/1.1\nHost: relay\nOrigin: https://evil.example\nContent-Type: application/json\n${TEN_MB}`,
+        403,
+      ],
       [
         'a refused customer id',
         `POST /PublicAdvertising/C9/Contact/Person/Lead HTTP/1.1\nHost: relay\nOrigin: ${STACK_ORIGIN}\nContent-Type: application/json\n${TEN_MB}`,
         403,
       ],
-      ['a body that is not JSON', `POST ${LEAD_PATH} HTTP/1.1\nHost: relay\nOrigin: ${STACK_ORIGIN}\nContent-Type: text/plain\n${TEN_MB}`, 415],
-      ['a declared length over 64 KiB', `POST ${LEAD_PATH} HTTP/1.1\nHost: relay\nOrigin: ${STACK_ORIGIN}\nContent-Type: application/json\n${TEN_MB}`, 413],
+      [
+        'a body that is not JSON',
+        `POST ${LEAD_PATH} HTTP/1.1\nHost: relay\nOrigin: ${STACK_ORIGIN}\nContent-Type: text/plain\n${TEN_MB}`,
+        415,
+      ],
+      [
+        'a declared length over 64 KiB',
+        `POST ${LEAD_PATH} HTTP/1.1\nHost: relay\nOrigin: ${STACK_ORIGIN}\nContent-Type: application/json\n${TEN_MB}`,
+        413,
+      ],
     ];
     for (const [what, head, status] of cases) {
       it(`should answer ${status} to ${what} declaring 10 MB, with no byte of the body sent, and cut the connection`, async () => {
@@ -71,7 +87,10 @@ describe('the relay on Node (@hono/node-server)', () => {
   describe('when the method is not one the route takes', () => {
     for (const method of ['TRACE', 'TRACK', 'PUT', 'DELETE', 'PATCH', 'PROPFIND']) {
       it(`should answer ${method} with 405 and Allow, never 500`, async () => {
-        const answer = await rawRequest(stack.relayPort, `${method} ${LEAD_PATH} HTTP/1.1\nHost: relay\nOrigin: ${STACK_ORIGIN}`);
+        const answer = await rawRequest(
+          stack.relayPort,
+          `${method} ${LEAD_PATH} HTTP/1.1\nHost: relay\nOrigin: ${STACK_ORIGIN}`,
+        );
         assert.equal(answer.status, 405);
         assert.equal(answer.headers.allow, 'POST, OPTIONS');
         assertRelayHeaders(answer.headers);
@@ -119,7 +138,8 @@ describe('the relay on Node (@hono/node-server)', () => {
       );
       await new Promise((resolve) => setTimeout(resolve, 50));
       socket.destroy();
-      for (let i = 0; i < 100 && !stack.logs.some((line) => line.includes('body-incomplete')); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (let i = 0; i < 100 && !stack.logs.some((line) => line.includes('body-incomplete')); i++)
+        await new Promise((resolve) => setTimeout(resolve, 20));
       const line = JSON.parse(stack.logs.find((l) => l.includes('body-incomplete'))!);
       assert.equal(line.status, 400);
       assert.equal(errors.mock.callCount(), 0);
@@ -147,7 +167,9 @@ describe("the relay reading Vitec's answer on Node", () => {
       write();
     });
     await new Promise<void>((resolve) => vitec.listen(0, '127.0.0.1', resolve));
-    stack = await startRelayStack({ relay: { vitecBaseUrl: `http://127.0.0.1:${(vitec.address() as AddressInfo).port}` } });
+    stack = await startRelayStack({
+      relay: { vitecBaseUrl: `http://127.0.0.1:${(vitec.address() as AddressInfo).port}` },
+    });
   });
   after(async () => {
     await stack.close();

@@ -48,7 +48,10 @@ describe('relayOptionsFromEnv', () => {
 describe('npm run relay', () => {
   let vitec: Awaited<ReturnType<typeof serveHandler>>;
   let vitecUrl: string;
-  const mock = createMockVitec({ credentials: { username: 'broker', password: 'Sekret,with,commas' }, customerIds: ['C1'] });
+  const mock = createMockVitec({
+    credentials: { username: 'broker', password: 'Sekret,with,commas' },
+    customerIds: ['C1'],
+  });
 
   before(async () => {
     vitec = await serveHandler(mock);
@@ -89,7 +92,10 @@ describe('npm run relay', () => {
       const response = await fetch(`http://${address}/PublicAdvertising/C1/Contact/Person/Lead`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: 'https://maklarhuset.se' },
-        body: JSON.stringify({ person: { firstName: 'Anna', lastName: 'Svensson' }, leadSource: { leadType: 'AcceptObjectFlow', name: 'x' } }),
+        body: JSON.stringify({
+          person: { firstName: 'Anna', lastName: 'Svensson' },
+          leadSource: { leadType: 'AcceptObjectFlow', name: 'x' },
+        }),
       });
       assert.equal(response.status, 200);
       assert.equal(response.headers.get('access-control-allow-origin'), 'https://maklarhuset.se');

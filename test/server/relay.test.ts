@@ -10,7 +10,15 @@ const PASSWORD = 'pa55-Secret-Wörd';
 const ORIGIN = 'https://maklarhuset.se';
 const PATH = '/PublicAdvertising/C1/Contact/Person/Lead';
 
-const PERSONAL = ['Anna', 'Svensson', 'anna@example.se', '070-123 45 67', '19900101-0017', 'Storgatan 1', 'Ring mig efter fem'];
+const PERSONAL = [
+  'Anna',
+  'Svensson',
+  'anna@example.se',
+  '070-123 45 67',
+  '19900101-0017',
+  'Storgatan 1',
+  'Ring mig efter fem',
+];
 const valid = {
   person: {
     firstName: 'Anna',
@@ -80,14 +88,22 @@ describe('createLeadRelay', () => {
       assert.equal(id, h.mock.leads[0]!.id);
       assert.equal(h.calls.length, 1);
       assert.equal(h.calls[0]!.url, 'https://vitec.test/PublicAdvertising/C1/Contact/Person/Lead');
-      assert.equal(h.calls[0]!.headers.get('authorization'), `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`);
+      assert.equal(
+        h.calls[0]!.headers.get('authorization'),
+        `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`,
+      );
       assert.equal(h.calls[0]!.redirect, 'manual');
     });
 
     it('should forward the lead normalised, without properties the schema does not know', async () => {
       const h = harness();
       await h.relay(
-        post({ ...valid, extra: 'x', person: { ...valid.person, nickname: 'Annie', firstName: ' Anna ' }, receiver: { agent: { id: 'A', bogus: 1 } } }),
+        post({
+          ...valid,
+          extra: 'x',
+          person: { ...valid.person, nickname: 'Annie', firstName: ' Anna ' },
+          receiver: { agent: { id: 'A', bogus: 1 } },
+        }),
       );
       const sent = await h.calls[0]!.json();
       assert.equal(sent.extra, undefined);
@@ -127,12 +143,24 @@ describe('createLeadRelay', () => {
     const cases: [string, () => Request, number][] = [
       ['an origin that is not allowed', () => post(valid, { origin: 'https://evil.example' }), 403],
       ['a customer id that is not allowed', () => post(valid, {}, '/PublicAdvertising/C9/Contact/Person/Lead'), 403],
-      ['a body that is not JSON by type', () => post('firstName=Anna', { 'content-type': 'application/x-www-form-urlencoded' }), 415],
-      ['no content type', () => new Request(`https://relay.test${PATH}`, { method: 'POST', headers: { origin: ORIGIN }, body: '{}' }), 415],
+      [
+        'a body that is not JSON by type',
+        () => post('firstName=Anna', { 'content-type': 'application/x-www-form-urlencoded' }),
+        415,
+      ],
+      [
+        'no content type',
+        () => new Request(`https://relay.test${PATH}`, { method: 'POST', headers: { origin: ORIGIN }, body: '{}' }),
+        415,
+      ],
       ['a body over 64 KiB', () => post({ ...valid, message: 'x'.repeat(70_000) }), 413],
       ['a body that does not parse', () => post('{"person": '), 400],
       ['a lead with no last name', () => post({ ...valid, person: { firstName: 'Anna' } }), 400],
-      ['a lead with a wrong personnummer', () => post({ ...valid, person: { ...valid.person, socialSecurityNumber: '19900101-0018' } }), 400],
+      [
+        'a lead with a wrong personnummer',
+        () => post({ ...valid, person: { ...valid.person, socialSecurityNumber: '19900101-0018' } }),
+        400,
+      ],
       ['a receiver that is not an object', () => post({ ...valid, receiver: 'office-1' }), 400],
       ['a lead that is an array', () => post([valid]), 400],
       ['a GET', () => new Request(`https://relay.test${PATH}`, { headers: { origin: ORIGIN } }), 405],
@@ -152,7 +180,9 @@ describe('createLeadRelay', () => {
 
     it('should answer a wrong lead in Vitec ModelState shape, at the field', async () => {
       const h = harness();
-      const response = await h.relay(post({ ...valid, person: { ...valid.person, email: { emailAddress: 'anna@' }, lastName: 'x'.repeat(31) } }));
+      const response = await h.relay(
+        post({ ...valid, person: { ...valid.person, email: { emailAddress: 'anna@' }, lastName: 'x'.repeat(31) } }),
+      );
       const body = await response.json();
       assert.equal(body.Message, 'The request is invalid.');
       assert.deepEqual(Object.keys(body.ModelState).sort(), ['lead.Person.Email.EmailAddress', 'lead.Person.LastName']);
@@ -175,17 +205,34 @@ describe('createLeadRelay', () => {
 
     it('should take the client from X-Forwarded-For only when told to trust the proxy', async () => {
       const trusting = harness({ rateLimitPerMinute: 1, trustProxy: true });
-      assert.equal((await trusting.relay(post(valid, { 'x-forwarded-for': 'spoofed, 1.1.1.1' }), { clientAddress: '127.0.0.1' })).status, 200);
-      assert.equal((await trusting.relay(post(valid, { 'x-forwarded-for': 'other, 2.2.2.2' }), { clientAddress: '127.0.0.1' })).status, 200);
+      assert.equal(
+        (await trusting.relay(post(valid, { 'x-forwarded-for': 'spoofed, 1.1.1.1' }), { clientAddress: '127.0.0.1' }))
+          .status,
+        200,
+      );
+      assert.equal(
+        (await trusting.relay(post(valid, { 'x-forwarded-for': 'other, 2.2.2.2' }), { clientAddress: '127.0.0.1' }))
+          .status,
+        200,
+      );
       const plain = harness({ rateLimitPerMinute: 1 });
-      assert.equal((await plain.relay(post(valid, { 'x-forwarded-for': '1.1.1.1' }), { clientAddress: '127.0.0.1' })).status, 200);
-      assert.equal((await plain.relay(post(valid, { 'x-forwarded-for': '2.2.2.2' }), { clientAddress: '127.0.0.1' })).status, 429);
+      assert.equal(
+        (await plain.relay(post(valid, { 'x-forwarded-for': '1.1.1.1' }), { clientAddress: '127.0.0.1' })).status,
+        200,
+      );
+      assert.equal(
+        (await plain.relay(post(valid, { 'x-forwarded-for': '2.2.2.2' }), { clientAddress: '127.0.0.1' })).status,
+        429,
+      );
     });
   });
 
   describe('when Vitec answers', () => {
     it('should pass Vitec 400 through unchanged', async () => {
-      const body = { Message: 'The request is invalid.', ModelState: { 'lead.Person.FirstName': ['Förnamnet är spärrat.'] } };
+      const body = {
+        Message: 'The request is invalid.',
+        ModelState: { 'lead.Person.FirstName': ['Förnamnet är spärrat.'] },
+      };
       const h = harness();
       h.mock.mode = { status: 400, body };
       const response = await h.relay(post(valid));
@@ -257,7 +304,9 @@ describe('createLeadRelay', () => {
       const h = harness();
       const deep = `${'['.repeat(3000)}1${']'.repeat(3000)}`;
       const response = await h.relay(
-        post(`{"person":{"firstName":"Anna","lastName":"Svensson"},"leadSource":{"leadType":"AcceptObjectFlow","name":"x"},"extra":${deep}}`),
+        post(
+          `{"person":{"firstName":"Anna","lastName":"Svensson"},"leadSource":{"leadType":"AcceptObjectFlow","name":"x"},"extra":${deep}}`,
+        ),
       );
       assert.equal(response.status, 400);
       assertSafeHeaders(response);
@@ -274,7 +323,10 @@ describe('createLeadRelay', () => {
       assert.equal((await h.calls[0]!.json()).extra, undefined);
     });
 
-    const person = (firstName: string, more: Record<string, unknown> = {}) => ({ ...valid, person: { ...valid.person, firstName, ...more } });
+    const person = (firstName: string, more: Record<string, unknown> = {}) => ({
+      ...valid,
+      person: { ...valid.person, firstName, ...more },
+    });
     const refused: [string, unknown, string, RegExp][] = [
       ['a NUL character', person('An\u0000na'), 'lead.Person.FirstName', /styrtecken/],
       ['an escape character', person('Anna\u001b[31m'), 'lead.Person.FirstName', /styrtecken/],
@@ -282,8 +334,18 @@ describe('createLeadRelay', () => {
       ['a right-to-left override', person('Anna\u202eanelleH'), 'lead.Person.FirstName', /styrtecken/],
       ['a first-strong isolate', { ...valid, message: 'Hej \u2068Anna\u2069' }, 'lead.Message', /styrtecken/],
       ['a line feed in a name', person('Anna\nSvensson'), 'lead.Person.FirstName', /styrtecken/],
-      ['a name of zero-width spaces only', person('\u200b\u200c\u200d\u2060\ufeff'), 'lead.Person.FirstName', /måste anges/],
-      ['16 emoji as a first name (32 UTF-16 code units)', person('😀'.repeat(16)), 'lead.Person.FirstName', /högst 30 tecken/],
+      [
+        'a name of zero-width spaces only',
+        person('\u200b\u200c\u200d\u2060\ufeff'),
+        'lead.Person.FirstName',
+        /måste anges/,
+      ],
+      [
+        '16 emoji as a first name (32 UTF-16 code units)',
+        person('😀'.repeat(16)),
+        'lead.Person.FirstName',
+        /högst 30 tecken/,
+      ],
       [
         'a personnummer of 21 code units',
         person('Anna', { socialSecurityNumber: 'x'.repeat(21), isForeignSocialSecurityNumber: true }),
@@ -305,7 +367,13 @@ describe('createLeadRelay', () => {
 
     it('should let TAB, LF and CR through in the message, and 15 emoji in a name', async () => {
       const h = harness();
-      const response = await h.relay(post({ ...valid, person: { ...valid.person, firstName: '😀'.repeat(15) }, message: 'Rad ett\r\nRad två\tmed tabb' }));
+      const response = await h.relay(
+        post({
+          ...valid,
+          person: { ...valid.person, firstName: '😀'.repeat(15) },
+          message: 'Rad ett\r\nRad två\tmed tabb',
+        }),
+      );
       assert.equal(response.status, 200);
       assert.equal((await h.calls[0]!.json()).message, 'Rad ett\r\nRad två\tmed tabb');
     });
@@ -321,7 +389,10 @@ describe('createLeadRelay', () => {
 
     it('should answer in English to Accept-Language: en, and in Swedish by default', async () => {
       const h = harness();
-      const wrong = { ...valid, person: { ...valid.person, lastName: 'x'.repeat(31), email: { emailAddress: 'anna@' } } };
+      const wrong = {
+        ...valid,
+        person: { ...valid.person, lastName: 'x'.repeat(31), email: { emailAddress: 'anna@' } },
+      };
       const en = await (await h.relay(post(wrong, { 'accept-language': 'en-GB,en;q=0.9' }))).json();
       assert.deepEqual(en.ModelState, {
         'lead.Person.LastName': ['Last name must be 30 characters or fewer.'],
@@ -336,7 +407,10 @@ describe('createLeadRelay', () => {
 
     it("should pass Vitec's own 400 messages through as given, whatever the language asked for", async () => {
       const h = harness();
-      const body = { Message: 'The request is invalid.', ModelState: { 'lead.Person.FirstName': ['Förnamnet är spärrat.'] } };
+      const body = {
+        Message: 'The request is invalid.',
+        ModelState: { 'lead.Person.FirstName': ['Förnamnet är spärrat.'] },
+      };
       h.mock.mode = { status: 400, body };
       assert.deepEqual(await (await h.relay(post(valid, { 'accept-language': 'en' }))).json(), body);
     });
@@ -346,7 +420,10 @@ describe('createLeadRelay', () => {
     const answers: [string, () => Response][] = [
       ['an object', () => Response.json({ id: 'abc' })],
       ['a number', () => Response.json(12345)],
-      ['HTML', () => new Response('<html><body>Maintenance</body></html>', { headers: { 'content-type': 'text/html' } })],
+      [
+        'HTML',
+        () => new Response('<html><body>Maintenance</body></html>', { headers: { 'content-type': 'text/html' } }),
+      ],
       ['an empty string', () => Response.json('')],
       ['a string of 101 characters', () => Response.json('x'.repeat(101))],
       ['nothing', () => new Response(null)],
@@ -388,7 +465,9 @@ describe('createLeadRelay', () => {
     });
 
     it('should refuse an answer that declares more than 64 KiB without reading it', async () => {
-      const h = harness({ fetch: async () => new Response('"x"', { headers: { 'content-length': String(100 * 1024 * 1024) } }) });
+      const h = harness({
+        fetch: async () => new Response('"x"', { headers: { 'content-length': String(100 * 1024 * 1024) } }),
+      });
       assert.equal((await h.relay(post(valid))).status, 502);
     });
   });
@@ -401,7 +480,10 @@ describe('createLeadRelay', () => {
       assert.equal((await from(post(valid, { origin: 'https://evil.example' }))).status, 403);
       assert.equal((await from(post(valid, {}, '/PublicAdvertising/C9/Contact/Person/Lead'))).status, 403);
       assert.equal((await from(post(valid, {}, '/x'))).status, 404);
-      assert.equal((await from(new Request(`https://relay.test${PATH}`, { method: 'PUT', headers: { origin: ORIGIN } }))).status, 405);
+      assert.equal(
+        (await from(new Request(`https://relay.test${PATH}`, { method: 'PUT', headers: { origin: ORIGIN } }))).status,
+        405,
+      );
       assert.equal((await from(post(valid, { 'idempotency-key': 'once' }))).status, 200);
       for (let i = 0; i < 3; i++) assert.equal((await from(post(valid, { 'idempotency-key': 'once' }))).status, 200);
       assert.equal((await from(post(valid))).status, 200);
@@ -411,14 +493,27 @@ describe('createLeadRelay', () => {
     it("should key a proxy's client by an address of at most 64 characters, else by the connection", async () => {
       const h = harness({ rateLimitPerMinute: 1, trustProxy: true });
       const long = (n: number) => `${String(n).repeat(15_000)}`;
-      assert.equal((await h.relay(post(valid, { 'x-forwarded-for': long(1) }), { clientAddress: '127.0.0.1' })).status, 200);
+      assert.equal(
+        (await h.relay(post(valid, { 'x-forwarded-for': long(1) }), { clientAddress: '127.0.0.1' })).status,
+        200,
+      );
       assert.equal(
         (await h.relay(post(valid, { 'x-forwarded-for': long(2) }), { clientAddress: '127.0.0.1' })).status,
         429,
         'both fell back to the connection',
       );
-      assert.equal((await h.relay(post(valid, { 'x-forwarded-for': 'x, 2001:db8::1' }), { clientAddress: '127.0.0.1' })).status, 200);
-      assert.equal((await h.relay(post(valid, { 'x-forwarded-for': `1.1.1.1, <script>${'a'.repeat(70)}` }), { clientAddress: '127.0.0.1' })).status, 429);
+      assert.equal(
+        (await h.relay(post(valid, { 'x-forwarded-for': 'x, 2001:db8::1' }), { clientAddress: '127.0.0.1' })).status,
+        200,
+      );
+      assert.equal(
+        (
+          await h.relay(post(valid, { 'x-forwarded-for': `1.1.1.1, <script>${'a'.repeat(70)}` }), {
+            clientAddress: '127.0.0.1',
+          })
+        ).status,
+        429,
+      );
     });
   });
 
@@ -434,7 +529,10 @@ describe('createLeadRelay', () => {
 
     it('should make one lead of two requests that arrive together', async () => {
       const h = harness({}, createMockVitec({ mode: { delayMs: 50 } }));
-      const [a, b] = await Promise.all([h.relay(post(valid, { 'idempotency-key': 'k' })), h.relay(post(valid, { 'idempotency-key': 'k' }))]);
+      const [a, b] = await Promise.all([
+        h.relay(post(valid, { 'idempotency-key': 'k' })),
+        h.relay(post(valid, { 'idempotency-key': 'k' })),
+      ]);
       assert.equal(h.mock.leads.length, 1);
       assert.equal(await a.text(), await b.text());
     });
@@ -499,7 +597,10 @@ describe('createLeadRelay', () => {
     it('should answer the CORS preflight for an allowed origin', async () => {
       const h = harness();
       const response = await h.relay(
-        new Request(`https://relay.test${PATH}`, { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'POST' } }),
+        new Request(`https://relay.test${PATH}`, {
+          method: 'OPTIONS',
+          headers: { origin: ORIGIN, 'access-control-request-method': 'POST' },
+        }),
       );
       assert.equal(response.status, 204);
       assert.equal(response.headers.get('access-control-allow-origin'), ORIGIN);
@@ -513,7 +614,9 @@ describe('createLeadRelay', () => {
 
     it('should refuse the preflight for another origin, with no CORS headers', async () => {
       const h = harness();
-      const response = await h.relay(new Request(`https://relay.test${PATH}`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } }));
+      const response = await h.relay(
+        new Request(`https://relay.test${PATH}`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } }),
+      );
       assert.equal(response.status, 403);
       assert.equal(response.headers.get('access-control-allow-origin'), null);
     });
@@ -554,7 +657,19 @@ describe('createLeadRelay', () => {
         const entry = JSON.parse(line);
         assert.deepEqual(
           Object.keys(entry).filter(
-            (k) => !['time', 'requestId', 'method', 'route', 'customerId', 'origin', 'status', 'vitecStatus', 'event', 'latencyMs'].includes(k),
+            (k) =>
+              ![
+                'time',
+                'requestId',
+                'method',
+                'route',
+                'customerId',
+                'origin',
+                'status',
+                'vitecStatus',
+                'event',
+                'latencyMs',
+              ].includes(k),
           ),
           [],
         );
@@ -578,7 +693,13 @@ describe('createLeadRelay', () => {
   });
 
   it('should refuse to be created without credentials, customers or origins', () => {
-    const base = { vitecBaseUrl: 'https://v', username: 'u', password: 'p', customerIds: ['C'], allowedOrigins: [ORIGIN] };
+    const base = {
+      vitecBaseUrl: 'https://v',
+      username: 'u',
+      password: 'p',
+      customerIds: ['C'],
+      allowedOrigins: [ORIGIN],
+    };
     assert.throws(() => createLeadRelay({ ...base, password: '' }), /password/);
     assert.throws(() => createLeadRelay({ ...base, customerIds: [] }), /customerIds/);
     assert.throws(() => createLeadRelay({ ...base, allowedOrigins: [] }), /allowedOrigins/);

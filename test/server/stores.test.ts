@@ -21,7 +21,8 @@ function contract(name: string, make: () => { store: IdempotencyStore & RateLimi
       const k = key();
       const claims = await Promise.all(Array.from({ length: 10 }, () => store.claim(k, 'f1', 10_000)));
       assert.equal(claims.filter((c) => c.kind === 'claimed').length, 1);
-      for (const c of claims.filter((c) => c.kind !== 'claimed')) assert.deepEqual(c, { kind: 'pending', fingerprint: 'f1' });
+      for (const c of claims.filter((c) => c.kind !== 'claimed'))
+        assert.deepEqual(c, { kind: 'pending', fingerprint: 'f1' });
     });
 
     it('should hand out the stored answer once the claim is completed', async () => {

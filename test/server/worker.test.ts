@@ -56,7 +56,9 @@ describe('the relay as a Cloudflare Worker (workerd)', () => {
   it('should make one lead of 10 concurrent requests with one key', async () => {
     const before = mock.leads.length;
     mock.mode = { delayMs: 300, times: 1 };
-    const answers = await Promise.all(Array.from({ length: 10 }, () => send({ 'idempotency-key': 'worker-key', 'cf-connecting-ip': '203.0.113.8' })));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => send({ 'idempotency-key': 'worker-key', 'cf-connecting-ip': '203.0.113.8' })),
+    );
     assert.deepEqual(
       answers.map((a) => a.status),
       Array(10).fill(200),
@@ -96,7 +98,11 @@ describe('a Worker without its secrets', () => {
       bindings: { VITEC_USERNAME: 'worker', VITEC_CUSTOMER_IDS: 'C1', ALLOWED_ORIGINS: ORIGIN },
     });
     try {
-      const response = await mf.dispatchFetch(URL_, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(VALID_LEAD) });
+      const response = await mf.dispatchFetch(URL_, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(VALID_LEAD),
+      });
       assert.equal(response.status, 500);
       assert.equal(((await response.json()) as { Code: string }).Code, 'relay-misconfigured');
     } finally {

@@ -11,6 +11,7 @@ export function hasEmpty(value: unknown): boolean {
 export function emptyStrings(value: unknown, path = ''): string[] {
   if (value === '') return [path];
   if (Array.isArray(value)) return value.flatMap((v, i) => emptyStrings(v, `${path}[${i}]`));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => emptyStrings(v, `${path}.${k}`));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => emptyStrings(v, `${path}.${k}`));
   return [];
 }

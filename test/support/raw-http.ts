@@ -36,7 +36,8 @@ export function rawRequest(port: number, head: string, body?: string | Buffer): 
       if (end < 0) return;
       const [statusLine, ...lines] = data.subarray(0, end).toString('latin1').split('\r\n');
       const headers: Record<string, string> = {};
-      for (const line of lines) headers[line.slice(0, line.indexOf(':')).toLowerCase()] = line.slice(line.indexOf(':') + 1).trim();
+      for (const line of lines)
+        headers[line.slice(0, line.indexOf(':')).toLowerCase()] = line.slice(line.indexOf(':') + 1).trim();
       const length = Number(headers['content-length'] ?? 0);
       if (data.length - end - 4 < length) return;
       socket.setTimeout(0);

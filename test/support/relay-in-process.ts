@@ -6,13 +6,18 @@ import { createLeadRelay, type LeadRelay, type RelayConfig, type VitecFetch } fr
  * A `fetch` for the relay that hands each request to `handler` in this process, as the real `fetch`
  * would send it: an abort rejects at once, whatever the handler goes on doing.
  */
-export function inProcessFetch(handler: (request: Request) => Promise<Response>, onCall?: (request: Request) => void): VitecFetch {
+export function inProcessFetch(
+  handler: (request: Request) => Promise<Response>,
+  onCall?: (request: Request) => void,
+): VitecFetch {
   return async (input, init) => {
     const request = new Request(input, init);
     onCall?.(request.clone());
     return Promise.race([
       handler(request),
-      new Promise<never>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+      new Promise<never>((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      ),
     ]);
   };
 }

@@ -10,7 +10,9 @@ export const STACK_ORIGIN = 'https://maklarhuset.se';
 export const LEAD_PATH = '/PublicAdvertising/C1/Contact/Person/Lead';
 
 /** A fetch handler on a real Node server on a free port of 127.0.0.1. */
-export async function serveHandler(handler: FetchHandler): Promise<{ server: Server; port: number; url: string; close: () => Promise<void> }> {
+export async function serveHandler(
+  handler: FetchHandler,
+): Promise<{ server: Server; port: number; url: string; close: () => Promise<void> }> {
   const server = createFetchServer(handler);
   const port = await listen(server, 0, '127.0.0.1');
   return {
@@ -36,7 +38,9 @@ export interface RelayStack {
 }
 
 /** The relay in front of the mock of Vitec (or of `vitec`, a stand-in of the test's own). */
-export async function startRelayStack(options: { relay?: Partial<RelayConfig>; mock?: MockVitecOptions; vitec?: FetchHandler } = {}): Promise<RelayStack> {
+export async function startRelayStack(
+  options: { relay?: Partial<RelayConfig>; mock?: MockVitecOptions; vitec?: FetchHandler } = {},
+): Promise<RelayStack> {
   const mock = createMockVitec({ credentials: STACK_CREDENTIALS, customerIds: ['C1'], ...options.mock });
   const vitec = await serveHandler(options.vitec ?? mock);
   const logs: string[] = [];

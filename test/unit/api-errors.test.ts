@@ -20,16 +20,23 @@ describe('fieldOfKey', () => {
     ['', undefined],
     ['$', undefined],
   ];
-  for (const [key, field] of cases) it(`should read "${key}" as ${field ?? 'no input'}`, () => assert.equal(fieldOfKey(key), field));
+  for (const [key, field] of cases)
+    it(`should read "${key}" as ${field ?? 'no input'}`, () => assert.equal(fieldOfKey(key), field));
 });
 
 describe('mapErrorBody', () => {
   it('should place ASP.NET Web API ModelState errors at their inputs, as given', () => {
     const mapped = mapErrorBody(
-      { Message: 'The request is invalid.', ModelState: { 'lead.Person.FirstName': ['Förnamn måste vara mellan 1 och 30 tecken.'] } },
+      {
+        Message: 'The request is invalid.',
+        ModelState: { 'lead.Person.FirstName': ['Förnamn måste vara mellan 1 och 30 tecken.'] },
+      },
       shown,
     );
-    assert.deepEqual(mapped, { fieldErrors: { firstName: 'Förnamn måste vara mellan 1 och 30 tecken.' }, formMessages: [] });
+    assert.deepEqual(mapped, {
+      fieldErrors: { firstName: 'Förnamn måste vara mellan 1 och 30 tecken.' },
+      formMessages: [],
+    });
   });
 
   it('should place ProblemDetails errors with either key style', () => {
@@ -48,7 +55,13 @@ describe('mapErrorBody', () => {
 
   it('should turn errors on hidden inputs and unknown keys into form messages', () => {
     const mapped = mapErrorBody(
-      { ModelState: { 'lead.Person.SocialSecurityNumber': ['Fel personnummer.'], 'lead.Receiver': ['Ingen mottagare.'], 'lead.Person.LastName': ['Saknas.'] } },
+      {
+        ModelState: {
+          'lead.Person.SocialSecurityNumber': ['Fel personnummer.'],
+          'lead.Receiver': ['Ingen mottagare.'],
+          'lead.Person.LastName': ['Saknas.'],
+        },
+      },
       shown,
     );
     assert.deepEqual(mapped.fieldErrors, { lastName: 'Saknas.' });

@@ -10,7 +10,11 @@ describe('the framework types and custom-elements.json', () => {
   const manifest = JSON.parse(read('custom-elements.json'));
 
   it('should have types/attributes.d.ts exactly as the manifest makes it', () => {
-    assert.equal(read('types/attributes.d.ts'), attributeTypes(manifest), 'run npm run build and commit types/attributes.d.ts');
+    assert.equal(
+      read('types/attributes.d.ts'),
+      attributeTypes(manifest),
+      'run npm run build and commit types/attributes.d.ts',
+    );
   });
 
   it('should use every attribute in the React and in the Vue type test', () => {

@@ -26,7 +26,12 @@ describe('the layers the linter keeps', () => {
       "import { VitecLeadFormElement } from '../lead-form.js';\nexport const x = VitecLeadFormElement;",
       /nothing of the element/,
     ],
-    ['the relay importing Lit', 'src/server/planted.ts', "import { html } from 'lit';\nexport const x = html;", /nothing of the element/],
+    [
+      'the relay importing Lit',
+      'src/server/planted.ts',
+      "import { html } from 'lit';\nexport const x = html;",
+      /nothing of the element/,
+    ],
     [
       'the relay importing a page module',
       'src/server/planted.ts',
@@ -39,9 +44,24 @@ describe('the layers the linter keeps', () => {
       "import { readDraft } from './draft-storage.js';\nexport const x = readDraft;",
       /imports no page module/,
     ],
-    ['a pure module importing Lit', 'src/messages.ts', "import { html } from 'lit';\nexport const x = html;", /neither Lit nor the server/],
-    ['a pure module reading storage', 'src/marketing.ts', "export const x = () => localStorage.getItem('k');", /does not touch the page/],
-    ['a pure module reading the location', 'src/lead-schema.ts', 'export const x = () => location.href;', /does not touch the page/],
+    [
+      'a pure module importing Lit',
+      'src/messages.ts',
+      "import { html } from 'lit';\nexport const x = html;",
+      /neither Lit nor the server/,
+    ],
+    [
+      'a pure module reading storage',
+      'src/marketing.ts',
+      "export const x = () => localStorage.getItem('k');",
+      /does not touch the page/,
+    ],
+    [
+      'a pure module reading the location',
+      'src/lead-schema.ts',
+      'export const x = () => location.href;',
+      /does not touch the page/,
+    ],
   ];
   for (const [what, path, code, message] of planted) {
     it(`should fail lint on ${what}`, async () => {
@@ -54,8 +74,23 @@ describe('the layers the linter keeps', () => {
   }
 
   it('should let each layer import what it may', async () => {
-    assert.deepEqual(await problems('src/server/planted.ts', "import { validateLead } from '../lead-schema.js';\nexport const x = validateLead;"), []);
-    assert.deepEqual(await problems('src/planted.ts', "import { recordPageVisit } from './page-visit.js';\nexport const x = recordPageVisit;"), []);
-    assert.deepEqual(await problems('src/lead-payload.ts', "import { leadPath } from './lead-paths.js';\nexport const x = leadPath;"), []);
+    assert.deepEqual(
+      await problems(
+        'src/server/planted.ts',
+        "import { validateLead } from '../lead-schema.js';\nexport const x = validateLead;",
+      ),
+      [],
+    );
+    assert.deepEqual(
+      await problems(
+        'src/planted.ts',
+        "import { recordPageVisit } from './page-visit.js';\nexport const x = recordPageVisit;",
+      ),
+      [],
+    );
+    assert.deepEqual(
+      await problems('src/lead-payload.ts', "import { leadPath } from './lead-paths.js';\nexport const x = leadPath;"),
+      [],
+    );
   });
 });

@@ -62,6 +62,8 @@ describe('the examples the form gives', () => {
   it('would catch an example its rule refuses (the check itself)', () => {
     assert.equal(errorFor('socialSecurityNumber', '19900101-1234'), 'personnummer');
     assert.equal(errorFor('address.zipCode', '1234'), 'zipCode');
-    assert.deepEqual(examplesIn('Ange ett giltigt personnummer, till exempel 19900101-1234, eller kryssa i rutan'), ['19900101-1234']);
+    assert.deepEqual(examplesIn('Ange ett giltigt personnummer, till exempel 19900101-1234, eller kryssa i rutan'), [
+      '19900101-1234',
+    ]);
   });
 });

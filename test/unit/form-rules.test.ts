@@ -38,7 +38,10 @@ describe('parseFieldList', () => {
   });
 
   it('should not take a prototype key for a group', () => {
-    assert.deepEqual(parseFieldList('constructor __proto__ toString'), { fields: [], unknown: ['constructor', '__proto__', 'toString'] });
+    assert.deepEqual(parseFieldList('constructor __proto__ toString'), {
+      fields: [],
+      unknown: ['constructor', '__proto__', 'toString'],
+    });
   });
 });
 
@@ -48,7 +51,14 @@ describe('redirectTarget', () => {
     assert.equal(redirectTarget('https://other.se/t', 'L 2', 'https://m.se/'), 'https://other.se/t?leadId=L+2');
   });
 
-  for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,<p>x', 'mailto:a@b.se', 'ftp://m.se/x', 'http://[::1']) {
+  for (const url of [
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    'data:text/html,<p>x',
+    'mailto:a@b.se',
+    'ftp://m.se/x',
+    'http://[::1',
+  ]) {
     it(`should refuse ${url}`, () => assert.equal(redirectTarget(url, 'L', 'https://m.se/'), undefined));
   }
 });
@@ -100,6 +110,7 @@ describe('isRetryable', () => {
     [{ kind: 'unexpected', status: 404, body: '' }, false],
   ];
   for (const [result, retryable] of cases) {
-    it(`should ${retryable ? '' : 'not '}retry ${result.kind} ${result.status}`, () => assert.equal(isRetryable(result), retryable));
+    it(`should ${retryable ? '' : 'not '}retry ${result.kind} ${result.status}`, () =>
+      assert.equal(isRetryable(result), retryable));
   }
 });

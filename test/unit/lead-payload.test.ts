@@ -10,7 +10,10 @@ const rules = { required: ['firstName', 'lastName'] as FieldName[], shown };
 
 describe('buildLead', () => {
   it('should trim every string and leave out empty values and objects', () => {
-    const lead = buildLead({ firstName: '  Anna ', lastName: 'Svensson', 'email.emailAddress': ' ', 'telephone.cell': '', message: '\n' }, config);
+    const lead = buildLead(
+      { firstName: '  Anna ', lastName: 'Svensson', 'email.emailAddress': ' ', 'telephone.cell': '', message: '\n' },
+      config,
+    );
     assert.deepEqual(lead, {
       person: { firstName: 'Anna', lastName: 'Svensson' },
       leadSource: { leadType: 'AcceptObjectFlow', name: 'maklarhuset.se' },
@@ -18,23 +21,41 @@ describe('buildLead', () => {
   });
 
   it('should send only the receiver parts that are given', () => {
-    assert.deepEqual(buildLead({ firstName: 'A', lastName: 'B' }, { ...config, agentId: 'AG1' }).receiver, { agent: { id: 'AG1' } });
-    assert.deepEqual(buildLead({ firstName: 'A', lastName: 'B' }, { ...config, officeId: 'O1', officeCustomerId: 'C1', userGroupId: 'G1' }).receiver, {
-      userGroup: { id: 'G1' },
-      office: { id: 'O1', customerId: 'C1' },
+    assert.deepEqual(buildLead({ firstName: 'A', lastName: 'B' }, { ...config, agentId: 'AG1' }).receiver, {
+      agent: { id: 'AG1' },
     });
+    assert.deepEqual(
+      buildLead(
+        { firstName: 'A', lastName: 'B' },
+        { ...config, officeId: 'O1', officeCustomerId: 'C1', userGroupId: 'G1' },
+      ).receiver,
+      {
+        userGroup: { id: 'G1' },
+        office: { id: 'O1', customerId: 'C1' },
+      },
+    );
     assert.equal(buildLead({ firstName: 'A', lastName: 'B' }, config).receiver, undefined);
   });
 
   it('should set the foreign flag only with a number', () => {
-    assert.equal(buildLead({ firstName: 'A', lastName: 'B', isForeignSocialSecurityNumber: true }, config).person?.isForeignSocialSecurityNumber, undefined);
-    const lead = buildLead({ firstName: 'A', lastName: 'B', socialSecurityNumber: 'X123', isForeignSocialSecurityNumber: true }, config);
+    assert.equal(
+      buildLead({ firstName: 'A', lastName: 'B', isForeignSocialSecurityNumber: true }, config).person
+        ?.isForeignSocialSecurityNumber,
+      undefined,
+    );
+    const lead = buildLead(
+      { firstName: 'A', lastName: 'B', socialSecurityNumber: 'X123', isForeignSocialSecurityNumber: true },
+      config,
+    );
     assert.equal(lead.person?.isForeignSocialSecurityNumber, true);
   });
 
   it('should carry marketing only when it has something', () => {
     assert.equal(buildLead({ firstName: 'A', lastName: 'B' }, config, { utmTags: [] }).marketing, undefined);
-    assert.deepEqual(buildLead({ firstName: 'A', lastName: 'B' }, config, { referrer: 'https://google.com/' }).marketing, { referrer: 'https://google.com/' });
+    assert.deepEqual(
+      buildLead({ firstName: 'A', lastName: 'B' }, config, { referrer: 'https://google.com/' }).marketing,
+      { referrer: 'https://google.com/' },
+    );
   });
 });
 
@@ -48,7 +69,11 @@ describe('compactLead', () => {
   it('should copy a __proto__ key as data without touching prototypes', () => {
     const out = compactLead(JSON.parse('{"__proto__": {"polluted": "yes"}, "a": "b"}')) as Record<string, unknown>;
     assert.equal(Object.getPrototypeOf(out), Object.prototype, 'the key did not become the prototype');
-    assert.deepEqual(Object.getOwnPropertyDescriptor(out, '__proto__')?.value, { polluted: 'yes' }, 'it is kept as plain data');
+    assert.deepEqual(
+      Object.getOwnPropertyDescriptor(out, '__proto__')?.value,
+      { polluted: 'yes' },
+      'it is kept as plain data',
+    );
     assert.equal(out.a, 'b');
   });
 });
@@ -57,10 +82,13 @@ describe('validateForm', () => {
   const valid = { firstName: 'Anna', lastName: 'Svensson', 'email.emailAddress': 'anna@example.se' };
 
   it('should accept a complete lead and normalise it', () => {
-    const result = validateForm(buildLead({ ...valid, socialSecurityNumber: '900101-0017', 'address.zipCode': '12345' }, config), {
-      required: rules.required,
-      shown: [...shown, 'socialSecurityNumber', 'address.zipCode'],
-    });
+    const result = validateForm(
+      buildLead({ ...valid, socialSecurityNumber: '900101-0017', 'address.zipCode': '12345' }, config),
+      {
+        required: rules.required,
+        shown: [...shown, 'socialSecurityNumber', 'address.zipCode'],
+      },
+    );
     assert.ok(result.success);
     assert.equal(result.lead.person.socialSecurityNumber, '19900101-0017');
     assert.equal(result.lead.person.address?.zipCode, '123 45');
@@ -76,7 +104,12 @@ describe('validateForm', () => {
     ['a phone of sixteen digits', { 'telephone.cell': '+46 70123456789012' }, 'telephone.cell', 'phone'],
     ['a message over the limit', { message: 'x'.repeat(4001) }, 'message', 'tooLong'],
     ['no way to answer', { 'email.emailAddress': '', 'telephone.cell': '' }, 'email.emailAddress', 'contactRequired'],
-    ['a first name of 16 emoji (32 UTF-16 code units, as Vitec counts)', { firstName: '😀'.repeat(16) }, 'firstName', 'tooLong'],
+    [
+      'a first name of 16 emoji (32 UTF-16 code units, as Vitec counts)',
+      { firstName: '😀'.repeat(16) },
+      'firstName',
+      'tooLong',
+    ],
     ['a control character in a name', { lastName: 'Svens\u0007son' }, 'lastName', 'characters'],
     ['a right-to-left override in a name', { firstName: '\u202eannA' }, 'firstName', 'characters'],
     ['a left-to-right isolate in the message', { message: 'Hej \u2066där\u2069' }, 'message', 'characters'],
@@ -94,7 +127,10 @@ describe('validateForm', () => {
 
   it('should accept a 30-character name and plausible phones', () => {
     for (const phone of ['070-123 45 67', '+46 (0)70 123 45 67', '08-123 456 78']) {
-      const result = validateForm(buildLead({ ...valid, firstName: 'A'.repeat(30), 'telephone.cell': phone }, config), rules);
+      const result = validateForm(
+        buildLead({ ...valid, firstName: 'A'.repeat(30), 'telephone.cell': phone }, config),
+        rules,
+      );
       assert.ok(result.success, phone);
     }
   });
@@ -103,16 +139,23 @@ describe('validateForm', () => {
     const withPnr = { required: rules.required, shown: [...shown, 'socialSecurityNumber'] as FieldName[] };
     const wrong = validateForm(buildLead({ ...valid, socialSecurityNumber: '19900101-0018' }, config), withPnr);
     assert.equal(!wrong.success && wrong.fieldErrors.socialSecurityNumber, 'personnummer');
-    const foreign = validateForm(buildLead({ ...valid, socialSecurityNumber: 'DE-1234-X', isForeignSocialSecurityNumber: true }, config), withPnr);
+    const foreign = validateForm(
+      buildLead({ ...valid, socialSecurityNumber: 'DE-1234-X', isForeignSocialSecurityNumber: true }, config),
+      withPnr,
+    );
     assert.ok(foreign.success);
     assert.equal(foreign.lead.person.socialSecurityNumber, 'DE-1234-X');
-    const tooLong = validateForm(buildLead({ ...valid, socialSecurityNumber: 'X'.repeat(21), isForeignSocialSecurityNumber: true }, config), withPnr);
+    const tooLong = validateForm(
+      buildLead({ ...valid, socialSecurityNumber: 'X'.repeat(21), isForeignSocialSecurityNumber: true }, config),
+      withPnr,
+    );
     assert.equal(!tooLong.success && tooLong.fieldErrors.socialSecurityNumber, 'tooLong');
   });
 
   it('should accept a postal code with or without the space and refuse others', () => {
     const withZip = { required: rules.required, shown: [...shown, 'address.zipCode'] as FieldName[] };
-    for (const zip of ['123 45', '12345']) assert.ok(validateForm(buildLead({ ...valid, 'address.zipCode': zip }, config), withZip).success);
+    for (const zip of ['123 45', '12345'])
+      assert.ok(validateForm(buildLead({ ...valid, 'address.zipCode': zip }, config), withZip).success);
     for (const zip of ['1234', '123456', '12 345', 'abcde']) {
       const result = validateForm(buildLead({ ...valid, 'address.zipCode': zip }, config), withZip);
       assert.equal(!result.success && result.fieldErrors['address.zipCode'], 'zipCode', zip);
@@ -120,7 +163,10 @@ describe('validateForm', () => {
   });
 
   it('should not ask for a contact when the form shows no email or phone', () => {
-    const result = validateForm(buildLead({ firstName: 'A', lastName: 'B' }, config), { required: [], shown: ['firstName', 'lastName', 'message'] });
+    const result = validateForm(buildLead({ firstName: 'A', lastName: 'B' }, config), {
+      required: [],
+      shown: ['firstName', 'lastName', 'message'],
+    });
     assert.ok(result.success);
   });
 
@@ -140,7 +186,11 @@ describe('validateForm with nothing typed', () => {
   it('should name each required input and add no form-level problem', () => {
     const result = validateForm(buildLead({}, config), rules);
     assert.equal(result.success, false);
-    assert.deepEqual(!result.success && result.fieldErrors, { firstName: 'required', lastName: 'required', 'email.emailAddress': 'contactRequired' });
+    assert.deepEqual(!result.success && result.fieldErrors, {
+      firstName: 'required',
+      lastName: 'required',
+      'email.emailAddress': 'contactRequired',
+    });
     assert.deepEqual(!result.success && result.formErrors, []);
   });
 });
@@ -151,6 +201,10 @@ describe('validateForm with several problems', () => {
       required: rules.required,
       shown: [...shown, 'socialSecurityNumber'],
     });
-    assert.deepEqual(!result.success && result.fieldErrors, { firstName: 'required', lastName: 'required', socialSecurityNumber: 'personnummer' });
+    assert.deepEqual(!result.success && result.fieldErrors, {
+      firstName: 'required',
+      lastName: 'required',
+      socialSecurityNumber: 'personnummer',
+    });
   });
 });

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ATTRIBUTION_KEY, externalReferrer, marketingFromPage, recordVisit, utmTagsFromUrl } from '../../src/marketing.ts';
+import {
+  ATTRIBUTION_KEY,
+  externalReferrer,
+  marketingFromPage,
+  recordVisit,
+  utmTagsFromUrl,
+} from '../../src/marketing.ts';
 
 describe('utmTagsFromUrl', () => {
   const cases: [string, string, [string, string][]][] = [
@@ -22,7 +28,11 @@ describe('utmTagsFromUrl', () => {
         ['gclid', 'x'],
       ],
     ],
-    ['keeps the first of two equal names', 'https://m.se/?utm_source=a&utm_source=b&UTM_SOURCE=c', [['utm_source', 'a']]],
+    [
+      'keeps the first of two equal names',
+      'https://m.se/?utm_source=a&utm_source=b&UTM_SOURCE=c',
+      [['utm_source', 'a']],
+    ],
     ['drops empty and blank values', 'https://m.se/?utm_source=&utm_medium=%20%20&utm_term=x', [['utm_term', 'x']]],
     [
       'takes any other utm_ name',
@@ -33,7 +43,11 @@ describe('utmTagsFromUrl', () => {
       ],
     ],
     ['ignores foreign parameters', 'https://m.se/?fbclid=f&ref=x&utm=y&utmsource=z&page=2', [['fbclid', 'f']]],
-    ['removes control characters and trims', 'https://m.se/?utm_source=%0D%0Agoo%00gle%09+', [['utm_source', 'google']]],
+    [
+      'removes control characters and trims',
+      'https://m.se/?utm_source=%0D%0Agoo%00gle%09+',
+      [['utm_source', 'google']],
+    ],
     ['reads nothing from the fragment', 'https://m.se/#utm_source=x', []],
     ['survives a malformed URL', 'not a url', []],
   ];
@@ -62,13 +76,17 @@ describe('utmTagsFromUrl', () => {
 
 describe('externalReferrer', () => {
   it('should take another site without its fragment', () => {
-    assert.equal(externalReferrer('https://www.google.com/search?q=villa#frag', 'https://m.se/kontakt'), 'https://www.google.com/search?q=villa');
+    assert.equal(
+      externalReferrer('https://www.google.com/search?q=villa#frag', 'https://m.se/kontakt'),
+      'https://www.google.com/search?q=villa',
+    );
   });
   it('should never take one of the site own pages', () => {
     assert.equal(externalReferrer('https://m.se/villa?utm_source=x', 'https://m.se/kontakt'), undefined);
   });
   it('should ignore empty, malformed and non-web referrers', () => {
-    for (const referrer of ['', 'nonsense', 'android-app://com.google']) assert.equal(externalReferrer(referrer, 'https://m.se/'), undefined);
+    for (const referrer of ['', 'nonsense', 'android-app://com.google'])
+      assert.equal(externalReferrer(referrer, 'https://m.se/'), undefined);
   });
   it('should cut a referrer at 500 characters', () => {
     assert.equal(externalReferrer(`https://a.se/${'p'.repeat(600)}`, 'https://m.se/')!.length, 500);
@@ -114,7 +132,12 @@ describe('recordVisit', () => {
   const start = Date.parse('2026-11-01T10:00:00Z');
   function browser() {
     const stores = { session: new MemoryStorage(), local: new MemoryStorage() };
-    const visit = (url: string, referrer: string, now = start) => ({ url, referrer, now, storage: (kind: 'session' | 'local') => stores[kind] });
+    const visit = (url: string, referrer: string, now = start) => ({
+      url,
+      referrer,
+      now,
+      storage: (kind: 'session' | 'local') => stores[kind],
+    });
     return { stores, visit };
   }
   const LANDING = 'https://m.se/villa?utm_source=google&utm_medium=cpc&utm_campaign=v%C3%A5r&gclid=abc&page=2';
@@ -137,12 +160,18 @@ describe('recordVisit', () => {
     const { visit } = browser();
     recordVisit('session', visit(LANDING, 'https://www.google.com/'));
     const newer = recordVisit('session', visit('https://m.se/?utm_source=nyhetsbrev', 'https://mail.example.com/'));
-    assert.deepEqual(newer, { referrer: 'https://mail.example.com/', utmTags: [{ name: 'utm_source', value: 'nyhetsbrev' }] });
+    assert.deepEqual(newer, {
+      referrer: 'https://mail.example.com/',
+      utmTags: [{ name: 'utm_source', value: 'nyhetsbrev' }],
+    });
   });
 
   it('should store nothing and read only the current page with none', () => {
     const { visit, stores } = browser();
-    assert.deepEqual(recordVisit('none', visit(LANDING, 'https://www.google.com/')), { referrer: 'https://www.google.com/', utmTags: TAGS });
+    assert.deepEqual(recordVisit('none', visit(LANDING, 'https://www.google.com/')), {
+      referrer: 'https://www.google.com/',
+      utmTags: TAGS,
+    });
     assert.equal(recordVisit('none', visit('https://m.se/kontakt', 'https://m.se/villa')), undefined);
     assert.equal(stores.session.length + stores.local.length, 0);
   });
@@ -176,8 +205,13 @@ describe('recordVisit', () => {
 
   it('should read stored data as untrusted', () => {
     const { visit, stores } = browser();
-    stores.session.setItem(ATTRIBUTION_KEY, '{"utmTags":[{"name":"utm_source","value":"ok"},{"name":1},null,"x"],"referrer":{"a":1}}');
-    assert.deepEqual(recordVisit('session', visit('https://m.se/', '')), { utmTags: [{ name: 'utm_source', value: 'ok' }] });
+    stores.session.setItem(
+      ATTRIBUTION_KEY,
+      '{"utmTags":[{"name":"utm_source","value":"ok"},{"name":1},null,"x"],"referrer":{"a":1}}',
+    );
+    assert.deepEqual(recordVisit('session', visit('https://m.se/', '')), {
+      utmTags: [{ name: 'utm_source', value: 'ok' }],
+    });
     stores.session.setItem(ATTRIBUTION_KEY, 'not json');
     assert.equal(recordVisit('session', visit('https://m.se/', '')), undefined);
   });

@@ -27,7 +27,8 @@ describe('parsePersonnummer', () => {
           // Every form that carries its century (12 digits, or the `+` of the 100-year-olds) normalises
           // to the same YYYYMMDD-NNNN; a bare 10-digit number is read as the latest such date.
           const long = entry.long_format;
-          const expected = format === 'short_format' ? long.slice(2, 8) + '-' + long.slice(8) : `${long.slice(0, 8)}-${long.slice(8)}`;
+          const expected =
+            format === 'short_format' ? long.slice(2, 8) + '-' + long.slice(8) : `${long.slice(0, 8)}-${long.slice(8)}`;
           assert.equal(format === 'short_format' ? parsed.normalised.slice(2) : parsed.normalised, expected);
         });
       }

@@ -22,9 +22,13 @@ describe('for any input', () => {
         const result = validateForm(lead, { required: ['firstName', 'lastName'], shown: [...FIELD_NAMES] });
         if (result.success) {
           assert.deepEqual(emptyStrings(result.lead), []);
-          assert.ok(validateLead(result.lead).success, 'a lead that passed once passes again (the relay checks it again)');
+          assert.ok(
+            validateLead(result.lead).success,
+            'a lead that passed once passes again (the relay checks it again)',
+          );
         } else {
-          for (const field of Object.keys(result.fieldErrors)) assert.ok((FIELD_NAMES as readonly string[]).includes(field));
+          for (const field of Object.keys(result.fieldErrors))
+            assert.ok((FIELD_NAMES as readonly string[]).includes(field));
         }
       }),
     );
@@ -33,17 +37,31 @@ describe('for any input', () => {
   it('should map any JSON error body without throwing, to shown inputs only', () => {
     const shown: FieldName[] = ['firstName', 'lastName', 'email.emailAddress', 'message'];
     const keyish = fc.oneof(
-      fc.constantFrom('lead.Person.FirstName', '$.person.lastName', 'Person.Email.EmailAddress', 'lead.Message', '__proto__', 'constructor', ''),
+      fc.constantFrom(
+        'lead.Person.FirstName',
+        '$.person.lastName',
+        'Person.Email.EmailAddress',
+        'lead.Message',
+        '__proto__',
+        'constructor',
+        '',
+      ),
       fc.string(),
     );
     const bodies = fc.oneof(
       fc.jsonValue(),
       // JSON.parse makes `__proto__` an own key, as a hostile server's body would have it.
       fc
-        .constantFrom('{"ModelState":{"__proto__":["x"],"lead.Person.FirstName":["y"]}}', '{"errors":{"__proto__":{"polluted":1}}}')
+        .constantFrom(
+          '{"ModelState":{"__proto__":["x"],"lead.Person.FirstName":["y"]}}',
+          '{"errors":{"__proto__":{"polluted":1}}}',
+        )
         .map((text) => JSON.parse(text) as unknown),
       fc.record({ Message: fc.jsonValue(), ModelState: fc.dictionary(keyish, fc.jsonValue()) }),
-      fc.record({ title: fc.jsonValue(), errors: fc.oneof(fc.dictionary(keyish, fc.jsonValue()), fc.array(fc.jsonValue())) }),
+      fc.record({
+        title: fc.jsonValue(),
+        errors: fc.oneof(fc.dictionary(keyish, fc.jsonValue()), fc.array(fc.jsonValue())),
+      }),
       fc.string(),
     );
     fc.assert(

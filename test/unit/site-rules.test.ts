@@ -24,26 +24,54 @@ describe('configProblem', () => {
       assert.equal(configProblem(t, { ...base, endpoint: undefined }), t.config.endpoint);
       assert.equal(configProblem(t, { ...base, customerId: undefined }), t.config.customerId);
       assert.equal(configProblem(t, { ...base, customerId: '  ' }), t.config.customerId);
-      assert.equal(configProblem(t, { ...base, customerId: undefined, endpoint: '/api/lead' }), '', 'no {customerId}, no customer-id needed');
+      assert.equal(
+        configProblem(t, { ...base, customerId: undefined, endpoint: '/api/lead' }),
+        '',
+        'no {customerId}, no customer-id needed',
+      );
       assert.equal(configProblem(t, { ...base, endpoint: 'javascript:alert(1)' }), t.config.endpointScheme);
       assert.equal(configProblem(t, { ...base, endpoint: 'ftp://relay.example/lead' }), t.config.endpointScheme);
       assert.equal(configProblem(t, { ...base, endpoint: 'http://relay.example/lead' }), t.config.mixedContent);
-      assert.equal(configProblem(t, { ...base, endpoint: 'http://relay.example/lead', pageUrl: 'http://maklarhuset.se/' }), '');
-      assert.equal(configProblem(t, { ...base, endpoint: 'http://localhost:8787/lead' }), '', 'a browser allows http://localhost from https');
+      assert.equal(
+        configProblem(t, { ...base, endpoint: 'http://relay.example/lead', pageUrl: 'http://maklarhuset.se/' }),
+        '',
+      );
+      assert.equal(
+        configProblem(t, { ...base, endpoint: 'http://localhost:8787/lead' }),
+        '',
+        'a browser allows http://localhost from https',
+      );
       assert.equal(configProblem(t, { ...base, endpoint: 'http://127.0.0.1:8787/lead' }), '');
-      assert.equal(configProblem(t, { ...base, endpoint: '//relay.example/lead' }), '', 'protocol-relative takes the page scheme');
-      assert.equal(configProblem(t, { ...base, privacyPolicyUrl: 'javascript:alert(1)' }), t.config.url('privacy-policy-url'));
-      assert.equal(configProblem(t, { ...base, privacyPolicyUrl: ' JavaScript:alert(1)' }), t.config.url('privacy-policy-url'));
+      assert.equal(
+        configProblem(t, { ...base, endpoint: '//relay.example/lead' }),
+        '',
+        'protocol-relative takes the page scheme',
+      );
+      assert.equal(
+        configProblem(t, { ...base, privacyPolicyUrl: 'javascript:alert(1)' }),
+        t.config.url('privacy-policy-url'),
+      );
+      assert.equal(
+        configProblem(t, { ...base, privacyPolicyUrl: ' JavaScript:alert(1)' }),
+        t.config.url('privacy-policy-url'),
+      );
       assert.equal(configProblem(t, { ...base, privacyPolicyUrl: '/integritetspolicy' }), '');
       assert.equal(configProblem(t, { ...base, redirectUrl: 'data:text/html,hi' }), t.config.url('redirect-url'));
       assert.equal(configProblem(t, { ...base, redirectUrl: 'tack.html' }), '');
       assert.equal(configProblem(t, { ...base, preview: true, endpoint: undefined, customerId: undefined }), '');
-      assert.equal(configProblem(t, { ...base, preview: true, customerId: undefined }), t.config.customerId, 'a preview shows what the live form would say');
+      assert.equal(
+        configProblem(t, { ...base, preview: true, customerId: undefined }),
+        t.config.customerId,
+        'a preview shows what the live form would say',
+      );
     });
   }
 
   it('should resolve relative URLs against the page for the consent record', () => {
-    assert.equal(webUrl('/integritetspolicy', 'https://maklarhuset.se/kontakt')!.href, 'https://maklarhuset.se/integritetspolicy');
+    assert.equal(
+      webUrl('/integritetspolicy', 'https://maklarhuset.se/kontakt')!.href,
+      'https://maklarhuset.se/integritetspolicy',
+    );
     assert.equal(webUrl('mailto:a@b.se', 'https://maklarhuset.se/'), undefined);
   });
 });
@@ -72,12 +100,20 @@ describe('fallbackMailto', () => {
     assert.equal(url.protocol, 'mailto:');
     assert.equal(url.pathname, 'info@maklarhuset.se');
     assert.equal(url.searchParams.get('subject'), 'Förfrågan');
-    assert.equal(url.searchParams.get('body'), 'Förnamn: Anna\nEfternamn: Svensson & Co\nE-post: anna@example.se\n\nHej!\nVisning?');
+    assert.equal(
+      url.searchParams.get('body'),
+      'Förnamn: Anna\nEfternamn: Svensson & Co\nE-post: anna@example.se\n\nHej!\nVisning?',
+    );
     assert.doesNotMatch(url.href, /19460823|9986/);
   });
 
   it('should cut a long message so that the link stays under 2,000 characters', () => {
-    const href = fallbackMailto('info@maklarhuset.se', 'Förfrågan', { firstName: 'Anna', message: 'å'.repeat(5000) }, labels);
+    const href = fallbackMailto(
+      'info@maklarhuset.se',
+      'Förfrågan',
+      { firstName: 'Anna', message: 'å'.repeat(5000) },
+      labels,
+    );
     assert.ok(decodeURIComponent(href).length < 2000, `decoded length ${decodeURIComponent(href).length}`);
   });
 

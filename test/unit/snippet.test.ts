@@ -58,14 +58,22 @@ describe('the snippet builder model', () => {
   });
 
   it('should write only the attributes that differ from the defaults', () => {
-    const defaults = Object.fromEntries(ATTRIBUTE_NAMES.map((name) => [name, ATTRIBUTES[name].default])) as Snippet['attributes'];
+    const defaults = Object.fromEntries(
+      ATTRIBUTE_NAMES.map((name) => [name, ATTRIBUTES[name].default]),
+    ) as Snippet['attributes'];
     for (const name of ATTRIBUTE_NAMES) if (ATTRIBUTES[name].kind === 'boolean') delete defaults[name];
     assert.equal(
       generateSnippet({ scriptSrc: DEFAULT_SCRIPT_SRC, attributes: defaults }),
       '<script type="module" src="/vitec-lead-form.js"></script>\n<vitec-lead-form></vitec-lead-form>',
     );
     // The default inputs in another order and spelling are still the default.
-    assert.doesNotMatch(generateSnippet({ scriptSrc: '', attributes: { fields: 'message telephone.cell email.emailAddress lastName firstName' } }), /fields=/);
+    assert.doesNotMatch(
+      generateSnippet({
+        scriptSrc: '',
+        attributes: { fields: 'message telephone.cell email.emailAddress lastName firstName' },
+      }),
+      /fields=/,
+    );
   });
 
   it('should write every attribute, and read each back as it was', () => {
@@ -80,22 +88,36 @@ describe('the snippet builder model', () => {
   });
 
   it('should escape quotes, < and & in values, and read them back', () => {
-    const text = generateSnippet({ scriptSrc: '', attributes: { 'lead-source-name': 'A "B" <c> & d', 'success-message': "Tack, it's done" } });
+    const text = generateSnippet({
+      scriptSrc: '',
+      attributes: { 'lead-source-name': 'A "B" <c> & d', 'success-message': "Tack, it's done" },
+    });
     assert.match(text, /lead-source-name="A &quot;B&quot; &lt;c&gt; &amp; d"/);
     assert.match(text, /success-message="Tack, it's done"/);
     assert.equal(escapeAttribute('&amp;'), '&amp;amp;', 'an entity typed as text stays text');
-    assert.deepEqual(parseSnippet(text).snippet.attributes, { 'lead-source-name': 'A "B" <c> & d', 'success-message': "Tack, it's done" });
+    assert.deepEqual(parseSnippet(text).snippet.attributes, {
+      'lead-source-name': 'A "B" <c> & d',
+      'success-message': "Tack, it's done",
+    });
   });
 
   it('should read single-quoted, unquoted and boolean attributes and character references', () => {
     const { snippet } = parseSnippet(
       `<VITEC-LEAD-FORM customer-id='C&#49;' lang=en consent-required="" data-layer='false' lead-source-name="&#x00e5;&AMP;&lt;"/>`,
     );
-    assert.deepEqual(snippet.attributes, { 'customer-id': 'C1', lang: 'en', 'consent-required': true, 'data-layer': true, 'lead-source-name': 'å&<' });
+    assert.deepEqual(snippet.attributes, {
+      'customer-id': 'C1',
+      lang: 'en',
+      'consent-required': true,
+      'data-layer': true,
+      'lead-source-name': 'å&<',
+    });
   });
 
   it('should list the attributes it does not know instead of dropping them', () => {
-    const parsed = parseSnippet('<vitec-lead-form endpoint="/x" data-tracking="1" onclick="alert(1)" hidden class=big></vitec-lead-form>');
+    const parsed = parseSnippet(
+      '<vitec-lead-form endpoint="/x" data-tracking="1" onclick="alert(1)" hidden class=big></vitec-lead-form>',
+    );
     assert.deepEqual(parsed.unknown, ['data-tracking="1"', 'onclick="alert(1)"', 'hidden', 'class="big"']);
     assert.deepEqual(parsed.snippet.attributes, { endpoint: '/x' });
     assert.equal(parseSnippet('<div>no form here</div>').found, false);
@@ -106,7 +128,10 @@ describe('the snippet builder model', () => {
       writeFieldList(['message', 'address.city', 'firstName', 'address.zipCode', 'lastName', 'address.streetAddress']),
       'firstName lastName address message',
     );
-    assert.equal(writeFieldList(['firstName', 'lastName', 'email.emailAddress']), 'firstName lastName email.emailAddress');
+    assert.equal(
+      writeFieldList(['firstName', 'lastName', 'email.emailAddress']),
+      'firstName lastName email.emailAddress',
+    );
   });
 
   it('should carry the state in a query string and restore it', () => {

@@ -61,14 +61,18 @@ describe('postLead', () => {
 
   it('should give up after the timeout', async () => {
     const hanging: typeof fetch = (_input, init) =>
-      new Promise((_resolve, reject) => init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      new Promise((_resolve, reject) =>
+        init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
     assert.equal((await postLead('/x', lead, { fetch: hanging, timeoutMs: 20 })).kind, 'timeout');
   });
 
   it('should stop when its caller aborts', async () => {
     const controller = new AbortController();
     const hanging: typeof fetch = (_input, init) =>
-      new Promise((_resolve, reject) => init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      new Promise((_resolve, reject) =>
+        init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      );
     const pending = postLead('/x', lead, { fetch: hanging, signal: controller.signal });
     controller.abort();
     assert.equal((await pending).kind, 'aborted');

@@ -86,7 +86,10 @@ export class MemoryRateLimiter implements RateLimiter {
     }
     while (this.clients.size > this.maxClients) this.clients.delete(this.clients.keys().next().value!);
     if (hits.times.length - hits.head >= limit) {
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((hits.times[hits.head]! + windowMs - now) / 1000)) };
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((hits.times[hits.head]! + windowMs - now) / 1000)),
+      };
     }
     hits.times.push(now);
     return { allowed: true, retryAfterSeconds: 0 };

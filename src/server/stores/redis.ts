@@ -98,8 +98,14 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore & { re
     },
     async hit(clientAddress, limit, windowMs): Promise<RateDecision> {
       const member = randomUUID();
-      const [allowed, waitMs] = (await run(HIT, [`${PREFIX}rate:${hash(clientAddress)}`], [String(windowMs), String(limit), member])) as [number, number];
-      return allowed ? { allowed: true, retryAfterSeconds: 0, token: member } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+      const [allowed, waitMs] = (await run(
+        HIT,
+        [`${PREFIX}rate:${hash(clientAddress)}`],
+        [String(windowMs), String(limit), member],
+      )) as [number, number];
+      return allowed
+        ? { allowed: true, retryAfterSeconds: 0, token: member }
+        : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
     },
     async refund(clientAddress, token) {
       if (token) await client.zRem(`${PREFIX}rate:${hash(clientAddress)}`, token);
