@@ -1,7 +1,7 @@
 // `npm run build` writes custom-elements.json from the element's JSDoc (attributes, properties,
 // events, parts, slots, custom properties): what IDEs, Storybook and CMS plugins read.
 export default {
-  globs: ['src/lead-form.ts', 'src/lead-form-attributes.ts'],
+  globs: ['src/element/lead-form.ts', 'src/element/lead-form-attributes.ts'],
   outdir: '.',
   litelement: true,
   plugins: [

@@ -1,47 +1,29 @@
-// `npm run lint`: TypeScript's recommended rules, Lit's template rules, and the boundaries between the
-// layers: browser ↛ server, server ↛ browser, pure ↛ page (test/unit/boundaries.test.ts proves each).
+// `npm run lint`: TypeScript's recommended rules, Lit's template rules, and the boundaries between the layers,
+// as globs over their folders, so that a new file is covered with nothing to list (test/unit/boundaries.test.ts
+// plants one in each folder and sees each forbidden import refused):
+// - src/lead/     pure: imports nothing of the element, the page or the server, no Lit, and touches no page global;
+// - src/element/  the Lit view: imports the lead and the page, never the server;
+// - src/page/     what touches the page: imports the lead, never the element, the server or Lit;
+// - src/server/   the relay: imports the lead, never the element, the page or Lit.
 import lit from 'eslint-plugin-lit';
 import tseslint from 'typescript-eslint';
 
-/** Modules that touch the page (DOM, storage, location) or render: only the element and the entry use them. */
-const PAGE_MODULES = [
-  'lead-form',
-  'lead-form-attributes',
-  'lead-form.styles',
-  'lead-sender',
-  'behaviour',
-  'form-behaviour',
-  'form-templates',
-  'error-summary',
-  'define',
-  'index',
-  'page-visit',
-  'draft-storage',
-  'data-layer',
-];
-/** Modules that are pure logic, shared by the element and the relay. */
-const PURE_MODULES = [
-  'lead-schema',
-  'lead-limits',
-  'lead-paths',
-  'lead-payload',
-  'personnummer',
-  'api-errors',
-  'messages',
-  'marketing',
-  'form-fields',
-  'form-config',
-  'site-options',
-  'failure',
-  'submit',
-];
+const LIT = ['lit', 'lit/*', '@lit/*'];
+/** Import patterns that reach a layer's folder from anywhere in src/ (`../element/x.js`, `../../page/y.js`). */
+const layer = (name) => [`**/${name}`, `**/${name}/**`, `./${name}/**`];
 
-const pageImports = (prefix) =>
-  PAGE_MODULES.flatMap((name) => [`${prefix}${name}`, `${prefix}${name}.js`, `${prefix}${name}.ts`]);
+function refuse(layers, message, { lit: noLit = false } = {}) {
+  return [
+    'error',
+    {
+      patterns: [{ group: layers.flatMap(layer), message }, ...(noLit ? [{ group: LIT, message }] : [])],
+    },
+  ];
+}
+
 const PAGE_GLOBALS = ['window', 'document', 'location', 'localStorage', 'sessionStorage', 'history'].map((name) => ({
   name,
-  message:
-    'A pure module does not touch the page: take what it needs as an argument, or put it in a page module (page-visit.ts, draft-storage.ts, data-layer.ts).',
+  message: 'A module in src/lead/ does not touch the page: take what it needs as an argument, or put it in src/page/.',
 }));
 
 export default tseslint.config(
@@ -55,52 +37,44 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.ts'],
-    ignores: ['src/server/**'],
+    files: ['src/*.ts'],
+    rules: { 'no-restricted-imports': refuse(['server'], 'The browser entry never imports server code.') },
+  },
+  {
+    files: ['src/lead/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/server', '**/server/**'], message: 'The browser bundle never imports server code.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': refuse(
+        ['element', 'page', 'server'],
+        'A module in src/lead/ is pure: it imports nothing of the element, the page or the server, and no Lit.',
+        { lit: true },
+      ),
+      'no-restricted-globals': ['error', ...PAGE_GLOBALS],
+    },
+  },
+  {
+    files: ['src/element/**/*.ts'],
+    rules: { 'no-restricted-imports': refuse(['server'], 'The element never imports server code.') },
+  },
+  {
+    files: ['src/page/**/*.ts'],
+    rules: {
+      'no-restricted-imports': refuse(
+        ['element', 'server'],
+        'A module in src/page/ imports neither the element nor the server, and no Lit.',
+        { lit: true },
+      ),
     },
   },
   {
     files: ['src/server/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
+      'no-restricted-imports': refuse(
+        ['element', 'page'],
+        'The relay imports nothing of the element or the page, and no Lit.',
         {
-          paths: pageImports('../').map((name) => ({
-            name,
-            message: 'The relay imports nothing of the element or the page.',
-          })),
-          patterns: [
-            { group: ['lit', 'lit/*', '@lit/*'], message: 'The relay imports nothing of the element or the page.' },
-          ],
+          lit: true,
         },
-      ],
-    },
-  },
-  {
-    files: PURE_MODULES.map((name) => `src/${name}.ts`),
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: pageImports('./').map((name) => ({ name, message: 'A pure module imports no page module.' })),
-          patterns: [
-            {
-              group: ['lit', 'lit/*', '@lit/*', '**/server', '**/server/**'],
-              message: 'A pure module imports neither Lit nor the server.',
-            },
-          ],
-        },
-      ],
-      'no-restricted-globals': ['error', ...PAGE_GLOBALS],
+      ),
     },
   },
   {

@@ -15,7 +15,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { chromium } from 'playwright-core';
 // @ts-expect-error: a plain JS module shared with the test runner's config.
-import { chromiumArgs, executablePath } from '../test/chromium.js';
+import { chromiumArgs, executablePath } from '../test/support/chromium.js';
 import { startRedis } from '../test/support/redis-server.ts';
 import { BENCH_CREDENTIALS } from './credentials.ts';
 import { performanceDoc } from './performance-doc.ts';

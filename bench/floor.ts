@@ -5,10 +5,10 @@
  * consent, drafts, events). Whatever the element does costs bytes on top of this.
  */
 import { LitElement, html } from 'lit';
-import { styles } from '../src/lead-form.styles.js';
-import { MESSAGES } from '../src/messages.js';
-import { FIELD_NAMES } from '../src/lead-paths.js';
-import { getLeadSchema } from '../src/lead-schema.js';
+import { styles } from '../src/element/lead-form.styles.js';
+import { MESSAGES } from '../src/lead/messages/messages.js';
+import { FIELD_NAMES } from '../src/lead/fields.js';
+import { getLeadSchema } from '../src/lead/lead-schema.js';
 
 class FloorElement extends LitElement {
   static override styles = styles;

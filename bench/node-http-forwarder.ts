@@ -1,11 +1,11 @@
 /**
- * The alternative the bench measures beside the shipped forwarder (src/server/node-forwarder.ts, an
+ * The alternative the bench measures beside the shipped forwarder (src/server/runtimes/node/forwarder.ts, an
  * undici pool): the relay's call to Vitec on Node's `http`/`https` with a keep-alive agent, reading at
  * most `maxBodyBytes` + 1 bytes of the answer.
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { VitecAnswer, VitecFetch } from '../src/server/forward.ts';
+import type { VitecAnswer, VitecFetch } from '../src/server/steps/forward.ts';
 
 export function createNodeHttpForwarder(options: { maxSockets?: number; maxBodyBytes?: number } = {}): VitecFetch {
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;

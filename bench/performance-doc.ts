@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 // @ts-expect-error: a plain JS module shared with the test runner's config.
-import { executablePath } from '../test/chromium.js';
+import { executablePath } from '../test/support/chromium.js';
 
 function chromiumVersion(): string {
   try {

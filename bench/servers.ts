@@ -16,9 +16,9 @@ import http, { createServer, type IncomingMessage, type ServerResponse } from 'n
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createMockVitec } from '../src/server/mock-vitec.ts';
-import { createNodeForwarder } from '../src/server/node-forwarder.ts';
-import { toNodeListener } from '../src/server/node-serve.ts';
+import { createMockVitec } from '../src/server/mock/mock-vitec.ts';
+import { createNodeForwarder } from '../src/server/runtimes/node/forwarder.ts';
+import { toNodeListener } from '../src/server/runtimes/node/serve.ts';
 import { createLeadRelay, type VitecFetch } from '../src/server/relay.ts';
 import type { SharedStore } from '../src/server/stores/contract.ts';
 import { withFallback } from '../src/server/stores/fallback.ts';

@@ -1,5 +1,5 @@
 // The demo's side panel: what the mock of Vitec received last, and a switch for its error modes.
-import type { ReceivedLead } from '../src/server/mock-vitec.ts';
+import type { ReceivedLead } from '../src/server/mock/mock-vitec.ts';
 
 const MOCK = '/__vitec/__mock';
 const count = document.querySelector<HTMLElement>('#count')!;

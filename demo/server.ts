@@ -6,9 +6,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
-import { createMockVitec, MOCK_ACCOUNT } from '../src/server/mock-vitec.ts';
-import { createNodeForwarder } from '../src/server/node-forwarder.ts';
-import { exitOnSignals, isMain, PortInUse, runMain, toNodeListener } from '../src/server/node-serve.ts';
+import { createMockVitec, MOCK_ACCOUNT } from '../src/server/mock/mock-vitec.ts';
+import { createNodeForwarder } from '../src/server/runtimes/node/forwarder.ts';
+import { exitOnSignals, isMain, PortInUse, runMain, toNodeListener } from '../src/server/runtimes/node/serve.ts';
 import { createLeadRelay } from '../src/server/relay.ts';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;

@@ -8,8 +8,8 @@
  */
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { createMockVitec } from '../src/server/mock-vitec.ts';
-import { toNodeListener } from '../src/server/node-serve.ts';
+import { createMockVitec } from '../src/server/mock/mock-vitec.ts';
+import { toNodeListener } from '../src/server/runtimes/node/serve.ts';
 import { dropIn, launch, page, serve } from '../test/e2e/harness.ts';
 
 const OUT = new URL('../screenshots/', import.meta.url);

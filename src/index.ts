@@ -1,7 +1,7 @@
 /** Browser entry: records the visit's attribution, defines `<vitec-lead-form>`, exports its public types. */
-import { defineLeadForm } from './define.js';
-import { parseAttributionMode, parseTrackingParams } from './marketing.js';
-import { recordPageVisit } from './page-visit.js';
+import { defineLeadForm } from './element/define.js';
+import { parseAttributionMode, parseTrackingParams } from './lead/marketing.js';
+import { recordPageVisit } from './page/visit.js';
 
 // Every page that loads the script records the visit, so a visitor who lands on a campaign page and
 // sends the form from another keeps the campaign. The first form on the page, or the script tag's
@@ -12,8 +12,8 @@ recordPageVisit(parseAttributionMode(attr('attribution')), parseTrackingParams(a
 
 defineLeadForm();
 
-export { VitecLeadFormElement } from './lead-form.js';
-export { LeadBotEvent, LeadErrorEvent, LeadSubmitEvent, LeadSuccessEvent } from './lead-events.js';
-export type { LeadBotDetail, LeadErrorDetail, LeadSubmitDetail, LeadSuccessDetail } from './lead-events.js';
-export type { FieldName } from './lead-paths.js';
-export type { FormMarketing, PublicAdvertisingPersonLead, Person, Receiver, UtmTag } from './lead-schema.js';
+export { VitecLeadFormElement } from './element/lead-form.js';
+export { LeadBotEvent, LeadErrorEvent, LeadSubmitEvent, LeadSuccessEvent } from './element/lead-events.js';
+export type { LeadBotDetail, LeadErrorDetail, LeadSubmitDetail, LeadSuccessDetail } from './element/lead-events.js';
+export type { FieldName } from './lead/fields.js';
+export type { FormMarketing, PublicAdvertisingPersonLead, Person, Receiver, UtmTag } from './lead/lead-schema.js';

@@ -2,17 +2,17 @@
 // mock of Vitec mounted as middleware. No browser is downloaded:
 // - Chromium: @web/test-runner-chrome with the system binary;
 // - Firefox: puppeteer-core over WebDriver BiDi, through the Chrome launcher's `puppeteer` option;
-// - WebKit: @web/test-runner-webdriver with webdriverio and the system WebKitWebDriver (test/webkit.js says
+// - WebKit: @web/test-runner-webdriver with webdriverio and the system WebKitWebDriver (test/support/webkit.js says
 //   what it adds: the driver's own process and display, key presses, the viewport).
 // Run through `node --import tsx` so that this config can import the TypeScript server code.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import * as puppeteer from 'puppeteer-core';
-import { chromiumArgs, executablePath } from './chromium.js';
-import { firefoxPath } from './firefox.js';
-import { mockMiddleware } from './mock-middleware.ts';
-import { webkitLauncher, webkitViewportPlugin } from './webkit.js';
+import { chromiumArgs, executablePath } from './support/chromium.js';
+import { firefoxPath } from './support/firefox.js';
+import { mockMiddleware } from './support/mock-middleware.ts';
+import { webkitLauncher, webkitViewportPlugin } from './support/webkit.js';
 
 /**
  * `executeServerCommand('emulate-media-features', [{ name: 'forced-colors', value: 'active' }])`, through

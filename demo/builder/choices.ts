@@ -1,8 +1,8 @@
 /** The builder's choices as a lit-html template of the snippet it edits: one labelled control per choice. */
 import { html, nothing } from 'lit';
-import { parseFieldList } from '../../src/form-fields.ts';
-import { FIELD_NAMES, type FieldName } from '../../src/lead-paths.ts';
-import { MESSAGES } from '../../src/messages.ts';
+import { parseFieldList } from '../../src/lead/field-list.ts';
+import { FIELD_NAMES, type FieldName } from '../../src/lead/fields.ts';
+import { MESSAGES } from '../../src/lead/messages/messages.ts';
 import { type AttributeName, type Snippet, writeFieldList } from './snippet.ts';
 import type { Texts, UiLang } from './texts.ts';
 

@@ -3,9 +3,9 @@
  * made from them (only what differs from the defaults, escaped), and a snippet read back (with the
  * attributes it does not know listed, not dropped). No DOM: unit tests run it in Node.
  */
-import { DEFAULT_FIELDS, DEFAULT_REQUIRED, parseFieldList } from '../../src/form-fields.ts';
-import { FIELD_GROUPS, type FieldName } from '../../src/lead-paths.ts';
-import { DEFAULT_TRACKING_PARAMS } from '../../src/marketing.ts';
+import { DEFAULT_FIELDS, DEFAULT_REQUIRED, parseFieldList } from '../../src/lead/field-list.ts';
+import { FIELD_GROUPS, type FieldName } from '../../src/lead/fields.ts';
+import { DEFAULT_TRACKING_PARAMS } from '../../src/lead/marketing.ts';
 
 /** Every attribute of `<vitec-lead-form>`, in the order a snippet writes them, with its default. */
 export const ATTRIBUTES = {

@@ -11,13 +11,13 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { type ConnectionInfo, message, type RelayContext, type RelayEnv } from './context.js';
-import { createForwarder, type VitecFetch } from './forward.js';
-import { deliverLead, type IdempotencyStore, MemoryIdempotencyStore } from './idempotency.js';
-import { checkContentType, incompleteBody, limitBody, readLead } from './lead-body.js';
-import { logRequests } from './log-record.js';
-import { corsForAllowedOrigins, originSet, refuseOrigin } from './origin.js';
-import { limitRate, MemoryRateLimiter, type RateLimiter } from './rate-limit.js';
-import { health, routeLead } from './route.js';
+import { createForwarder, type VitecFetch } from './steps/forward.js';
+import { deliverLead, type IdempotencyStore, MemoryIdempotencyStore } from './steps/idempotency.js';
+import { checkContentType, incompleteBody, limitBody, readLead } from './steps/lead-body.js';
+import { logRequests } from './log.js';
+import { corsForAllowedOrigins, originSet, refuseOrigin } from './steps/origin.js';
+import { limitRate, MemoryRateLimiter, type RateLimiter } from './steps/rate-limit.js';
+import { health, routeLead } from './steps/route.js';
 
 export type { ConnectionInfo } from './context.js';
 export type {
@@ -29,7 +29,7 @@ export type {
   StoredAnswer,
 } from './stores/contract.js';
 export { MemoryIdempotencyStore, MemoryRateLimiter } from './stores/memory.js';
-export type { VitecAnswer, VitecFetch } from './forward.js';
+export type { VitecAnswer, VitecFetch } from './steps/forward.js';
 
 export interface RelayConfig {
   /** Where Vitec is, e.g. `https://connect.maklare.vitec.net`. */

@@ -1,7 +1,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import { a11ySnapshot, executeServerCommand, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
-import type { VitecLeadFormElement } from '../../src/lead-form.js';
+import type { VitecLeadFormElement } from '../../src/element/lead-form.js';
 import { axeViolations } from './axe.js';
 import { contrast, driverHasNoCdp, engine, fill, input, mockAt, root, submit, until, viewport } from './helpers.js';
 

@@ -1,14 +1,14 @@
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
-import { loadBehaviour } from '../../src/behaviour.js';
-import type { VitecLeadFormElement } from '../../src/lead-form.js';
-import type { ReceivedLead } from '../../src/server/mock-vitec.js';
+import { loadBehaviour } from '../../src/element/behaviour-loader.js';
+import type { VitecLeadFormElement } from '../../src/element/lead-form.js';
+import type { ReceivedLead } from '../../src/server/mock/mock-vitec.js';
 
 // The tests act at once after a form renders; a visitor's browser fetches the behaviour when idle after
 // the first render. Waiting for it here keeps each test about one thing; test/e2e/drop-in.test.ts sends
 // before it has arrived, and without it, from the built files.
 await loadBehaviour();
 
-/** A mock of Vitec of this test file's own, mounted by test/mock-middleware.ts. */
+/** A mock of Vitec of this test file's own, mounted by test/support/mock-middleware.ts. */
 export function mockAt(name: string) {
   const base = `/mock/${name}`;
   const call = async (path: string, method: string, body?: unknown) => {
@@ -42,7 +42,7 @@ export const engine: 'chromium' | 'firefox' | 'webkit' = navigator.userAgent.inc
  */
 export const driverHasNoCdp = engine !== 'chromium';
 
-/** Sets the page's viewport: @web/test-runner-commands' `setViewport`, or test/webkit.js's in WebKit. */
+/** Sets the page's viewport: @web/test-runner-commands' `setViewport`, or test/support/webkit.js's in WebKit. */
 export async function viewport(size: { width: number; height: number }): Promise<void> {
   if (engine === 'webkit') await executeServerCommand('webkit-set-viewport', size);
   else await setViewport(size);

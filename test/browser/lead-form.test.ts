@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/index.js';
-import type { VitecLeadFormElement } from '../../src/lead-form.js';
-import { validateLead } from '../../src/lead-schema.js';
+import type { VitecLeadFormElement } from '../../src/element/lead-form.js';
+import { validateLead } from '../../src/lead/lead-schema.js';
 import { hasEmpty } from '../support/lead-shape.js';
 import { errorOf, fill, input, mockAt, root, submit, until, viewport } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import '../../src/index.js';
-import type { VitecLeadFormElement } from '../../src/lead-form.js';
-import { ATTRIBUTION_KEY } from '../../src/marketing.js';
+import type { VitecLeadFormElement } from '../../src/element/lead-form.js';
+import { ATTRIBUTION_KEY } from '../../src/lead/marketing.js';
 import { fill, mockAt, root, submit, until } from './helpers.js';
 
 const mock = mockAt('marketing');

@@ -1,6 +1,6 @@
 import { expect, fixture } from '@open-wc/testing';
 import '../../src/index.js';
-import type { VitecLeadFormElement } from '../../src/lead-form.js';
+import type { VitecLeadFormElement } from '../../src/element/lead-form.js';
 import { fill, input, mockAt, root, submit, until } from './helpers.js';
 
 // Faults through the real relay (its timeout is 1 s in the test runner) and the real mock behind it.

@@ -1,6 +1,6 @@
 import { expect, fixture } from '@open-wc/testing';
 import '../../src/index.js';
-import type { VitecLeadFormElement } from '../../src/lead-form.js';
+import type { VitecLeadFormElement } from '../../src/element/lead-form.js';
 import { axeViolations } from './axe.js';
 import { errorOf, fill, input, mockAt, root, submit, until } from './helpers.js';
 

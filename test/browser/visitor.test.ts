@@ -4,7 +4,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
-import type { VitecLeadFormElement } from '../../src/lead-form.js';
+import type { VitecLeadFormElement } from '../../src/element/lead-form.js';
 import { axeViolations } from './axe.js';
 import { contrast, errorOf, fill, input, mockAt, root, submit, until } from './helpers.js';
 

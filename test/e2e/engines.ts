@@ -9,9 +9,9 @@ import type { Browser as PlaywrightBrowser, Page as PlaywrightPage } from 'playw
 import * as puppeteer from 'puppeteer-core';
 import { remote } from 'webdriverio';
 // @ts-expect-error: a plain JS module shared with the Web Test Runner config.
-import { firefoxPath } from '../firefox.js';
+import { firefoxPath } from '../support/firefox.js';
 // @ts-expect-error: a plain JS module shared with the Web Test Runner config.
-import { keyActions, startWebKitDriver, webkitCapabilities } from '../webkit.js';
+import { keyActions, startWebKitDriver, webkitCapabilities } from '../support/webkit.js';
 import { launch } from './harness.ts';
 
 export type EngineName = 'chromium' | 'firefox' | 'webkit';

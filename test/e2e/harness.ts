@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { chromium, type Browser } from 'playwright-core';
 import { listenOnLoopback } from '../support/listen.ts';
 // @ts-expect-error: a plain JS module shared with the Web Test Runner config.
-import { chromiumArgs, executablePath } from '../chromium.js';
+import { chromiumArgs, executablePath } from '../support/chromium.js';
 
 export const DIST = new URL('../../dist/vitec-lead-form.js', import.meta.url);
 /** The one-file build of the same source. */

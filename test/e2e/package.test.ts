@@ -93,7 +93,7 @@ describe('the package', () => {
     )) as typeof import('../../src/server/relay.ts');
     const { createMockVitec } = (await import(
       new URL('dist/server/mock-vitec.js', root).href
-    )) as typeof import('../../src/server/mock-vitec.ts');
+    )) as typeof import('../../src/server/mock/mock-vitec.ts');
     const mock = createMockVitec({ credentials: { username: 'u', password: 'p' } });
     const relay = createLeadRelay({
       vitecBaseUrl: 'https://vitec.test',

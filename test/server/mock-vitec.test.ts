@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DropConnection } from '../../src/server/drop-connection.ts';
-import { createMockVitec } from '../../src/server/mock-vitec.ts';
+import { createMockVitec } from '../../src/server/mock/mock-vitec.ts';
 
 const URL_BASE = 'http://127.0.0.1/PublicAdvertising/C123/Contact/Person/Lead';
 const valid = {

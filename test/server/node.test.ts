@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { createMockVitec } from '../../src/server/mock-vitec.ts';
-import { relayOptionsFromEnv } from '../../src/server/node.ts';
+import { createMockVitec } from '../../src/server/mock/mock-vitec.ts';
+import { relayOptionsFromEnv } from '../../src/server/runtimes/node/cli.ts';
 import { serveHandler } from '../support/relay-stack.ts';
 
 const ENV = {
@@ -60,7 +60,7 @@ describe('npm run relay', () => {
   after(() => vitec.close());
 
   function run(env: Record<string, string>) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/node.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/runtimes/node/cli.ts'], {
       env: { PATH: process.env.PATH, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

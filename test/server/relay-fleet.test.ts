@@ -1,13 +1,13 @@
 // Two relay processes sharing one real redis-server, in front of one mock of Vitec: one truth for
 // idempotency and the rate limit, and delivery first when Redis is down. Where two relays run, one is
-// `src/server/node.ts` as `npm run relay` runs it and the other the built `dist/server/node.js` (the
+// `src/server/runtimes/node/cli.ts` as `npm run relay` runs it and the other the built `dist/server/node.js` (the
 // `vitec-lead-relay` command, from `npm run build`), so both share one format in Redis.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { run, type Running } from '../support/processes.ts';
 import { type RedisServer, startRedis } from '../support/redis-server.ts';
 import { serveHandler, VALID_LEAD } from '../support/relay-stack.ts';
-import { createMockVitec, type MockVitec } from '../../src/server/mock-vitec.ts';
+import { createMockVitec, type MockVitec } from '../../src/server/mock/mock-vitec.ts';
 
 const ORIGIN = 'https://maklarhuset.se';
 const PATH = '/PublicAdvertising/C1/Contact/Person/Lead';
@@ -18,7 +18,7 @@ interface Relay {
 }
 
 async function startRelay(env: Record<string, string>, built = false): Promise<Relay> {
-  const args = built ? ['dist/server/node.js'] : ['--import', 'tsx', 'src/server/node.ts'];
+  const args = built ? ['dist/server/node.js'] : ['--import', 'tsx', 'src/server/runtimes/node/cli.ts'];
   const process = run(global.process.execPath, args, {
     VITEC_USERNAME: 'fleet',
     VITEC_PASSWORD: 'fleet-password',

@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { buildLead, compactLead } from '../../src/lead-payload.ts';
+import { buildLead, compactLead } from '../../src/lead/lead-payload.ts';
 import { anyValues, leadConfig } from '../support/arbitraries.ts';
-import { validateLead } from '../../src/lead-schema.ts';
+import { validateLead } from '../../src/lead/lead-schema.ts';
 import { relayOverMock } from '../support/relay-in-process.ts';
 
 fc.configureGlobal({ seed: 20261129, numRuns: 200 });

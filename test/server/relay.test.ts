@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DropConnection } from '../../src/server/drop-connection.ts';
-import { createMockVitec, type MockVitec } from '../../src/server/mock-vitec.ts';
+import { createMockVitec, type MockVitec } from '../../src/server/mock/mock-vitec.ts';
 import { createLeadRelay, type RelayConfig } from '../../src/server/relay.ts';
 import { inProcessFetch } from '../support/relay-in-process.ts';
 

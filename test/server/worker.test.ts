@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { Miniflare } from 'miniflare';
-import { createMockVitec, type MockVitec } from '../../src/server/mock-vitec.ts';
+import { createMockVitec, type MockVitec } from '../../src/server/mock/mock-vitec.ts';
 import { serveHandler, VALID_LEAD } from '../support/relay-stack.ts';
 
 const ORIGIN = 'https://maklarhuset.se';

@@ -1,6 +1,6 @@
 /** fast-check arbitraries shared by the property tests: what a visitor could type into each input. */
 import fc from 'fast-check';
-import { FIELD_NAMES } from '../../src/lead-paths.ts';
+import { FIELD_NAMES } from '../../src/lead/fields.ts';
 
 /** Any text a visitor could type or paste: unicode, whitespace, control characters, markup. */
 export const anyText = fc.oneof(

@@ -1,5 +1,5 @@
 /** The relay in front of a mock of Vitec, both in this process: `Request` in, `Response` out, no sockets. */
-import { createMockVitec, type MockVitec } from '../../src/server/mock-vitec.ts';
+import { createMockVitec, type MockVitec } from '../../src/server/mock/mock-vitec.ts';
 import { createLeadRelay, type LeadRelay, type RelayConfig, type VitecFetch } from '../../src/server/relay.ts';
 
 /**

@@ -1,8 +1,8 @@
 /** The relay and a Vitec behind it, each a real Node server on 127.0.0.1, as a deployment has them. */
 import type { Server } from 'node:http';
-import { createMockVitec, type MockVitec, type MockVitecOptions } from '../../src/server/mock-vitec.ts';
-import { createNodeForwarder } from '../../src/server/node-forwarder.ts';
-import { createFetchServer, type FetchHandler, listen } from '../../src/server/node-serve.ts';
+import { createMockVitec, type MockVitec, type MockVitecOptions } from '../../src/server/mock/mock-vitec.ts';
+import { createNodeForwarder } from '../../src/server/runtimes/node/forwarder.ts';
+import { createFetchServer, type FetchHandler, listen } from '../../src/server/runtimes/node/serve.ts';
 import { createLeadRelay, type RelayConfig } from '../../src/server/relay.ts';
 
 export const STACK_CREDENTIALS = { username: 'stack-relay', password: 'stack-Secret-Wörd' };

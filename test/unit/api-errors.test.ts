@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mapErrorBody } from '../../src/api-errors.ts';
-import { type FieldName, fieldOfKey } from '../../src/lead-paths.ts';
+import { mapErrorBody } from '../../src/lead/api-errors.ts';
+import { type FieldName, fieldOfKey } from '../../src/lead/fields.ts';
 
 const shown: FieldName[] = ['firstName', 'lastName', 'email.emailAddress', 'telephone.cell', 'message'];
 

@@ -3,9 +3,9 @@
 // error. An example that no rule below claims fails the test, so a new one cannot go unchecked.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildLead, validateForm } from '../../src/lead-payload.ts';
-import type { FieldName } from '../../src/lead-paths.ts';
-import { MESSAGES, type Lang } from '../../src/messages.ts';
+import { buildLead, validateForm } from '../../src/lead/lead-payload.ts';
+import type { FieldName } from '../../src/lead/fields.ts';
+import { MESSAGES, type Lang } from '../../src/lead/messages/messages.ts';
 
 const CONFIG = { leadSourceName: 'maklarhuset.se', leadType: 'AcceptObjectFlow' };
 const NAMES = { firstName: 'Anna', lastName: 'Svensson' };

@@ -1,10 +1,10 @@
 // The small rules around the form: attribute lists, the thank-you page, drafts, what is worth a retry.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readDraft, writeDraft } from '../../src/draft-storage.ts';
-import { parseFieldList } from '../../src/form-fields.ts';
-import { redirectTarget } from '../../src/site-options.ts';
-import { isRetryable, type SubmitResult } from '../../src/submit.ts';
+import { readDraft, writeDraft } from '../../src/page/draft.ts';
+import { parseFieldList } from '../../src/lead/field-list.ts';
+import { redirectTarget } from '../../src/lead/site-rules.ts';
+import { isRetryable, type SubmitResult } from '../../src/lead/post-lead.ts';
 
 /** A Storage of the test's own; `throwing` makes every call throw, as blocked storage does. */
 function memoryStorage(entries: Record<string, string> = {}, throwing = false) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FIELD_NAMES, fieldOfKey, fieldOfPath, leadPath, modelStateKey } from '../../src/lead-paths.ts';
+import { FIELD_NAMES, fieldOfKey, fieldOfPath, leadPath, modelStateKey } from '../../src/lead/fields.ts';
 
 describe('lead-paths', () => {
   for (const field of FIELD_NAMES) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildLead, compactLead, validateForm } from '../../src/lead-payload.ts';
-import type { FieldName } from '../../src/lead-paths.ts';
+import { buildLead, compactLead, validateForm } from '../../src/lead/lead-payload.ts';
+import type { FieldName } from '../../src/lead/fields.ts';
 import { hasEmpty } from '../support/lead-shape.ts';
 
 const config = { leadSourceName: 'maklarhuset.se', leadType: 'AcceptObjectFlow' };

@@ -6,7 +6,7 @@ import {
   marketingFromPage,
   recordVisit,
   utmTagsFromUrl,
-} from '../../src/marketing.ts';
+} from '../../src/lead/marketing.ts';
 
 describe('utmTagsFromUrl', () => {
   const cases: [string, string, [string, string][]][] = [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parsePersonnummer } from '../../src/personnummer.ts';
+import { parsePersonnummer } from '../../src/lead/personnummer.ts';
 
 interface Entry {
   long_format: string;

@@ -2,11 +2,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { mapErrorBody } from '../../src/api-errors.ts';
-import { buildLead, validateForm } from '../../src/lead-payload.ts';
-import { FIELD_NAMES, type FieldName } from '../../src/lead-paths.ts';
+import { mapErrorBody } from '../../src/lead/api-errors.ts';
+import { buildLead, validateForm } from '../../src/lead/lead-payload.ts';
+import { FIELD_NAMES, type FieldName } from '../../src/lead/fields.ts';
 import { anyValues, leadConfig } from '../support/arbitraries.ts';
-import { validateLead } from '../../src/lead-schema.ts';
+import { validateLead } from '../../src/lead/lead-schema.ts';
 import { emptyStrings } from '../support/lead-shape.ts';
 
 fc.configureGlobal({ seed: 20261129, numRuns: 300 });

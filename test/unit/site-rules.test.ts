@@ -1,10 +1,10 @@
 // Issue 16's rules as pure functions: configuration problems, the bot rule, the fallback e-mail.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { configProblem, webUrl } from '../../src/form-config.ts';
-import { parseFieldList } from '../../src/form-fields.ts';
-import { MESSAGES } from '../../src/messages.ts';
-import { fallbackMailto, suspectBot, telLink } from '../../src/site-options.ts';
+import { configProblem, webUrl } from '../../src/lead/form-config.ts';
+import { parseFieldList } from '../../src/lead/field-list.ts';
+import { MESSAGES } from '../../src/lead/messages/messages.ts';
+import { fallbackMailto, suspectBot, telLink } from '../../src/lead/site-rules.ts';
 
 const ENDPOINT = '/PublicAdvertising/{customerId}/Contact/Person/Lead';
 const base = {

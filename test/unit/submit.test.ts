@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { PublicAdvertisingPersonLead } from '../../src/lead-schema.ts';
-import { parseRetryAfter, postLead } from '../../src/submit.ts';
+import type { PublicAdvertisingPersonLead } from '../../src/lead/lead-schema.ts';
+import { parseRetryAfter, postLead } from '../../src/lead/post-lead.ts';
 
 const lead: PublicAdvertisingPersonLead = {
   person: { firstName: 'Anna', lastName: 'Svensson' },

@@ -1,0 +1,89 @@
+/**
+ * Loads form-behaviour.ts, once, for every form on the page. A failed load is forgotten, so that the next
+ * call tries again: Chromium and WebKit fetch the same URL again, but Firefox keeps the failure for the
+ * URL (measured: a second `import()` of it fails without a request), so the next try adds `?retry=N` to
+ * the URL its error names.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { LeadSender } from './lead-sender.js';
+
+export type Behaviour = typeof import('./behaviour.js');
+
+let loading: Promise<Behaviour> | undefined;
+let loaded: Behaviour | undefined;
+let retryUrl: string | undefined;
+let retries = 0;
+
+export function loadBehaviour(): Promise<Behaviour> {
+  loading ??= (
+    retryUrl
+      ? (import(/* @vite-ignore */ `${retryUrl}?retry=${++retries}`) as Promise<Behaviour>)
+      : import('./behaviour.js')
+  ).then(
+    (behaviour) => (loaded = behaviour),
+    (error: unknown) => {
+      loading = undefined;
+      retryUrl ??= String((error as Error)?.message ?? '').match(/https?:\/\/\S+?\.js\b/)?.[0];
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** The behaviour if it has arrived, without waiting: a form uses it at once, in the same task. */
+export function loadedBehaviour(): Behaviour | undefined {
+  return loaded;
+}
+
+/**
+ * One form's side of it, as a Lit reactive controller: the behaviour is fetched when the browser is idle
+ * after the first render (and the schema built then), and at the latest at the visitor's first focus or
+ * input in the form; the sending controller is made from it the first time it is there.
+ */
+export class BehaviourController implements ReactiveController {
+  behaviour?: Behaviour;
+  sender?: LeadSender;
+  private scheduled = false;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('focusin', this.warm, { once: true });
+    this.host.addEventListener('input', this.warm, { once: true });
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('focusin', this.warm);
+    this.host.removeEventListener('input', this.warm);
+  }
+
+  hostUpdated(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // Not at load (a long task then) nor on the first submit (which would then wait for it).
+    (window.requestIdleCallback ?? setTimeout)(() => {
+      this.ready()
+        .then((behaviour) => behaviour.getLeadSchema())
+        .catch(() => undefined);
+    });
+  }
+
+  /** A failure is told when the visitor submits. */
+  private warm = () => {
+    this.ready().catch(() => undefined);
+  };
+
+  /** The behaviour if it has arrived (for any form on the page), without waiting. */
+  now(): Behaviour | undefined {
+    const behaviour = (this.behaviour ??= loadedBehaviour());
+    if (behaviour) this.sender ??= new behaviour.LeadSender(this.host);
+    return behaviour;
+  }
+
+  /** The behaviour, loaded once for the page. */
+  async ready(): Promise<Behaviour> {
+    return this.now() ?? (await loadBehaviour(), this.now()!);
+  }
+}

@@ -1,0 +1,72 @@
+/** The element's events: `bubbles` and `composed`, so a page can listen on the element or on `document`. */
+import type { PublicAdvertisingPersonLead } from '../lead/lead-schema.js';
+import type { FieldName } from '../lead/fields.js';
+
+export interface LeadSubmitDetail {
+  /** The lead about to be sent; a handler may replace or change it. */
+  lead: PublicAdvertisingPersonLead;
+}
+
+export interface LeadSuccessDetail {
+  readonly leadId: string;
+  readonly lead: PublicAdvertisingPersonLead;
+}
+
+export interface LeadErrorDetail {
+  /** The HTTP status, or 0 when no answer came (network failure, timeout, offline). */
+  readonly status: number;
+  /** What the visitor was shown. */
+  readonly message: string;
+  /** The message at each input, when the server named inputs. */
+  readonly fieldErrors: Partial<Record<FieldName, string>>;
+}
+
+export interface LeadBotDetail {
+  /** `honeypot`: the hidden input was filled, nothing is sent. `too-fast`: the submit is held, then sent. */
+  readonly reason: 'honeypot' | 'too-fast';
+  /** For `too-fast`: how long the submit is held before it is sent, in milliseconds. */
+  readonly holdMs?: number;
+}
+
+const init = { bubbles: true, composed: true } as const;
+
+/** Fired before a lead is sent. Cancel it to send nothing; change `detail.lead` to send something else. */
+export class LeadSubmitEvent extends Event {
+  static readonly type = 'vitec-lead-form-submit';
+  constructor(readonly detail: LeadSubmitDetail) {
+    super(LeadSubmitEvent.type, { ...init, cancelable: true });
+  }
+}
+
+/** Fired when the endpoint accepted the lead. */
+export class LeadSuccessEvent extends Event {
+  static readonly type = 'vitec-lead-form-success';
+  constructor(readonly detail: LeadSuccessDetail) {
+    super(LeadSuccessEvent.type, init);
+  }
+}
+
+/** Fired when a lead could not be sent. */
+export class LeadErrorEvent extends Event {
+  static readonly type = 'vitec-lead-form-error';
+  constructor(readonly detail: LeadErrorDetail) {
+    super(LeadErrorEvent.type, init);
+  }
+}
+
+/** Fired when a submit looks like a bot's (see `LeadBotDetail`). */
+export class LeadBotEvent extends Event {
+  static readonly type = 'vitec-lead-form-bot';
+  constructor(readonly detail: LeadBotDetail) {
+    super(LeadBotEvent.type, init);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'vitec-lead-form-submit': LeadSubmitEvent;
+    'vitec-lead-form-success': LeadSuccessEvent;
+    'vitec-lead-form-error': LeadErrorEvent;
+    'vitec-lead-form-bot': LeadBotEvent;
+  }
+}

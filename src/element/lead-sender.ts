@@ -1,0 +1,108 @@
+/**
+ * Sending, as a Lit reactive controller: one idempotency key per lead (the same for every retry of it),
+ * an abort when the element leaves the page, the endpoint's `{customerId}`, the automatic retry, and a
+ * failure turned into what the visitor sees, what the page's events say and what the console tells
+ * the site's developer. The element keeps only the view.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { type DataLayerEvent, pushDataLayer } from '../page/data-layer.js';
+import { describeFailure, type Failure } from '../lead/failure.js';
+import { LeadErrorEvent, LeadSuccessEvent } from './lead-events.js';
+import type { FieldName } from '../lead/fields.js';
+import type { PublicAdvertisingPersonLead } from '../lead/lead-schema.js';
+import type { Messages } from '../lead/messages/messages.js';
+import { newIdempotencyKey, postLeadWithRetry } from '../lead/post-lead.js';
+
+export type SendOutcome =
+  | { kind: 'sent'; leadId: string }
+  | { kind: 'failed'; invalid: boolean; failure: Failure }
+  | { kind: 'aborted' };
+
+export interface SendOptions {
+  /** The endpoint, with `{customerId}` where the customer id goes. */
+  endpoint: string;
+  customerId?: string;
+  timeoutMs: number;
+  /** Sent as `Accept-Language`. */
+  lang: string;
+  messages: Messages;
+  /** The inputs shown, where the server's field errors can go. */
+  shown: readonly FieldName[];
+  dataLayer: boolean;
+}
+
+export class LeadSender implements ReactiveController {
+  private idempotency?: { body: string; key: string };
+  private abort?: AbortController;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.abort?.abort();
+  }
+
+  /** The next lead is a new one, with a new key. */
+  forget(): void {
+    this.idempotency = undefined;
+  }
+
+  /** Pushes `event` to the page's data layer when the form has `data-layer`. */
+  track(enabled: boolean, event: DataLayerEvent, leadId?: string): void {
+    if (enabled) pushDataLayer(event, this.host.id, leadId);
+  }
+
+  /**
+   * Sends the lead (retrying once where that can help), lets the view `show` the outcome, then fires
+   * the success or error event, so that a listener finds the element already in its new state.
+   */
+  async send(
+    lead: PublicAdvertisingPersonLead,
+    options: SendOptions,
+    show: (outcome: SendOutcome) => void,
+  ): Promise<void> {
+    const body = JSON.stringify(lead);
+    // One key per lead: a retry of the same lead reuses it, so a relay can answer it without a second lead.
+    if (this.idempotency?.body !== body) this.idempotency = { body, key: newIdempotencyKey() };
+    this.abort = new AbortController();
+    const url = options.endpoint.replaceAll('{customerId}', encodeURIComponent(options.customerId ?? ''));
+    const result = await postLeadWithRetry(url, lead, {
+      timeoutMs: options.timeoutMs,
+      idempotencyKey: this.idempotency.key,
+      lang: options.lang,
+      signal: this.abort.signal,
+    });
+    if (result.kind === 'aborted') return show({ kind: 'aborted' });
+    if (result.kind === 'success') {
+      this.forget();
+      show({ kind: 'sent', leadId: result.leadId });
+      this.host.dispatchEvent(new LeadSuccessEvent({ leadId: result.leadId, lead }));
+      this.track(options.dataLayer, 'vitec_lead_form_success', result.leadId);
+      return;
+    }
+    // A refusal (any 4xx, or Vitec refusing the relay) created no lead: the next try of the same lead gets
+    // a new key, or the relay would replay the stored refusal for a day. Only an uncertain outcome (no
+    // answer, a 5xx) keeps the key, so that a retry cannot make a second lead.
+    if (
+      result.kind === 'invalid' ||
+      result.kind === 'auth' ||
+      result.kind === 'rate-limit' ||
+      result.kind === 'unexpected'
+    )
+      this.forget();
+    const failure = describeFailure(result, options.messages, options.shown, location.origin);
+    if (failure.developerNote)
+      console.error(
+        `<vitec-lead-form>: ${options.endpoint} ${failure.developerNote}`,
+        'body' in result ? result.body : '',
+      );
+    show({ kind: 'failed', invalid: result.kind === 'invalid', failure });
+    this.host.dispatchEvent(
+      new LeadErrorEvent({ status: result.status, message: failure.message, fieldErrors: failure.fieldErrors }),
+    );
+    this.track(options.dataLayer, 'vitec_lead_form_error');
+  }
+}

@@ -1,0 +1,69 @@
+/** What the element's attributes mean for the lead and whether they can work: pure, for the view to show. */
+import type { FieldList } from './field-list.js';
+import type { LeadConfig } from './lead-payload.js';
+import type { Messages } from './messages/messages.js';
+
+export interface ConfigAttributes {
+  endpoint?: string;
+  customerId?: string;
+  privacyPolicyUrl?: string;
+  redirectUrl?: string;
+  preview: boolean;
+  shown: FieldList;
+  required: FieldList;
+  /** The page's own URL, against which relative URLs resolve. */
+  pageUrl: string;
+}
+
+/** `url` resolved against the page, when it is http(s) (or relative, which is the page's scheme). */
+export function webUrl(url: string, pageUrl: string): URL | undefined {
+  try {
+    const resolved = new URL(url.trim(), pageUrl);
+    return resolved.protocol === 'https:' || resolved.protocol === 'http:' ? resolved : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Hosts a browser lets an https page call over plain http. */
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/** What is wrong with the attributes, in words for the page's editor; empty when nothing is. */
+export function configProblem(t: Messages, attributes: ConfigAttributes): string {
+  const { config } = t;
+  const { endpoint, pageUrl } = attributes;
+  if (!endpoint && !attributes.preview) return config.endpoint;
+  if (endpoint) {
+    const url = webUrl(endpoint.replaceAll('{customerId}', 'x'), pageUrl);
+    if (!url) return config.endpointScheme;
+    if (url.protocol === 'http:' && pageUrl.startsWith('https:') && !LOOPBACK.test(url.hostname))
+      return config.mixedContent;
+    // In preview too: the builder's preview shows what the live form would say.
+    if (endpoint.includes('{customerId}') && !attributes.customerId?.trim()) return config.customerId;
+  }
+  if (attributes.privacyPolicyUrl && !webUrl(attributes.privacyPolicyUrl, pageUrl))
+    return config.url('privacy-policy-url');
+  if (attributes.redirectUrl && !webUrl(attributes.redirectUrl, pageUrl)) return config.url('redirect-url');
+  const unknown = [...attributes.shown.unknown, ...attributes.required.unknown];
+  if (unknown.length) return config.fields(unknown.join(', '));
+  if (!attributes.shown.fields.includes('firstName') || !attributes.shown.fields.includes('lastName'))
+    return config.names;
+  return '';
+}
+
+/** The lead's source and receiver from the attributes; the source name defaults to the site's host. */
+export function leadConfigOf(
+  attributes: Omit<LeadConfig, 'leadSourceName'> & { leadSourceName?: string },
+  host: string,
+): LeadConfig {
+  const { leadType, agentId, agentEmail, userGroupId, officeId, officeCustomerId } = attributes;
+  return {
+    leadSourceName: attributes.leadSourceName || host,
+    leadType,
+    agentId,
+    agentEmail,
+    userGroupId,
+    officeId,
+    officeCustomerId,
+  };
+}

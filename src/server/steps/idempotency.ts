@@ -1,0 +1,174 @@
+/**
+ * One lead per `Idempotency-Key`, across every instance that shares a store: the first request with a
+ * key claims it and forwards; a request with the same key while it is in flight waits for its answer
+ * (in this process directly, from another instance through the store); a later one gets the stored
+ * answer. Only Vitec's final answers (200, 400) are stored, for 24 hours.
+ *
+ * What reaches the store is not personal: the key is a hash of the customer id and the client's key,
+ * the fingerprint an HMAC of the lead under the client's key, and the answer's body is encrypted with a
+ * key derived from the client's key, which only a retry of the same lead holds.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { answer, message, type RelayEnv } from '../context.js';
+import { type Answer, type ForwardLead, TIMED_OUT } from './forward.js';
+import type { Claim, IdempotencyStore, StoredAnswer } from '../stores/contract.js';
+
+export type { IdempotencyStore, StoredAnswer } from '../stores/contract.js';
+export { MemoryIdempotencyStore } from '../stores/memory.js';
+
+const TTL_MS = 24 * 60 * 60 * 1000;
+const MAX_KEY = 200;
+/** How often a request waiting for another instance's answer asks the store again. */
+const POLL_MS = 100;
+
+const encoder = new TextEncoder();
+const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+const unbase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+/** The hashes and the sealing key of one request's `Idempotency-Key`. */
+async function keyMaterial(customerId: string, key: string, leadJson: string) {
+  const secret = encoder.encode(key);
+  const [scope, hmacKey, sealBits] = await Promise.all([
+    crypto.subtle.digest('SHA-256', encoder.encode(`${customerId}\n${key}`)),
+    crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
+    crypto.subtle.digest('SHA-256', encoder.encode(`vitec-lead-relay seal\n${key}`)),
+  ]);
+  const [print, sealKey] = await Promise.all([
+    crypto.subtle.sign('HMAC', hmacKey, encoder.encode(leadJson)),
+    crypto.subtle.importKey('raw', sealBits, 'AES-GCM', false, ['encrypt', 'decrypt']),
+  ]);
+  return { scope: hex(scope), print: hex(print), sealKey };
+}
+
+async function seal(key: CryptoKey, text: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(text)));
+  const out = new Uint8Array(iv.length + sealed.length);
+  out.set(iv);
+  out.set(sealed, iv.length);
+  return base64(out);
+}
+
+async function open(key: CryptoKey, sealed: string): Promise<string | undefined> {
+  try {
+    const bytes = unbase64(sealed);
+    return new TextDecoder().decode(
+      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12) }, key, bytes.subarray(12)),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The last step: the lead goes to Vitec, at most once per key, and the visitor waits at most `timeoutMs`. */
+export function deliverLead(options: {
+  store: IdempotencyStore;
+  forward: ForwardLead;
+  timeoutMs: number;
+  /** How long the relay goes on waiting for Vitec after the visitor's 504: a claim lasts that long. */
+  claimMs: number;
+  now: () => number;
+}): MiddlewareHandler<RelayEnv> {
+  const { store, forward, timeoutMs, claimMs, now } = options;
+  /** Attempts in flight in this process, by hashed key: a second request here waits for the first directly. */
+  const inFlight = new Map<string, Promise<Exclude<Claim, { kind: 'claimed' }> | (Answer & { fingerprint: string })>>();
+
+  return async function deliverOnce(c) {
+    const record = c.get('record');
+    const started = c.get('started');
+    const customerId = c.get('customerId');
+    const leadJson = c.get('leadJson');
+    const deadline = started + timeoutMs;
+    const respond = (result: Answer, headers?: Record<string, string>) => {
+      if (result.vitecStatus !== undefined) record.vitecStatus = result.vitecStatus;
+      if (result.event) record.event ??= result.event;
+      return answer(c, result.status, result.body, headers);
+    };
+    const timedOut = (): Answer => ({ ...TIMED_OUT, event: 'vitec-timeout' });
+    /** The answer, or 504 once `timeoutMs` has passed since the request came in. */
+    const within = async <T>(pending: Promise<T>): Promise<T | Answer> => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<Answer>((resolve) => {
+        timer = setTimeout(() => resolve(timedOut()), Math.max(0, deadline - now()));
+      });
+      try {
+        return await Promise.race([pending, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+
+    const key = c.req.header('idempotency-key')?.trim();
+    if (!key) {
+      const forwarded = forward(customerId, leadJson, started, record.requestId);
+      c.env?.waitUntil?.(forwarded);
+      return respond(await within(forwarded));
+    }
+    if (key.length > MAX_KEY) return message(c, 400, 'The Idempotency-Key header is too long.');
+    const { scope, print, sealKey } = await keyMaterial(customerId, key, leadJson);
+    /** Another request's answer: from this process as it is, from the store sealed. */
+    const replay = async (stored: StoredAnswer | (Answer & { fingerprint: string }), event: string) => {
+      if (stored.fingerprint !== print) return message(c, 422, 'This Idempotency-Key was used for another lead.');
+      const body = 'final' in stored ? stored.body : await open(sealKey, stored.body);
+      if (body === undefined) return message(c, 422, 'This Idempotency-Key was used for another lead.');
+      record.event = event;
+      c.set('replayed', true);
+      return answer(c, stored.status, body, { 'idempotent-replayed': 'true' });
+    };
+
+    /** One claim and, when it is ours, one forward: shared by every request here with the same key. */
+    const attempt = async (): Promise<Exclude<Claim, { kind: 'claimed' }> | (Answer & { fingerprint: string })> => {
+      const claim = await store.claim(scope, print, claimMs);
+      if (claim.kind !== 'claimed') return claim;
+      const result = await forward(customerId, leadJson, started, record.requestId);
+      // Only what Vitec decided for good is kept: a failure must stay retryable, or a visitor whose
+      // lead met a Vitec outage could never send it. A store that fails here loses only a replay: the
+      // lead itself was delivered.
+      try {
+        if (result.final)
+          await store.complete(
+            scope,
+            claim.token,
+            { status: result.status, body: await seal(sealKey, result.body), fingerprint: print },
+            TTL_MS,
+          );
+        else await store.release(scope, claim.token);
+      } catch {
+        record.event ??= 'store-unavailable';
+      }
+      return { ...result, fingerprint: print };
+    };
+
+    for (;;) {
+      // No await between looking for an attempt in flight here and registering this one, so two
+      // requests with one key in this process never both claim it.
+      let shared = inFlight.get(scope);
+      const first = !shared;
+      if (!shared) {
+        const launched = attempt();
+        c.env?.waitUntil?.(launched);
+        shared = launched;
+        inFlight.set(scope, launched);
+        void launched.finally(() => {
+          if (inFlight.get(scope) === launched) inFlight.delete(scope);
+        });
+      }
+      const outcome: Exclude<Claim, { kind: 'claimed' }> | (Answer & { fingerprint?: string }) = await within(shared);
+      if ('kind' in outcome) {
+        if (outcome.kind === 'stored') return replay(outcome.answer, 'idempotent-replay');
+        // Another instance holds the claim: ask again until it has an answer, or its claim ends.
+        if (outcome.fingerprint !== print) return message(c, 422, 'This Idempotency-Key was used for another lead.');
+        if (now() + POLL_MS >= deadline) return respond(timedOut());
+        record.event = 'idempotent-wait';
+        await sleep(POLL_MS);
+        continue;
+      }
+      // Without a fingerprint it is the visitor's own timeout, not an answer for the key.
+      if (outcome.fingerprint === undefined || first) return respond(outcome);
+      return replay({ ...outcome, fingerprint: outcome.fingerprint }, 'idempotent-wait');
+    }
+  };
+}
