@@ -19,6 +19,7 @@ import { chromiumArgs, executablePath } from '../test/support/chromium.js';
 import { startRedis } from '../test/support/redis-server.ts';
 import { BENCH_CREDENTIALS } from './credentials.ts';
 import { performanceDoc } from './performance-doc.ts';
+import { dropInBuild } from '../build/drop-in-build.ts';
 
 const BUDGET = {
   gzipBytes: 14_600,
@@ -65,10 +66,12 @@ async function buildFloor() {
   const { build } = await import('vite');
   const outDir = mkdtempSync(join(tmpdir(), 'vitec-lead-form-floor-'));
   try {
+    const base = dropInBuild();
     await build({
-      configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+      ...base,
       logLevel: 'silent',
       build: {
+        ...base.build,
         outDir,
         emptyOutDir: true,
         lib: {

@@ -6,7 +6,7 @@
  */
 import { LitElement, html } from 'lit';
 import { styles } from '../src/element/lead-form.styles.js';
-import { MESSAGES } from '../src/lead/messages/messages.js';
+import { MESSAGES } from '../src/lead/messages/index.js';
 import { FIELD_NAMES } from '../src/lead/fields.js';
 import { getLeadSchema } from '../src/lead/lead-schema.js';
 

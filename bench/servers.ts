@@ -18,7 +18,7 @@ import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createMockVitec } from '../src/server/mock/mock-vitec.ts';
 import { createNodeForwarder } from '../src/server/runtimes/node/forwarder.ts';
-import { toNodeListener } from '../src/server/runtimes/node/serve.ts';
+import { toNodeListener } from '../src/server/runtimes/node/fetch-server.ts';
 import { createLeadRelay, type VitecFetch } from '../src/server/relay.ts';
 import type { SharedStore } from '../src/server/stores/contract.ts';
 import { withFallback } from '../src/server/stores/fallback.ts';

@@ -1,13 +1,15 @@
 /** The Vite config of a server build: unminified ES modules in dist/server with every dependency inlined. */
-import { defineConfig, type UserConfig } from 'vite';
+import type { InlineConfig } from 'vite';
 
 export function serverBuild(options: {
   input: Record<string, string>;
   target: 'node' | 'webworker';
   banner?: string;
   oneFile?: boolean;
-}): UserConfig {
-  return defineConfig({
+}): InlineConfig {
+  return {
+    configFile: false,
+    logLevel: 'warn',
     build: {
       target: options.target === 'node' ? 'node20' : 'es2022',
       outDir: 'dist/server',
@@ -20,10 +22,10 @@ export function serverBuild(options: {
           format: 'es',
           entryFileNames: '[name].js',
           ...(options.banner ? { banner: options.banner } : {}),
-          ...(options.oneFile ? { inlineDynamicImports: true } : {}),
+          ...(options.oneFile ? { codeSplitting: false } : {}),
         },
       },
     },
     ssr: { noExternal: true, target: options.target },
-  });
+  };
 }

@@ -6,9 +6,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
+import { dropInBuild } from '../build/drop-in-build.ts';
 import { createMockVitec, MOCK_ACCOUNT } from '../src/server/mock/mock-vitec.ts';
 import { createNodeForwarder } from '../src/server/runtimes/node/forwarder.ts';
-import { exitOnSignals, isMain, PortInUse, runMain, toNodeListener } from '../src/server/runtimes/node/serve.ts';
+import { toNodeListener } from '../src/server/runtimes/node/fetch-server.ts';
+import { exitOnSignals, isMain, PortInUse, runMain } from '../src/server/runtimes/node/lifecycle.ts';
 import { createLeadRelay } from '../src/server/relay.ts';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -57,8 +59,9 @@ export async function startDemoServer(options: {
   port: number;
   host?: string;
 }): Promise<{ url: string; server: ViteDevServer }> {
+  const dropIn = dropInBuild();
   const server = await createServer({
-    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+    ...dropIn,
     root: fileURLToPath(new URL('.', import.meta.url)),
     server: {
       port: options.port,
@@ -66,8 +69,7 @@ export async function startDemoServer(options: {
       host: options.host ?? 'localhost',
       hmr: options.port !== 0,
     },
-    plugins: [backend()],
-    logLevel: 'warn',
+    plugins: [...(dropIn.plugins ?? []), backend()],
   });
   await server.listen();
   const address = server.httpServer!.address();

@@ -9,7 +9,7 @@
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { createMockVitec } from '../src/server/mock/mock-vitec.ts';
-import { toNodeListener } from '../src/server/runtimes/node/serve.ts';
+import { toNodeListener } from '../src/server/runtimes/node/fetch-server.ts';
 import { dropIn, launch, page, serve } from '../test/e2e/harness.ts';
 
 const OUT = new URL('../screenshots/', import.meta.url);
@@ -86,12 +86,10 @@ async function main(): Promise<void> {
             }
             // Let the focus move and the fonts settle before the picture.
             await tab.waitForTimeout(100);
-            await tab
-              .locator('main')
-              .screenshot({
-                path: new URL(`${state}-${lang}-${scheme}-${width}.png`, OUT).pathname,
-                animations: 'disabled',
-              });
+            await tab.locator('main').screenshot({
+              path: new URL(`${state}-${lang}-${scheme}-${width}.png`, OUT).pathname,
+              animations: 'disabled',
+            });
             count++;
           }
           await tab.close();

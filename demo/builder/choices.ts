@@ -2,7 +2,7 @@
 import { html, nothing } from 'lit';
 import { parseFieldList } from '../../src/lead/field-list.ts';
 import { FIELD_NAMES, type FieldName } from '../../src/lead/fields.ts';
-import { MESSAGES } from '../../src/lead/messages/messages.ts';
+import { MESSAGES } from '../../src/lead/messages/index.ts';
 import { type AttributeName, type Snippet, writeFieldList } from './snippet.ts';
 import type { Texts, UiLang } from './texts.ts';
 

@@ -21,7 +21,7 @@ import type { FormValues } from '../lead/lead-payload.js';
 import { LeadFormAttributes } from './lead-form-attributes.js';
 import type { SendOutcome } from './lead-sender.js';
 import { parseAttributionMode, parseTrackingParams } from '../lead/marketing.js';
-import { type Lang, MESSAGES, type Messages, errorText, errorTexts, resolveLang } from '../lead/messages/messages.js';
+import { type Lang, MESSAGES, type Messages, errorText, errorTexts, resolveLang } from '../lead/messages/index.js';
 import { recordPageVisit } from '../page/visit.js';
 import { consentLine, redirectTarget, suspectBot } from '../lead/site-rules.js';
 
@@ -237,7 +237,10 @@ export class VitecLeadFormElement extends LeadFormAttributes {
     const field = (event.target as HTMLInputElement).name as FieldName;
     const result = this.validate(this.lazy.now() ?? (await this.lazy.ready()));
     const code = result.success ? undefined : result.fieldErrors[field];
-    this.setFieldError(field, code && errorText(this.t, code, field));
+    this.setFieldError(
+      field,
+      code && errorText(this.t, code, field, result.success ? undefined : result.maxima[field]),
+    );
   };
 
   /** After a blur or a tick: a new error is shown; a fixed one stays in place, marked fixed, until the next submit. */
@@ -281,7 +284,9 @@ export class VitecLeadFormElement extends LeadFormAttributes {
       }
     }
     const result = this.validate(behaviour);
-    const fieldErrors: Partial<Record<ErrorTarget, string>> = result.success ? {} : errorTexts(t, result.fieldErrors);
+    const fieldErrors: Partial<Record<ErrorTarget, string>> = result.success
+      ? {}
+      : errorTexts(t, result.fieldErrors, result.maxima);
     if (this.consentRequired && !this.consent) fieldErrors.consent = t.consentRequired;
     if (!result.success || fieldErrors.consent) {
       this.showErrors(fieldErrors, !result.success && result.formErrors.length ? [t.failed.invalid] : []);

@@ -10,8 +10,9 @@ import { describeFailure, type Failure } from '../lead/failure.js';
 import { LeadErrorEvent, LeadSuccessEvent } from './lead-events.js';
 import type { FieldName } from '../lead/fields.js';
 import type { PublicAdvertisingPersonLead } from '../lead/lead-schema.js';
-import type { Messages } from '../lead/messages/messages.js';
+import type { Messages } from '../lead/messages/index.js';
 import { newIdempotencyKey, postLeadWithRetry } from '../lead/post-lead.js';
+import { leadUrl } from '../lead/vitec-protocol.js';
 
 export type SendOutcome =
   | { kind: 'sent'; leadId: string }
@@ -68,7 +69,7 @@ export class LeadSender implements ReactiveController {
     // One key per lead: a retry of the same lead reuses it, so a relay can answer it without a second lead.
     if (this.idempotency?.body !== body) this.idempotency = { body, key: newIdempotencyKey() };
     this.abort = new AbortController();
-    const url = options.endpoint.replaceAll('{customerId}', encodeURIComponent(options.customerId ?? ''));
+    const url = leadUrl(options.endpoint, options.customerId);
     const result = await postLeadWithRetry(url, lead, {
       timeoutMs: options.timeoutMs,
       idempotencyKey: this.idempotency.key,

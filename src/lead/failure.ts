@@ -1,8 +1,9 @@
 /** A failed send → what the visitor sees and hears, and what the site's developer reads in the console. */
 import { mapErrorBody } from './api-errors.js';
 import type { FieldName } from './fields.js';
-import type { Messages } from './messages/messages.js';
+import type { Messages } from './messages/index.js';
 import type { SubmitResult } from './post-lead.js';
+import { CUSTOMER_ID_PLACEHOLDER, leadRoutePath, RELAY_CODES } from './vitec-protocol.js';
 
 export interface Failure {
   /** What the visitor is told, also the error event's `message`. */
@@ -45,7 +46,7 @@ export function describeFailure(
         permanent: true,
         developerNote:
           result.status >= 500
-            ? `answered ${result.status} relay-misconfigured: Vitec refused the relay's credentials or the customer id (the relay's log says vitec-unauthorized or vitec-forbidden).`
+            ? `answered ${result.status} ${RELAY_CODES.misconfigured}: Vitec refused the relay's credentials or the customer id (the relay's log says vitec-unauthorized or vitec-forbidden).`
             : `answered ${result.status}: the relay's (or Vitec's) credentials or the customer id are not accepted.`,
       };
     case 'rate-limit':
@@ -59,7 +60,7 @@ export function describeFailure(
         fieldErrors: {},
         summary: [],
         permanent: true,
-        developerNote: `answered ${result.status} with no lead id: is endpoint the relay's lead URL (…/PublicAdvertising/{customerId}/Contact/Person/Lead)?`,
+        developerNote: `answered ${result.status} with no lead id: is endpoint the relay's lead URL (…${leadRoutePath(CUSTOMER_ID_PLACEHOLDER)})?`,
       };
     case 'network':
       return {

@@ -1,38 +1,64 @@
 /**
- * The names of a lead's inputs, and the only place that converts between the three spellings of one:
- * the form's input name (`email.emailAddress`), its path in the lead (`person.email.emailAddress`) and
- * Vitec's `ModelState` key (`lead.Person.Email.EmailAddress`), including the tolerant way back from
- * whatever spelling a model binder used.
+ * The one field table: every input the form can show, with how it renders and what the schema allows, and the
+ * only place that converts between the three spellings of one input: the form's input name
+ * (`email.emailAddress`), its path in the lead (`person.email.emailAddress`) and Vitec's `ModelState` key
+ * (`lead.Person.Email.EmailAddress`), including the tolerant way back from whatever spelling a model binder used.
+ * The schema's length limits, the form's inputs, the labels (in each language file, by these names) and the
+ * docs' table of inputs all come from here.
  */
 
-/** The inputs the form can show, by their `name` attribute. */
-export const FIELD_NAMES = [
-  'firstName',
-  'lastName',
-  'socialSecurityNumber',
-  'address.streetAddress',
-  'address.zipCode',
-  'address.city',
-  'email.emailAddress',
-  'email.emailAddress2',
-  'telephone.home',
-  'telephone.work',
-  'telephone.cell',
-  'telephone.other',
-  'message',
-] as const;
+export interface FieldSpec {
+  readonly type: 'text' | 'email' | 'tel' | 'textarea';
+  /** The HTML autofill token (https://html.spec.whatwg.org/multipage/form-control-infrastructure.html#autofill). */
+  readonly autocomplete: string;
+  readonly inputmode?: 'numeric' | 'email' | 'tel';
+  /** The most UTF-16 code units the schema takes, where it limits the length itself. */
+  readonly max?: number;
+  /** The group whose name stands for all of its members in `fields` and `required`. */
+  readonly group?: 'address' | 'email' | 'telephone';
+}
 
-export type FieldName = (typeof FIELD_NAMES)[number];
+/** In the form's order. Vitec's limits: 30 for a name (its own 400 beyond), the rest the relay's own bounds. */
+export const FIELDS = {
+  firstName: { type: 'text', autocomplete: 'given-name', max: 30 },
+  lastName: { type: 'text', autocomplete: 'family-name', max: 30 },
+  // A personnummer is not something browsers should store or offer on other sites.
+  socialSecurityNumber: { type: 'text', autocomplete: 'off', max: 20 },
+  'address.streetAddress': { type: 'text', autocomplete: 'address-line1', max: 100, group: 'address' },
+  'address.zipCode': { type: 'text', autocomplete: 'postal-code', inputmode: 'numeric', group: 'address' },
+  'address.city': { type: 'text', autocomplete: 'address-level2', max: 50, group: 'address' },
+  'email.emailAddress': { type: 'email', autocomplete: 'email', max: 254, group: 'email' },
+  'email.emailAddress2': { type: 'email', autocomplete: 'off', max: 254, group: 'email' },
+  'telephone.home': { type: 'tel', autocomplete: 'home tel', group: 'telephone' },
+  'telephone.work': { type: 'tel', autocomplete: 'work tel', group: 'telephone' },
+  'telephone.cell': { type: 'tel', autocomplete: 'mobile tel', group: 'telephone' },
+  'telephone.other': { type: 'tel', autocomplete: 'tel', group: 'telephone' },
+  message: { type: 'textarea', autocomplete: 'off', max: 4000 },
+} as const satisfies Record<string, FieldSpec>;
+
+export type FieldName = keyof typeof FIELDS;
+
+/** The inputs the form can show, by their `name` attribute, in the form's order. */
+export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
+
+/** The spec of an input, typed as the general shape. */
+export const fieldSpec = (field: FieldName): FieldSpec => FIELDS[field];
 
 /** Group names that stand for all of their members in `fields` and `required`. */
-export const FIELD_GROUPS: Readonly<Record<string, readonly FieldName[]>> = {
-  address: ['address.streetAddress', 'address.zipCode', 'address.city'],
-  email: ['email.emailAddress', 'email.emailAddress2'],
-  telephone: ['telephone.home', 'telephone.work', 'telephone.cell', 'telephone.other'],
-};
+export const FIELD_GROUPS: Readonly<Record<string, readonly FieldName[]>> = FIELD_NAMES.reduce<
+  Record<string, FieldName[]>
+>((groups, field) => {
+  const group = fieldSpec(field).group;
+  if (group) (groups[group] ??= []).push(field);
+  return groups;
+}, {});
 
 /** Inputs through which the broker can answer: a lead that shows any of them needs one filled. */
 export const CONTACT_FIELDS: readonly FieldName[] = [...FIELD_GROUPS.email!, ...FIELD_GROUPS.telephone!];
+
+export function isFieldName(name: string): name is FieldName {
+  return Object.hasOwn(FIELDS, name);
+}
 
 /** Where an input lives in the lead: `person.firstName`, `person.email.emailAddress`, `message`. */
 export function leadPath(field: FieldName): string[] {
@@ -42,7 +68,7 @@ export function leadPath(field: FieldName): string[] {
 /** The input at a path in the lead (as Zod reports issue paths); `undefined` for a path that is not an input. */
 export function fieldOfPath(path: readonly PropertyKey[]): FieldName | undefined {
   const key = (path[0] === 'person' ? path.slice(1) : path).join('.');
-  return (FIELD_NAMES as readonly string[]).includes(key) ? (key as FieldName) : undefined;
+  return isFieldName(key) ? key : undefined;
 }
 
 /** Vitec's `ModelState` key for a dotted lead path: `person.email.emailAddress` → `lead.Person.Email.EmailAddress`. */

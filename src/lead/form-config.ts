@@ -1,7 +1,8 @@
 /** What the element's attributes mean for the lead and whether they can work: pure, for the view to show. */
 import type { FieldList } from './field-list.js';
 import type { LeadConfig } from './lead-payload.js';
-import type { Messages } from './messages/messages.js';
+import type { Messages } from './messages/index.js';
+import { leadUrl, needsCustomerId } from './vitec-protocol.js';
 
 export interface ConfigAttributes {
   endpoint?: string;
@@ -34,12 +35,12 @@ export function configProblem(t: Messages, attributes: ConfigAttributes): string
   const { endpoint, pageUrl } = attributes;
   if (!endpoint && !attributes.preview) return config.endpoint;
   if (endpoint) {
-    const url = webUrl(endpoint.replaceAll('{customerId}', 'x'), pageUrl);
+    const url = webUrl(leadUrl(endpoint, 'x'), pageUrl);
     if (!url) return config.endpointScheme;
     if (url.protocol === 'http:' && pageUrl.startsWith('https:') && !LOOPBACK.test(url.hostname))
       return config.mixedContent;
     // In preview too: the builder's preview shows what the live form would say.
-    if (endpoint.includes('{customerId}') && !attributes.customerId?.trim()) return config.customerId;
+    if (needsCustomerId(endpoint) && !attributes.customerId?.trim()) return config.customerId;
   }
   if (attributes.privacyPolicyUrl && !webUrl(attributes.privacyPolicyUrl, pageUrl))
     return config.url('privacy-policy-url');

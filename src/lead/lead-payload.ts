@@ -103,6 +103,8 @@ export type FormValidation =
       readonly fieldErrors: Partial<Record<FieldName, ErrorCode>>;
       /** Problems that belong to no shown input. */
       readonly formErrors: readonly ErrorCode[];
+      /** For each `tooLong` input, the most it may hold, as the schema's issue says. */
+      readonly maxima: Partial<Record<FieldName, number>>;
     };
 
 /**
@@ -112,6 +114,7 @@ export type FormValidation =
 export function validateForm(lead: unknown, rules: FormRules): FormValidation {
   const found: Partial<Record<FieldName, ErrorCode>> = {};
   const formErrors: ErrorCode[] = [];
+  const maxima: Partial<Record<FieldName, number>> = {};
   for (const field of rules.required) {
     if (getPath(lead, leadPath(field)) === undefined) found[field] = 'required';
   }
@@ -122,7 +125,10 @@ export function validateForm(lead: unknown, rules: FormRules): FormValidation {
   const result = validateLead(lead);
   if (!result.success) {
     for (const issue of result.issues) {
-      if (issue.field && rules.shown.includes(issue.field)) found[issue.field] ??= issue.code;
+      if (issue.field && rules.shown.includes(issue.field)) {
+        found[issue.field] ??= issue.code;
+        if (found[issue.field] === 'tooLong' && issue.max !== undefined) maxima[issue.field] ??= issue.max;
+      }
       // A missing `person` is already told at its required inputs.
       else if (
         !(Object.keys(found) as FieldName[]).some((field) => leadPath(field).join('.').startsWith(`${issue.path}.`))
@@ -134,5 +140,5 @@ export function validateForm(lead: unknown, rules: FormRules): FormValidation {
   for (const field of rules.shown) if (found[field]) fieldErrors[field] = found[field];
   if (result.success && !formErrors.length && !Object.keys(fieldErrors).length)
     return { success: true, lead: result.lead };
-  return { success: false, fieldErrors, formErrors };
+  return { success: false, fieldErrors, formErrors, maxima };
 }

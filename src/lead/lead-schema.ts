@@ -7,29 +7,24 @@
  * language and the relay in Swedish, as Vitec does.
  */
 import * as z from 'zod/mini';
-import { type FieldName, fieldOfPath } from './fields.js';
 import { parsePersonnummer } from './personnummer.js';
 
-export { type ErrorCode, LIMITS } from './limits.js';
-import { type ErrorCode, LIMITS } from './limits.js';
+export type { ErrorCode } from './error-codes.js';
+export { LIMITS } from './limits.js';
+import { type ErrorCode, isErrorCode } from './error-codes.js';
+import { LIMITS } from './limits.js';
+import { FIELDS, type FieldName, fieldOfPath } from './fields.js';
+import { hasForbiddenCharacters, INVISIBLE } from './text-rules.js';
 
 const PHONE = /^\+?[\d\s()-]+$/;
 /** The HTML standard's "valid email address", what browsers check `type=email` against. */
 const EMAIL =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 const ZIP = /^(\d{3}) ?(\d{2})$/;
-/** C0 controls and DEL, and the same with TAB, LF and CR let through (for the message). */
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-/** Bidirectional embeddings, overrides and isolates: they can make text read differently than it is. */
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
-/** White space and the invisible characters a name cannot consist of alone. */
-const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff]/g;
 
-/** No control characters (TAB, LF and CR only when `multiline`) and no bidirectional controls. */
+/** None of the characters no text may hold (text-rules.ts); TAB, LF and CR only when `multiline`. */
 function plain(multiline = false) {
-  const control = multiline ? CONTROL_EXCEPT_LINES : CONTROL;
-  return z.refine<string>((v) => !control.test(v) && !BIDI.test(v), { error: 'characters' });
+  return z.refine<string>((v) => !hasForbiddenCharacters(v, multiline), { error: 'characters' });
 }
 
 /**
@@ -60,8 +55,9 @@ function buildSchema() {
   if ('document' in globalThis) z.config({ jitless: true });
 
   // A name of nothing but spaces and invisible characters is no name.
-  const name = text(LIMITS.name).check(z.refine((v) => v.replace(INVISIBLE, '') !== '', { error: 'required' }));
-  const email = z.optional(z.string().check(z.regex(EMAIL, { error: 'email' }), maxUnits(LIMITS.email)));
+  const name = (max: number) =>
+    text(max).check(z.refine((v) => v.replace(INVISIBLE, '') !== '', { error: 'required' }));
+  const email = (max: number) => z.optional(z.string().check(z.regex(EMAIL, { error: 'email' }), maxUnits(max)));
   const phone = z.optional(
     z.string().check(
       plain(),
@@ -80,23 +76,28 @@ function buildSchema() {
 
   const person = z
     .object({
-      firstName: name,
-      lastName: name,
-      socialSecurityNumber: z.optional(text(LIMITS.socialSecurityNumber)),
+      firstName: name(FIELDS.firstName.max),
+      lastName: name(FIELDS.lastName.max),
+      socialSecurityNumber: z.optional(text(FIELDS.socialSecurityNumber.max)),
       isForeignSocialSecurityNumber: z.optional(z.boolean()),
       address: z.optional(
         z.object({
-          streetAddress: z.optional(text(LIMITS.streetAddress)),
+          streetAddress: z.optional(text(FIELDS['address.streetAddress'].max)),
           zipCode: z.optional(
             z.string().check(
               z.regex(ZIP, { error: 'zipCode' }),
               z.overwrite((v) => v.replace(ZIP, '$1 $2')),
             ),
           ),
-          city: z.optional(text(LIMITS.city)),
+          city: z.optional(text(FIELDS['address.city'].max)),
         }),
       ),
-      email: z.optional(z.object({ emailAddress: email, emailAddress2: email })),
+      email: z.optional(
+        z.object({
+          emailAddress: email(FIELDS['email.emailAddress'].max),
+          emailAddress2: email(FIELDS['email.emailAddress2'].max),
+        }),
+      ),
       telephone: z.optional(z.object({ home: phone, work: phone, cell: phone, other: phone })),
     })
     .check(
@@ -125,7 +126,7 @@ function buildSchema() {
   const receiver = z.optional(
     z
       .object({
-        agent: z.optional(z.object({ id, email, office })),
+        agent: z.optional(z.object({ id, email: email(FIELDS['email.emailAddress'].max), office })),
         userGroup: z.optional(z.object({ id })),
         office,
       })
@@ -155,7 +156,7 @@ function buildSchema() {
         ),
       }),
     ),
-    message: z.optional(text(LIMITS.message, true)),
+    message: z.optional(text(FIELDS.message.max, true)),
   });
 }
 
@@ -186,17 +187,6 @@ export type LeadValidation =
   | { readonly success: true; readonly lead: PublicAdvertisingPersonLead }
   | { readonly success: false; readonly issues: readonly LeadIssue[] };
 
-const CODES: readonly string[] = [
-  'required',
-  'tooLong',
-  'email',
-  'phone',
-  'zipCode',
-  'personnummer',
-  'contactRequired',
-  'characters',
-];
-
 /**
  * Validates a lead whose strings are already trimmed and whose empty values are already dropped
  * (`compactLead`). On success the lead comes back normalised (personnummer, postal code).
@@ -209,11 +199,12 @@ export function validateLead(input: unknown): LeadValidation {
     issues: result.error.issues.map((issue) => {
       const field = fieldOfPath(issue.path);
       // Zod's own codes (a missing object, a wrong type) become `required` or `invalid`.
-      const code: ErrorCode = CODES.includes(issue.message)
-        ? (issue.message as ErrorCode)
-        : issue.code === 'invalid_type' && issue.input === undefined
-          ? 'required'
-          : 'invalid';
+      const code: ErrorCode =
+        isErrorCode(issue.message) && issue.message !== 'invalid'
+          ? issue.message
+          : issue.code === 'invalid_type' && issue.input === undefined
+            ? 'required'
+            : 'invalid';
       const max = code === 'tooLong' && 'maximum' in issue ? Number(issue.maximum) : undefined;
       return { path: issue.path.join('.'), code, ...(field ? { field } : {}), ...(max === undefined ? {} : { max }) };
     }),

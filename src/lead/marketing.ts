@@ -3,16 +3,15 @@
  * when the visit came from another site. Pure functions; the element decides what to keep.
  */
 import { LIMITS } from './limits.js';
+import { stripForbiddenCharacters } from './text-rules.js';
 import type { FormMarketing, UtmTag } from './lead-schema.js';
 
 /** Click ids taken besides `utm_*` when the `tracking-params` attribute is not set. */
 export const DEFAULT_TRACKING_PARAMS = ['gclid', 'fbclid', 'msclkid'] as const;
 
-// C0 and C1 control characters, including CR, LF and TAB.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
+/** Without the characters the schema refuses (text-rules.ts), trimmed, at most `max` long. */
 function clean(value: string, max: number): string {
-  return value.replace(CONTROL, '').trim().slice(0, max).trim();
+  return stripForbiddenCharacters(value).trim().slice(0, max).trim();
 }
 
 /**

@@ -1,5 +1,6 @@
 /** postLead(): one POST of a lead, with a timeout and an idempotency key; no DOM. */
 import type { PublicAdvertisingPersonLead } from './lead-schema.js';
+import { RELAY_CODES } from './vitec-protocol.js';
 
 export type SubmitResult =
   | { readonly kind: 'success'; readonly status: number; readonly leadId: string }
@@ -90,7 +91,7 @@ export async function postLead(
     if (status >= 500) {
       // The relay's own word that Vitec refused its credentials or customer id.
       const misconfigured =
-        !!body && typeof body === 'object' && (body as { Code?: unknown }).Code === 'relay-misconfigured';
+        !!body && typeof body === 'object' && (body as { Code?: unknown }).Code === RELAY_CODES.misconfigured;
       return { kind: misconfigured ? 'auth' : 'server', status, body };
     }
     return { kind: 'unexpected', status, body };

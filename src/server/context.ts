@@ -1,5 +1,6 @@
 /** What the relay's steps share: the Hono environment, the log record, and how an answer is written. */
 import type { Context } from 'hono';
+import { JSON_TYPE, SAFE_HEADERS as SAFE } from '../lead/vitec-protocol.js';
 
 /** What a runtime adapter may tell the relay about the connection besides the `Request`. */
 export interface ConnectionInfo {
@@ -53,16 +54,6 @@ export interface RelayEnv {
 }
 
 export type RelayContext = Context<RelayEnv>;
-
-export const JSON_TYPE = 'application/json; charset=utf-8';
-
-/**
- * What every answer carries besides CORS and `X-Request-Id`. Hono's `secureHeaders` is not used: it
- * adds a dozen headers meant for HTML documents (framing, XSS filters, DNS prefetch) to each answer
- * after it is made, which measured as a fifth of the relay's CPU per lead (`npm run bench`), and the
- * relay only ever answers JSON to `fetch`.
- */
-const SAFE = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } as const;
 
 /** CORS headers on an answer to an allowed origin, so that the page can read it (404, 405 and 429 too). */
 const EXPOSE = 'Retry-After, X-Request-Id, Idempotent-Replayed';

@@ -4,20 +4,27 @@
  * `createLeadRelay(config)` returns a standard fetch handler, a Hono app, that speaks Vitec's own
  * protocol on both sides (`POST /PublicAdvertising/{customerId}/Contact/Person/Lead`), so it runs
  * unchanged on Node, Workers, Deno and Bun, and the element needs no special mode. Its steps run in
- * the order of the checks in docs (README, "Relay"): method and route → origin → customer id → rate
+ * the order of the checks in docs/relay.md: method and route → origin → customer id → rate
  * limit → content type and declared length → body → JSON → schema → idempotency → Vitec. Whatever is
  * refused before the body is answered without reading it.
  */
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
-import { type ConnectionInfo, message, type RelayContext, type RelayEnv } from './context.js';
+import { type ConnectionInfo, message, type RelayEnv } from './context.js';
+import { consoleLog, type Log } from './log.js';
+import { limitBody } from './steps/body-limit.js';
+import { checkContentType } from './steps/content-type.js';
+import { checkCustomer } from './steps/customer.js';
 import { createForwarder, type VitecFetch } from './steps/forward.js';
-import { deliverLead, type IdempotencyStore, MemoryIdempotencyStore } from './steps/idempotency.js';
-import { checkContentType, incompleteBody, limitBody, readLead } from './steps/lead-body.js';
-import { logRequests } from './log.js';
+import { health } from './steps/health.js';
+import { deliverLead } from './steps/idempotency.js';
+import { logRequests } from './steps/log-requests.js';
 import { corsForAllowedOrigins, originSet, refuseOrigin } from './steps/origin.js';
-import { limitRate, MemoryRateLimiter, type RateLimiter } from './steps/rate-limit.js';
-import { health, routeLead } from './steps/route.js';
+import { limitRate } from './steps/rate-limit.js';
+import { incompleteBody, readLead } from './steps/read-lead.js';
+import { routeLead } from './steps/route.js';
+import type { IdempotencyStore, RateLimiter } from './stores/contract.js';
+import { MemoryIdempotencyStore, MemoryRateLimiter } from './stores/memory.js';
 
 export type { ConnectionInfo } from './context.js';
 export type {
@@ -58,7 +65,7 @@ export interface RelayConfig {
   idempotencyStore?: IdempotencyStore;
   rateLimiter?: RateLimiter;
   /** Receives one JSON line per request; `console.log` by default. */
-  log?: (line: string) => void;
+  log?: Log;
   newRequestId?: () => string;
 }
 
@@ -79,9 +86,8 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
   const now = config.now ?? Date.now;
   const timeoutMs = config.timeoutMs ?? 10_000;
   const upstreamLimitMs = config.upstreamLimitMs ?? Math.max(timeoutMs * 6, 60_000);
-  const origins = originSet(config.allowedOrigins);
-  const customers = new Set(config.customerIds);
-  const log = config.log ?? ((line: string) => console.log(line));
+  const allowed = originSet(config.allowedOrigins);
+  const log = config.log ?? consoleLog;
   const forward = createForwarder({
     base: config.vitecBaseUrl.replace(/\/+$/, ''),
     authorization: basicAuth(config.username, config.password),
@@ -92,29 +98,22 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
     log,
   });
 
-  const checkCustomer = async function checkCustomer(c: RelayContext, next: () => Promise<void>) {
-    const customerId = c.get('customerId');
-    c.get('record').customerId = customerId.slice(0, 100);
-    if (customers.has(customerId)) return next();
-    c.get('record').event = 'customer-refused';
-    return message(c, 403, 'This customer id may not send leads here.');
-  };
-
   const app = new Hono<RelayEnv>();
+  // The order of the checks (docs/relay.md): whatever can be refused before the body is answered without reading it.
   app.use(
     // A proxy's own X-Request-Id (up to 64 word characters) is kept, so one id follows the request.
     requestId({ limitLength: 64, ...(config.newRequestId ? { generator: config.newRequestId } : {}) }),
-    logRequests(log, now),
-    corsForAllowedOrigins(origins),
+    logRequests({ log, now }),
+    corsForAllowedOrigins({ allowed }),
     health,
     routeLead,
-    refuseOrigin(origins),
-    checkCustomer,
-    limitRate(
-      config.rateLimiter ?? new MemoryRateLimiter({ now }),
-      config.rateLimitPerMinute ?? 10,
-      config.trustProxy ?? false,
-    ),
+    refuseOrigin({ allowed }),
+    checkCustomer({ customerIds: config.customerIds }),
+    limitRate({
+      limiter: config.rateLimiter ?? new MemoryRateLimiter({ now }),
+      limit: config.rateLimitPerMinute ?? 10,
+      trustProxy: config.trustProxy ?? false,
+    }),
     checkContentType,
     limitBody(),
     readLead,

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { createMockVitec } from '../../src/server/mock/mock-vitec.ts';
-import { toNodeListener } from '../../src/server/runtimes/node/serve.ts';
+import { toNodeListener } from '../../src/server/runtimes/node/fetch-server.ts';
 import { dropIn, launch, page, serve } from './harness.ts';
 
 const form = (attribution: string) =>

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { createMockVitec } from '../../src/server/mock/mock-vitec.ts';
-import { toNodeListener } from '../../src/server/runtimes/node/serve.ts';
+import { toNodeListener } from '../../src/server/runtimes/node/fetch-server.ts';
 import { BUILDS, BUNDLE, DIST, dropIn, launch, page, serve } from './harness.ts';
 
 const PLAIN = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Mäklare</title>

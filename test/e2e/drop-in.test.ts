@@ -5,7 +5,7 @@ import type { ServerResponse } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { createMockVitec } from '../../src/server/mock/mock-vitec.ts';
-import { toNodeListener } from '../../src/server/runtimes/node/serve.ts';
+import { toNodeListener } from '../../src/server/runtimes/node/fetch-server.ts';
 import { BUILDS, dropIn, file, launch, page, serve } from './harness.ts';
 
 const ENDPOINT = '/PublicAdvertising/{customerId}/Contact/Person/Lead';

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import autocannon from 'autocannon';
 import { createMockVitec, type MockMode } from '../../src/server/mock/mock-vitec.ts';
 import { createNodeForwarder } from '../../src/server/runtimes/node/forwarder.ts';
-import { toNodeListener } from '../../src/server/runtimes/node/serve.ts';
+import { toNodeListener } from '../../src/server/runtimes/node/fetch-server.ts';
 import { createLeadRelay } from '../../src/server/relay.ts';
 import { listenOnLoopback as listen } from '../support/listen.ts';
 

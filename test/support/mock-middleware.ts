@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createMockVitec, type MockVitec } from '../../src/server/mock/mock-vitec.ts';
 import { DropConnection } from '../../src/server/drop-connection.ts';
-import { toNodeListener } from '../../src/server/runtimes/node/serve.ts';
+import { toNodeListener } from '../../src/server/runtimes/node/fetch-server.ts';
 import { createLeadRelay, type LeadRelay } from '../../src/server/relay.ts';
 
 interface KoaContext {

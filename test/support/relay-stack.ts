@@ -2,7 +2,8 @@
 import type { Server } from 'node:http';
 import { createMockVitec, type MockVitec, type MockVitecOptions } from '../../src/server/mock/mock-vitec.ts';
 import { createNodeForwarder } from '../../src/server/runtimes/node/forwarder.ts';
-import { createFetchServer, type FetchHandler, listen } from '../../src/server/runtimes/node/serve.ts';
+import { createFetchServer, type FetchHandler } from '../../src/server/runtimes/node/fetch-server.ts';
+import { listen } from '../../src/server/runtimes/node/lifecycle.ts';
 import { createLeadRelay, type RelayConfig } from '../../src/server/relay.ts';
 
 export const STACK_CREDENTIALS = { username: 'stack-relay', password: 'stack-Secret-Wörd' };

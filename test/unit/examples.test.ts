@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildLead, validateForm } from '../../src/lead/lead-payload.ts';
 import type { FieldName } from '../../src/lead/fields.ts';
-import { MESSAGES, type Lang } from '../../src/lead/messages/messages.ts';
+import { MESSAGES, type Lang } from '../../src/lead/messages/index.ts';
 
 const CONFIG = { leadSourceName: 'maklarhuset.se', leadType: 'AcceptObjectFlow' };
 const NAMES = { firstName: 'Anna', lastName: 'Svensson' };

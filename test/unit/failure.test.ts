@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeFailure } from '../../src/lead/failure.ts';
-import { MESSAGES } from '../../src/lead/messages/messages.ts';
+import { MESSAGES } from '../../src/lead/messages/index.ts';
 
 const sv = MESSAGES.sv;
 const shown = ['firstName', 'lastName', 'email.emailAddress'] as const;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { configProblem, webUrl } from '../../src/lead/form-config.ts';
 import { parseFieldList } from '../../src/lead/field-list.ts';
-import { MESSAGES } from '../../src/lead/messages/messages.ts';
+import { MESSAGES } from '../../src/lead/messages/index.ts';
 import { fallbackMailto, suspectBot, telLink } from '../../src/lead/site-rules.ts';
 
 const ENDPOINT = '/PublicAdvertising/{customerId}/Contact/Person/Lead';

@@ -1,11 +1,10 @@
 /** The form's parts as template functions of what the element holds: an input with its label, hint and error; consent; thanks. */
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { INPUTS } from '../../lead/field-list.js';
 import type { FormValues } from '../../lead/lead-payload.js';
-import { CONTACT_FIELDS, type FieldName } from '../../lead/fields.js';
+import { CONTACT_FIELDS, type FieldName, fieldSpec } from '../../lead/fields.js';
 import { fallbackMailto, telLink } from '../../lead/site-rules.js';
-import type { Messages } from '../../lead/messages/messages.js';
+import type { Messages } from '../../lead/messages/index.js';
 
 /** An input that can carry an error: a lead field, or the consent box. */
 export type ErrorTarget = FieldName | 'consent';
@@ -61,7 +60,7 @@ interface FieldPlace {
 
 export function renderField(field: FieldName, view: FieldView, place: FieldPlace = {}) {
   const { t, values } = view;
-  const spec = INPUTS[field];
+  const spec = fieldSpec(field);
   const id = `input-${field}`;
   const hint = t.hints[field];
   const inGroup = 'groupError' in place;

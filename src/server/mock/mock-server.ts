@@ -8,7 +8,9 @@
  * otherwise: its control routes (`/__mock/leads`, `/__mock/mode`) must never face the internet.
  */
 import { createMockVitec, MOCK_ACCOUNT } from './mock-vitec.js';
-import { closeGracefully, createFetchServer, exitOnSignals, isMain, listen, runMain } from '../runtimes/node/serve.js';
+import { createFetchServer } from '../runtimes/node/fetch-server.js';
+import { closeGracefully, exitOnSignals, isMain, listen, runMain } from '../runtimes/node/lifecycle.js';
+import { consoleLog, logEvent } from '../log.js';
 
 /** The mock's settings from the environment; throws one error that names the bad variable. */
 function mockOptionsFromEnv(env: NodeJS.ProcessEnv) {
@@ -39,12 +41,5 @@ if (isMain(import.meta.url))
     );
     const port = await listen(server, options.port, options.host, 'MOCK_PORT');
     exitOnSignals(() => closeGracefully(server));
-    console.log(
-      JSON.stringify({
-        time: new Date().toISOString(),
-        event: 'mock-started',
-        listen: `${options.host}:${port}`,
-        customerIds: options.customerIds,
-      }),
-    );
+    logEvent(consoleLog, 'mock-started', { listen: `${options.host}:${port}`, customerIds: options.customerIds });
   });

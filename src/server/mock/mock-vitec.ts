@@ -13,6 +13,7 @@
  *   the connection;
  *   `DELETE /__mock/mode`: back to normal.
  */
+import { LEAD_ROUTE_AT_END } from '../../lead/vitec-protocol.js';
 import { DropConnection } from '../drop-connection.js';
 
 /** The account `npm run mock` and `npm start` use unless told otherwise: never a real one. */
@@ -64,7 +65,6 @@ export interface MockVitec {
   reset(): void;
 }
 
-const LEAD_ROUTE = /\/PublicAdvertising\/([^/]+)\/Contact\/Person\/Lead\/?$/i;
 const JSON_TYPE = 'application/json; charset=utf-8';
 const MAX_BODY = 1024 * 1024;
 
@@ -265,7 +265,7 @@ export function createMockVitec(options: MockVitecOptions = {}): MockVitec {
   const mock = (async (request: Request): Promise<Response> => {
     const path = new URL(request.url).pathname;
     if (path.endsWith('/__mock/leads') || path.endsWith('/__mock/mode')) return control(request, path);
-    const route = LEAD_ROUTE.exec(path);
+    const route = LEAD_ROUTE_AT_END.exec(path);
     if (!route) return json(404, STATUS_BODIES[404]);
     if (request.method !== 'POST')
       return json(

@@ -1,35 +1,20 @@
 /**
- * The relay as a Cloudflare Worker (`dist/server/worker.js`, one self-contained module), with its
- * idempotency keys and rate limits in Durable Objects of the class `LeadRelayStore`: one object per
- * hashed key, one per hashed client address, each the single place its key's truth lives, so that every
- * isolate of the Worker shares it. Configuration (docs/relay.md, "Cloudflare Workers"): the secrets
- * `VITEC_USERNAME` and `VITEC_PASSWORD`; the vars `VITEC_BASE_URL`, `VITEC_CUSTOMER_IDS`,
- * `ALLOWED_ORIGINS`, `RATE_LIMIT_PER_MINUTE`, `VITEC_TIMEOUT_MS`; the binding `RELAY_STORE`. The
- * client's address is `CF-Connecting-IP`.
+ * The relay as a Cloudflare Worker (`dist/server/worker.js`, one self-contained module), with its idempotency keys
+ * and rate limits in Durable Objects of the class `LeadRelayStore` (stores/durable-object.ts). Configured by the
+ * same variables as on Node, read by the same parser (config.ts; docs/relay.md, "Cloudflare Workers"): the secrets
+ * `VITEC_USERNAME` and `VITEC_PASSWORD`; the vars `VITEC_BASE_URL`, `VITEC_CUSTOMER_IDS`, `ALLOWED_ORIGINS`,
+ * `RATE_LIMIT_PER_MINUTE`, `VITEC_TIMEOUT_MS`; the binding `RELAY_STORE`. The client's address is
+ * `CF-Connecting-IP`.
  */
+import { MISCONFIGURED_BODY, SAFE_HEADERS } from '../../lead/vitec-protocol.js';
+import { relayConfigFromEnv } from '../config.js';
+import { consoleLog, logEvent } from '../log.js';
 import { createLeadRelay, type LeadRelay } from '../relay.js';
-import type { Claim, RateDecision, SharedStore, StoredAnswer } from '../stores/contract.js';
+import { type DurableObjectNamespace, durableObjectStore } from '../stores/durable-object.js';
 import { withFallback } from '../stores/fallback.js';
 
-/** The parts of the Workers runtime this file uses (so that it needs no Workers type package). */
-interface DurableObjectStub {
-  fetch(url: string, init: RequestInit): Promise<Response>;
-}
-interface DurableObjectNamespace {
-  idFromName(name: string): unknown;
-  get(id: unknown): DurableObjectStub;
-}
-interface DurableObjectStorage {
-  get<T>(key: string): Promise<T | undefined>;
-  put(key: string, value: unknown): Promise<void>;
-  delete(key: string): Promise<boolean>;
-  deleteAll(): Promise<void>;
-  setAlarm(time: number): Promise<void>;
-  getAlarm(): Promise<number | null>;
-}
-interface DurableObjectState {
-  storage: DurableObjectStorage;
-}
+export { LeadRelayStore } from '../stores/durable-object.js';
+
 interface ExecutionContext {
   waitUntil(promise: Promise<unknown>): void;
 }
@@ -45,173 +30,26 @@ export interface WorkerEnv {
   RELAY_STORE: DurableObjectNamespace;
 }
 
-const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
-const sha256 = async (text: string) => hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-
-/** The store contract over `LeadRelayStore` objects. Keys arrive hashed; client addresses are hashed here. */
-function durableObjectStore(namespace: DurableObjectNamespace): SharedStore {
-  const call = async <T>(name: string, operation: string, input: unknown): Promise<T> => {
-    const stub = namespace.get(namespace.idFromName(name));
-    const response = await stub.fetch(`https://lead-relay-store/${operation}`, {
-      method: 'POST',
-      body: JSON.stringify(input),
-    });
-    if (!response.ok) throw new Error(`LeadRelayStore ${operation} answered ${response.status}`);
-    return (await response.json()) as T;
-  };
-  return {
-    claim: (key, fingerprint, claimMs) => call<Claim>(`key:${key}`, 'claim', { fingerprint, claimMs }),
-    complete: (key, token, answer, ttlMs) =>
-      call<null>(`key:${key}`, 'complete', { token, answer, ttlMs }).then(() => undefined),
-    release: (key, token) => call<null>(`key:${key}`, 'release', { token }).then(() => undefined),
-    hit: async (client, limit, windowMs) =>
-      call<RateDecision>(`client:${await sha256(client)}`, 'hit', { limit, windowMs }),
-    refund: async (client, token) =>
-      call<null>(`client:${await sha256(client)}`, 'refund', { token }).then(() => undefined),
-    close: async () => undefined,
-  };
-}
-
-interface Expiring<T> {
-  value: T;
-  expires: number;
-}
-
-/**
- * One key's claim and answer, or one client's hits. A Durable Object runs one request at a time and
- * its storage calls do not let another in between, so each operation is atomic. An alarm deletes what
- * has expired.
- */
-export class LeadRelayStore {
-  constructor(private readonly state: DurableObjectState) {}
-
-  private async expireAt(time: number): Promise<void> {
-    const alarm = await this.state.storage.getAlarm();
-    if (alarm === null || alarm < time) await this.state.storage.setAlarm(time);
-  }
-
-  private async live<T>(name: string, now: number): Promise<T | undefined> {
-    const entry = await this.state.storage.get<Expiring<T>>(name);
-    return entry && entry.expires > now ? entry.value : undefined;
-  }
-
-  async fetch(request: Request): Promise<Response> {
-    const operation = new URL(request.url).pathname.slice(1);
-    const input = (await request.json()) as Record<string, unknown>;
-    const storage = this.state.storage;
-    const now = Date.now();
-    const json = (value: unknown) => Response.json(value);
-    switch (operation) {
-      case 'claim': {
-        const answer = await this.live<StoredAnswer>('answer', now);
-        if (answer) return json({ kind: 'stored', answer } satisfies Claim);
-        const claim = await this.live<{ token: string; fingerprint: string }>('claim', now);
-        if (claim) return json({ kind: 'pending', fingerprint: claim.fingerprint } satisfies Claim);
-        const token = crypto.randomUUID();
-        const expires = now + Number(input.claimMs);
-        await storage.put('claim', { value: { token, fingerprint: String(input.fingerprint) }, expires });
-        await this.expireAt(expires);
-        return json({ kind: 'claimed', token } satisfies Claim);
-      }
-      case 'complete': {
-        const claim = await this.live<{ token: string }>('claim', now);
-        if (claim && claim.token !== input.token) return json(null);
-        const expires = now + Number(input.ttlMs);
-        await storage.put('answer', { value: input.answer, expires });
-        await storage.delete('claim');
-        await this.expireAt(expires);
-        return json(null);
-      }
-      case 'release': {
-        const claim = await this.live<{ token: string }>('claim', now);
-        if (claim?.token === input.token) await storage.delete('claim');
-        return json(null);
-      }
-      case 'hit': {
-        const windowMs = Number(input.windowMs);
-        const hits = ((await this.live<{ at: number; token: string }[]>('hits', now)) ?? []).filter(
-          (hit) => hit.at > now - windowMs,
-        );
-        if (hits.length >= Number(input.limit)) {
-          return json({
-            allowed: false,
-            retryAfterSeconds: Math.max(1, Math.ceil((hits[0]!.at + windowMs - now) / 1000)),
-          } satisfies RateDecision);
-        }
-        const token = crypto.randomUUID();
-        hits.push({ at: now, token });
-        await storage.put('hits', { value: hits, expires: now + windowMs });
-        await this.expireAt(now + windowMs);
-        return json({ allowed: true, retryAfterSeconds: 0, token } satisfies RateDecision);
-      }
-      case 'refund': {
-        const entry = await storage.get<Expiring<{ at: number; token: string }[]>>('hits');
-        if (entry)
-          await storage.put('hits', { ...entry, value: entry.value.filter((hit) => hit.token !== input.token) });
-        return json(null);
-      }
-      default:
-        return new Response('Not found', { status: 404 });
-    }
-  }
-
-  /** Deletes what has expired; the object is gone once nothing is left. */
-  async alarm(): Promise<void> {
-    const now = Date.now();
-    let next = Infinity;
-    for (const name of ['claim', 'answer', 'hits']) {
-      const entry = await this.state.storage.get<Expiring<unknown>>(name);
-      if (!entry) continue;
-      if (entry.expires <= now) await this.state.storage.delete(name);
-      else next = Math.min(next, entry.expires);
-    }
-    if (next === Infinity) await this.state.storage.deleteAll();
-    else await this.state.storage.setAlarm(next);
-  }
-}
-
-const list = (value: string | undefined) =>
-  (value ?? '')
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
-
 let relay: LeadRelay | undefined;
-let misconfigured: string | undefined;
+let misconfigured: readonly string[] | undefined;
+
+function start(env: WorkerEnv): void {
+  try {
+    // REDIS_URL means nothing here: the Durable Objects are the shared store.
+    const config = relayConfigFromEnv(env as unknown as Record<string, unknown>);
+    const store = withFallback(durableObjectStore(env.RELAY_STORE), { log: consoleLog, name: 'durable-object' });
+    relay = createLeadRelay({ ...config, idempotencyStore: store, rateLimiter: store });
+  } catch (error) {
+    // Names what is wrong, never a value.
+    misconfigured = (error as { problems?: readonly string[] }).problems ?? [(error as Error).message];
+    logEvent((line) => console.error(line), 'relay-misconfigured', { problems: misconfigured });
+  }
+}
 
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
-    if (!relay && !misconfigured) {
-      try {
-        const store = withFallback(durableObjectStore(env.RELAY_STORE), {
-          log: (line) => console.log(line),
-          name: 'durable-object',
-        });
-        relay = createLeadRelay({
-          vitecBaseUrl: env.VITEC_BASE_URL || 'https://connect.maklare.vitec.net',
-          username: env.VITEC_USERNAME ?? '',
-          password: env.VITEC_PASSWORD ?? '',
-          customerIds: list(env.VITEC_CUSTOMER_IDS),
-          allowedOrigins: list(env.ALLOWED_ORIGINS),
-          rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE) || 10,
-          timeoutMs: Number(env.VITEC_TIMEOUT_MS) || 10_000,
-          idempotencyStore: store,
-          rateLimiter: store,
-        });
-      } catch (error) {
-        // Names what is missing, never a value.
-        misconfigured = (error as Error).message;
-        console.error(
-          JSON.stringify({ time: new Date().toISOString(), event: 'relay-misconfigured', error: misconfigured }),
-        );
-      }
-    }
-    if (!relay) {
-      return Response.json(
-        { Message: 'The relay is misconfigured and cannot deliver leads right now.', Code: 'relay-misconfigured' },
-        { status: 500, headers: { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } },
-      );
-    }
+    if (!relay && !misconfigured) start(env);
+    if (!relay) return Response.json(MISCONFIGURED_BODY, { status: 500, headers: SAFE_HEADERS });
     return relay(request, {
       clientAddress: request.headers.get('CF-Connecting-IP') ?? undefined,
       waitUntil: (promise) => ctx.waitUntil(promise),

@@ -2,7 +2,8 @@
  * Forwarding a lead to Vitec, and what Vitec's answer means for the visitor: only a lead id or Vitec's
  * own 400 is final; everything else is a failure the relay words itself, never Vitec's body.
  */
-import { logLine } from '../log.js';
+import { logEvent } from '../log.js';
+import { leadRoutePath, MISCONFIGURED_BODY } from '../../lead/vitec-protocol.js';
 
 /** An answer for the visitor. `final` answers are what Vitec decided, and the only ones kept for replays. */
 export interface Answer {
@@ -35,7 +36,7 @@ export const TIMED_OUT: Answer = {
  */
 const MISCONFIGURED: Answer = {
   status: 500,
-  body: body('The relay is misconfigured and cannot deliver leads right now.', 'relay-misconfigured'),
+  body: JSON.stringify(MISCONFIGURED_BODY),
   final: false,
 };
 
@@ -130,32 +131,22 @@ export function createForwarder(config: ForwarderConfig) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), config.upstreamLimitMs);
     try {
-      const response = await config.fetch(
-        `${config.base}/PublicAdvertising/${encodeURIComponent(customerId)}/Contact/Person/Lead`,
-        {
-          method: 'POST',
-          headers: {
-            authorization: config.authorization,
-            'content-type': 'application/json',
-            accept: 'application/json',
-          },
-          body: leadJson,
-          redirect: 'manual',
-          signal: controller.signal,
+      const response = await config.fetch(config.base + leadRoutePath(encodeURIComponent(customerId)), {
+        method: 'POST',
+        headers: {
+          authorization: config.authorization,
+          'content-type': 'application/json',
+          accept: 'application/json',
         },
-      );
+        body: leadJson,
+        redirect: 'manual',
+        signal: controller.signal,
+      });
       const text = await readBounded(response, MAX_VITEC_ANSWER_BYTES);
       const vitecStatus = response.status;
       if (config.now() - started > config.timeoutMs) {
-        config.log(
-          logLine({
-            time: new Date(config.now()).toISOString(),
-            requestId,
-            event: 'vitec-late-answer',
-            vitecStatus,
-            latencyMs: config.now() - started,
-          }),
-        );
+        const at = config.now();
+        logEvent(config.log, 'vitec-late-answer', { requestId, vitecStatus, latencyMs: at - started }, at);
       }
       if (text === undefined) return { ...UNDELIVERED, vitecStatus, event: 'vitec-answer-too-large' };
       if (vitecStatus === 200)

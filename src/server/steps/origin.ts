@@ -2,7 +2,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { message, type RelayEnv } from '../context.js';
-import { LEAD_ROUTE } from './route.js';
+import { LEAD_ROUTE, SAFE_HEADERS } from '../../lead/vitec-protocol.js';
 
 /** Origins as compared: without a trailing slash, lower-case. */
 export function originSet(origins: readonly string[]): ReadonlySet<string> {
@@ -16,7 +16,8 @@ export function originSet(origins: readonly string[]): ReadonlySet<string> {
  * copies the final response into a new one, body and all (measured as a tenth of the relay's CPU per
  * lead, `npm run bench`). Any other preflight goes on to the route and origin checks, and is refused.
  */
-export function corsForAllowedOrigins(allowed: ReadonlySet<string>): MiddlewareHandler<RelayEnv> {
+export function corsForAllowedOrigins(options: { allowed: ReadonlySet<string> }): MiddlewareHandler<RelayEnv> {
+  const { allowed } = options;
   const preflight = cors({
     origin: (origin) => (allowed.has(origin.toLowerCase()) ? origin : null),
     allowMethods: ['POST', 'OPTIONS'],
@@ -28,8 +29,7 @@ export function corsForAllowedOrigins(allowed: ReadonlySet<string>): MiddlewareH
     if (!origin || !allowed.has(origin.toLowerCase())) return next();
     c.set('corsOrigin', origin);
     if (c.req.method === 'OPTIONS' && LEAD_ROUTE.test(c.req.path)) {
-      c.header('x-content-type-options', 'nosniff');
-      c.header('cache-control', 'no-store');
+      for (const [name, value] of Object.entries(SAFE_HEADERS)) c.header(name, value);
       return preflight(c, next);
     }
     return next();
@@ -37,7 +37,8 @@ export function corsForAllowedOrigins(allowed: ReadonlySet<string>): MiddlewareH
 }
 
 /** 403 for a browser on a site that is not allowed; a request with no `Origin` is a server's, and allowed. */
-export function refuseOrigin(allowed: ReadonlySet<string>): MiddlewareHandler<RelayEnv> {
+export function refuseOrigin(options: { allowed: ReadonlySet<string> }): MiddlewareHandler<RelayEnv> {
+  const { allowed } = options;
   return async function refuseOtherOrigins(c, next) {
     const origin = c.req.header('origin');
     if (origin === undefined || allowed.has(origin.toLowerCase())) return next();

@@ -11,7 +11,13 @@ export { MemoryRateLimiter } from '../stores/memory.js';
 const NOT_COUNTED = new Set([415]);
 
 /** 429 with `Retry-After` past `limit` leads a minute from one client. */
-export function limitRate(limiter: RateLimiter, limit: number, trustProxy: boolean): MiddlewareHandler<RelayEnv> {
+export function limitRate(options: {
+  limiter: RateLimiter;
+  /** Leads a minute from one client. */
+  limit: number;
+  trustProxy: boolean;
+}): MiddlewareHandler<RelayEnv> {
+  const { limiter, limit, trustProxy } = options;
   return async function limitLeadsPerClient(c, next) {
     const client = clientAddress(c, trustProxy);
     const decision = await limiter.hit(client, limit, 60_000);

@@ -5,6 +5,7 @@
  * again on the next call, so sharing resumes by itself once it is back.
  */
 import type { Claim, RateDecision, SharedStore, StoredAnswer } from './contract.js';
+import { logEvent } from '../log.js';
 import { MemoryIdempotencyStore, MemoryRateLimiter } from './memory.js';
 
 /** Tokens of what was done in memory, so that completing or refunding goes back to the same place. */
@@ -21,13 +22,11 @@ export function withFallback(
   const unavailable = (error: unknown) => {
     if (now() - lastLogged < 60_000) return;
     lastLogged = now();
-    options.log(
-      JSON.stringify({
-        time: new Date(now()).toISOString(),
-        event: 'store-unavailable',
-        store: options.name,
-        error: error instanceof Error ? error.name : 'unknown',
-      }),
+    logEvent(
+      options.log,
+      'store-unavailable',
+      { store: options.name, error: error instanceof Error ? error.name : 'unknown' },
+      lastLogged,
     );
   };
   const quietly = async (work: () => Promise<unknown>) => {

@@ -1,0 +1,44 @@
+/** The Vite config of the drop-in, for the build, the demo's dev server and the bench. */
+import { readFileSync } from 'node:fs';
+import type { InlineConfig } from 'vite';
+import { BUILD_TARGET } from './browsers.ts';
+import { minifyCssTemplates, minifyHtmlTemplates, terserPass } from './template-plugins.ts';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+/** The drop-in; `oneFile` inlines the lazily loaded behaviour. */
+export function dropInBuild(oneFile = false): InlineConfig {
+  return {
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [minifyCssTemplates, minifyHtmlTemplates, terserPass],
+    define: { __VERSION__: JSON.stringify(version) },
+    build: {
+      // The browser floor, not an ES year: es2022 would let class static blocks through (Safari 16.4).
+      target: BUILD_TARGET,
+      outDir: 'dist',
+      emptyOutDir: false,
+      minify: true,
+      sourcemap: false,
+      lib: {
+        entry: 'src/index.ts',
+        formats: ['es'],
+        fileName: () => (oneFile ? 'vitec-lead-form.bundle.js' : 'vitec-lead-form.js'),
+      },
+      rolldownOptions: {
+        // Modules shared with the lazy chunk stay in the entry (which then exports them to it), so that the form
+        // needs one request, not the entry and then a shared chunk it imports.
+        preserveEntrySignatures: 'allow-extension',
+        // Library mode keeps ES output readable (whitespace, names); the drop-in wants every byte.
+        output: {
+          minify: true,
+          comments: false,
+          chunkFileNames: 'vitec-lead-form-behaviour-[hash].js',
+          ...(oneFile ? { codeSplitting: false } : {}),
+        },
+      },
+    },
+  };
+}

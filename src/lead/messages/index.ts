@@ -1,0 +1,83 @@
+/**
+ * The languages the form and the relay speak. A language is a file beside this one (`sv.ts`, `en.ts`: its
+ * `messages` for the visitor and its `relayMessages` for the relay's answers, typed by `types.ts`) and its
+ * entries below.
+ */
+import { fieldOfPath, type FieldName } from '../fields.js';
+import type { ErrorCode } from '../error-codes.js';
+import * as en from './en.js';
+import * as sv from './sv.js';
+import type { Messages, RelayMessages } from './types.js';
+
+export type { Messages, RelayMessages } from './types.js';
+
+/**
+ * By language code; the first is the default. A language's line is its import and its entry in each map: one
+ * map of both kinds of text would carry the relay's words into the browser's bundle.
+ */
+export const MESSAGES = { sv: sv.messages, en: en.messages } satisfies Record<string, Messages>;
+export const RELAY_MESSAGES: Record<Lang, RelayMessages> = { sv: sv.relayMessages, en: en.relayMessages };
+
+export type Lang = keyof typeof MESSAGES;
+
+export const LANGS = Object.keys(MESSAGES) as Lang[];
+const DEFAULT_LANG = LANGS[0]!;
+
+/** The language of a `lang` value such as `en-GB`; the default (Swedish) for any language the form does not speak. */
+export function resolveLang(lang: string | null | undefined): Lang {
+  const wanted = (lang ?? '').toLowerCase();
+  return LANGS.find((code) => code !== DEFAULT_LANG && wanted.startsWith(code)) ?? DEFAULT_LANG;
+}
+
+/**
+ * The language a request asks for: the best-weighted one the relay speaks in `Accept-Language` (any `sv-*` or
+ * `en-*` counts), the default when none is named or the best ones weigh the same.
+ */
+export function acceptedLang(acceptLanguage: string | null | undefined): Lang {
+  const weights = new Map<Lang, number>();
+  for (const part of (acceptLanguage ?? '').slice(0, 200).split(',')) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+    const weight = q === undefined ? 1 : Number(q);
+    if (!Number.isFinite(weight)) continue;
+    const lang = LANGS.find((code) => tag === code || tag.startsWith(`${code}-`));
+    if (lang) weights.set(lang, Math.max(weights.get(lang) ?? -1, weight));
+  }
+  const weightOf = (lang: Lang) => weights.get(lang) ?? -1;
+  const best = LANGS.reduce((a, b) => (weightOf(b) > weightOf(a) ? b : a), DEFAULT_LANG);
+  return weightOf(best) > 0 ? best : DEFAULT_LANG;
+}
+
+/** The words for an error code at an input; `max` (the schema issue's) for `tooLong`. */
+export function errorText(messages: Messages, code: ErrorCode, field: FieldName, max?: number): string {
+  if (code === 'required') return messages.required[field];
+  if (code === 'tooLong') return messages.tooLong(messages.labels[field], max ?? 0);
+  return messages.errors[code];
+}
+
+/** The words for each input's error code. */
+export function errorTexts(
+  messages: Messages,
+  codes: Partial<Record<FieldName, ErrorCode>>,
+  maxima: Partial<Record<FieldName, number>> = {},
+): Partial<Record<FieldName, string>> {
+  const texts: Partial<Record<FieldName, string>> = {};
+  for (const [field, code] of Object.entries(codes) as [FieldName, ErrorCode][])
+    texts[field] = errorText(messages, code, field, maxima[field]);
+  return texts;
+}
+
+/** The relay's name for the part of a lead at `path`: an input's label, else the nearest named part. */
+export function partLabel(path: string, lang: Lang): string {
+  const field = fieldOfPath(path.split('.'));
+  if (field) return MESSAGES[lang].labels[field];
+  const { parts } = RELAY_MESSAGES[lang];
+  // `marketing.utmTags.3.name` and `receiver.agent.office.id` are named by their nearest known part.
+  const segments = path.split('.');
+  for (let end = segments.length; end > 0; end--) {
+    const key = segments.slice(0, end).join('.');
+    if (key === 'person.isForeignSocialSecurityNumber') return parts.isForeignSocialSecurityNumber;
+    if (Object.hasOwn(parts, key)) return parts[key as keyof typeof parts];
+  }
+  return parts.request;
+}

@@ -1,0 +1,92 @@
+/**
+ * What every language file holds: every string the visitor sees (`Messages`) and the relay's words in its 400
+ * answers (`RelayMessages`). An input's label is in `labels`, by the field table's names (fields.ts), and the
+ * relay names an input by the same label.
+ */
+import type { FieldName } from '../fields.js';
+import type { ErrorCode } from '../error-codes.js';
+
+export interface Messages {
+  labels: Record<FieldName | 'isForeignSocialSecurityNumber', string>;
+  hints: Partial<Record<FieldName, string>>;
+  optional: string;
+  required: Record<FieldName, string>;
+  errors: Record<Exclude<ErrorCode, 'required' | 'tooLong'>, string>;
+  tooLong: (label: string, max: number) => string;
+  errorPrefix: string;
+  /** Read before an error the visitor has fixed since the last submit. */
+  fixedPrefix: string;
+  /** After a fixed item in the error summary. */
+  fixedNote: string;
+  /** The legend and the line of the group of e-mail and phone inputs, one of which is needed. */
+  contactLegend: string;
+  contactRule: string;
+  /** The button on the thank-you that empties the form for another message. */
+  sendAnother: string;
+  summaryHeading: string;
+  submit: string;
+  sending: string;
+  sendingStatus: string;
+  sentHeading: string;
+  sentBody: string;
+  leadId: (id: string) => string;
+  failed: {
+    permanent: string;
+    /** The lazily loaded part of the form did not arrive. */
+    behaviour: string;
+    rateLimit: (seconds?: number) => string;
+    server: string;
+    network: string;
+    timeout: string;
+    offline: string;
+    invalid: string;
+  };
+  /** Other ways to reach the broker when a lead cannot be sent: a mailto link and a tel link, either may be absent. */
+  fallback: (email: unknown, phone: unknown) => unknown[];
+  /** The subject of the e-mail the fallback link starts. */
+  fallbackSubject: string;
+  serverSaid: string;
+  configError: (detail: string) => string;
+  privacyPolicy: string;
+  privacyPolicyPlain: string;
+  /** A sentence around the policy link (or its plain name). */
+  privacySentence: (policy: unknown) => unknown[];
+  consentLabel: (policy: unknown) => unknown[];
+  consentRequired: string;
+  /** The start of the line a lead's message ends with when consent was given; the time follows. */
+  consentRecord: string;
+  previewNote: string;
+  previewLeadId: string;
+  config: {
+    endpoint: string;
+    endpointScheme: string;
+    mixedContent: string;
+    customerId: string;
+    url: (attribute: string) => string;
+    names: string;
+    fields: (names: string) => string;
+  };
+}
+
+/** A relay message about a part of the lead, named by its label; `max` for `tooLong`. */
+export type RelayTemplate = (label: string, max?: number) => string;
+
+export interface RelayMessages {
+  /** One sentence per error code, for Vitec's `ModelState`. */
+  issues: Record<ErrorCode, RelayTemplate>;
+  /** The names of the parts of a lead that are no input (an input is named by its label). */
+  parts: {
+    request: string;
+    person: string;
+    isForeignSocialSecurityNumber: string;
+    receiver: string;
+    leadSource: string;
+    'leadSource.name': string;
+    'leadSource.leadType': string;
+    marketing: string;
+    'marketing.referrer': string;
+    'marketing.utmTags': string;
+  };
+  /** About the request as a whole, under `ModelState.lead`. */
+  request: { invalidJson: string; tooDeep: string; incomplete: string };
+}

@@ -1,0 +1,50 @@
+/**
+ * Vitec's protocol, as both the element and the relay speak it: the lead's route (the relay serves Vitec's own
+ * path, so the element needs no special mode), the endpoint's `{customerId}` placeholder, the codes the relay
+ * adds to its own answers, and the headers every answer of the relay carries.
+ */
+
+/** The path of a person lead at Vitec and at the relay, for a customer id (already URL-encoded). */
+export const leadRoutePath = (customerId: string) => `/PublicAdvertising/${customerId}/Contact/Person/Lead`;
+
+/**
+ * The lead route at the end of a request path (behind any base path, as the mock is mounted in the demo): matched
+ * as Vitec's IIS does, case-insensitively; the customer id is group 1.
+ */
+export const LEAD_ROUTE_AT_END = /\/PublicAdvertising\/([^/]+)\/Contact\/Person\/Lead\/?$/i;
+
+/** The lead route as a whole request path, as the relay serves it. */
+export const LEAD_ROUTE = new RegExp(`^${LEAD_ROUTE_AT_END.source}`, 'i');
+
+/** What an `endpoint` attribute holds where the customer id goes. */
+export const CUSTOMER_ID_PLACEHOLDER = '{customerId}';
+
+/** Whether an endpoint needs a customer id put in. */
+export const needsCustomerId = (endpoint: string) => endpoint.includes(CUSTOMER_ID_PLACEHOLDER);
+
+/** The URL a lead is POSTed to: the endpoint with its `{customerId}` replaced, URL-encoded. */
+export function leadUrl(endpoint: string, customerId: string | undefined): string {
+  return endpoint.replaceAll(CUSTOMER_ID_PLACEHOLDER, encodeURIComponent(customerId ?? ''));
+}
+
+/** `Code` in the relay's own answers: what the element reads besides the status. */
+export const RELAY_CODES = {
+  /** Vitec refused the relay's credentials or customer id (or the relay's configuration cannot work): no retry helps. */
+  misconfigured: 'relay-misconfigured',
+} as const;
+
+/**
+ * What every answer of the relay carries besides CORS and `X-Request-Id`. Hono's `secureHeaders` is not used: it
+ * adds a dozen headers meant for HTML documents (framing, XSS filters, DNS prefetch) to each answer after it is
+ * made, which measured as a fifth of the relay's CPU per lead (`npm run bench`), and the relay only ever answers
+ * JSON to `fetch`.
+ */
+export const SAFE_HEADERS = { 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } as const;
+
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The relay's answer when it cannot deliver because of its own configuration or Vitec's refusal of it. */
+export const MISCONFIGURED_BODY = {
+  Message: 'The relay is misconfigured and cannot deliver leads right now.',
+  Code: RELAY_CODES.misconfigured,
+} as const;

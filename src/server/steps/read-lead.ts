@@ -1,0 +1,71 @@
+/** The lead in the body: read, parsed as JSON, no deeper than a lead can be, and valid by the lead schema. */
+import type { MiddlewareHandler } from 'hono';
+import { modelStateKey } from '../../lead/fields.js';
+import { compactLead } from '../../lead/lead-payload.js';
+import { type LeadIssue, validateLead } from '../../lead/lead-schema.js';
+import { acceptedLang, type Lang, partLabel, RELAY_MESSAGES } from '../../lead/messages/index.js';
+import { invalid, type RelayContext, type RelayEnv } from '../context.js';
+
+/** The deepest nesting a lead may have: the schema's own is 4 (`receiver.agent.office.id`). */
+const MAX_DEPTH = 32;
+
+/** The depth of a JSON value, walked without recursion, stopping as soon as it passes `max`. */
+function depthExceeds(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(node))
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+function requestError(lang: Lang, text: 'invalidJson' | 'tooDeep' | 'incomplete'): Record<string, string[]> {
+  return { lead: [RELAY_MESSAGES[lang].request[text]] };
+}
+
+/** Vitec's `ModelState` for the schema's issues, each in a sentence naming the part (an input by its label). */
+function modelState(issues: readonly LeadIssue[], lang: Lang): Record<string, string[]> {
+  const state: Record<string, string[]> = {};
+  const texts = RELAY_MESSAGES[lang].issues;
+  for (const issue of issues)
+    (state[modelStateKey(issue.path)] ??= []).push(texts[issue.code](partLabel(issue.path, lang), issue.max));
+  return state;
+}
+
+/**
+ * Reads and parses the body, refuses nesting deeper than `MAX_DEPTH` before anything walks it, and
+ * validates it with the lead schema; the schema's output (only the properties it knows) goes on.
+ */
+export const readLead: MiddlewareHandler<RelayEnv> = async function readLead(c, next) {
+  // The language is worked out only for an answer that needs words.
+  const lang = () => acceptedLang(c.req.header('accept-language'));
+  // A read that fails (the client went away mid-body) is answered by the relay's error handler.
+  const text = await c.req.text();
+  c.set('receiving', false);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return invalid(c, requestError(lang(), 'invalidJson'));
+  }
+  if (depthExceeds(parsed, MAX_DEPTH)) {
+    c.get('record').event = 'invalid-lead';
+    return invalid(c, requestError(lang(), 'tooDeep'));
+  }
+  const validation = validateLead(compactLead(parsed));
+  if (!validation.success) {
+    c.get('record').event = 'invalid-lead';
+    return invalid(c, modelState(validation.issues, lang()));
+  }
+  c.set('leadJson', JSON.stringify(validation.lead));
+  return next();
+};
+
+/** The answer to a client that went away, or broke off, while sending its body. */
+export function incompleteBody(c: RelayContext): Response {
+  c.get('record').event = 'body-incomplete';
+  return invalid(c, requestError(acceptedLang(c.req.header('accept-language')), 'incomplete'));
+}
