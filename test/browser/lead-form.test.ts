@@ -300,6 +300,39 @@ describe('<vitec-lead-form>', () => {
       expect(await mock.leads()).to.have.length(1);
     });
 
+    it('should announce the summary through an alert inside it, not on the element that takes focus', async () => {
+      const el = await form();
+      submit(el);
+      await el.updateComplete;
+      expect(root(el).activeElement).to.equal(summary(el));
+      expect(summary(el)!.getAttribute('role')).to.equal(null);
+      const alert = summary(el)!.querySelector('[role="alert"]');
+      expect(alert?.textContent).to.contain('Det finns ett problem');
+      expect(alert?.querySelectorAll('a')).to.have.length(3);
+    });
+
+    it('should scroll the legend of a group into view when its error is chosen in the summary', async () => {
+      const el = await form('fields="firstName lastName email.emailAddress telephone.cell"');
+      submit(el);
+      await el.updateComplete;
+      const legend = root(el).querySelector('legend')!;
+      const scrolled: Element[] = [];
+      const original = Element.prototype.scrollIntoView;
+      Element.prototype.scrollIntoView = function (this: Element) {
+        scrolled.push(this);
+      };
+      try {
+        const link = [...summary(el)!.querySelectorAll('a')].find(
+          (a) => a.getAttribute('href') === '#input-email.emailAddress',
+        )!;
+        link.click();
+      } finally {
+        Element.prototype.scrollIntoView = original;
+      }
+      expect(scrolled).to.deep.equal([legend]);
+      expect(root(el).activeElement).to.equal(input(el, 'email.emailAddress'));
+    });
+
     it('should move focus to the input when its summary link is chosen', async () => {
       const el = await form();
       submit(el);

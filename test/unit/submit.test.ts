@@ -30,6 +30,19 @@ describe('postLead', () => {
     assert.deepEqual(await seen!.json(), lead);
   });
 
+  it('should send no cookies and follow no redirect', async () => {
+    let init: RequestInit | undefined;
+    await postLead('https://relay.example/lead', lead, {
+      fetch: async (_input, given) => {
+        init = given;
+        return new Response('"id-1"', { status: 200 });
+      },
+    });
+    // A broker's cookies never go to the relay, and a redirect (another host taking the lead) is an error.
+    assert.equal(init?.credentials, 'omit');
+    assert.equal(init?.redirect, 'error');
+  });
+
   const cases: [number, string, string][] = [
     [400, '{"Message":"x"}', 'invalid'],
     [401, '{}', 'auth'],

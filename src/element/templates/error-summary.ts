@@ -19,7 +19,9 @@ export function renderErrorSummary<T extends string>(
   onSelect: (target: T, event: Event) => void,
 ) {
   if (!items.length) return nothing;
-  return html`<div class="summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="summary-heading">
+  // As GOV.UK's: the alert is an inner element, so that focus on the summary and the alert are not read twice.
+  return html`<div class="summary" part="error-summary" tabindex="-1">
+    <div role="alert">
     <h2 id="summary-heading" class="summary-heading">${heading}</h2>
     <ul class="summary-list">
       ${items.map((item) =>
@@ -31,6 +33,7 @@ export function renderErrorSummary<T extends string>(
           : html`<li>${item.text}</li>`,
       )}
     </ul>
+    </div>
   </div>`;
 }
 
@@ -52,6 +55,9 @@ export function summaryItems<T extends string>(
 /** What a summary link does: the input it names gets focus, with its label scrolled into view. */
 export function focusSummaryTarget(root: ParentNode, target: string, event: Event): void {
   event.preventDefault();
-  root.querySelector(`label[for="input-${target}"]`)?.scrollIntoView({ block: 'center' });
-  root.querySelector<HTMLElement>(`[id="input-${target}"]`)?.focus({ preventScroll: true });
+  const input = root.querySelector<HTMLElement>(`[id="input-${target}"]`);
+  // An input in a group (the contact fieldset) is shown with its legend, which says what the group needs.
+  const legend = input?.closest('fieldset')?.querySelector('legend');
+  (legend ?? root.querySelector(`label[for="input-${target}"]`))?.scrollIntoView({ block: 'center' });
+  input?.focus({ preventScroll: true });
 }
