@@ -14,8 +14,6 @@ export interface FieldSpec {
   readonly inputmode?: 'numeric' | 'email' | 'tel';
   /** The most UTF-16 code units the schema takes, where it limits the length itself. */
   readonly max?: number;
-  /** The group whose name stands for all of its members in `fields` and `required`. */
-  readonly group?: 'address' | 'email' | 'telephone';
 }
 
 /** In the form's order. Vitec's limits: 30 for a name (its own 400 beyond), the rest the relay's own bounds. */
@@ -24,15 +22,15 @@ export const FIELDS = {
   lastName: { type: 'text', autocomplete: 'family-name', max: 30 },
   // A personnummer is not something browsers should store or offer on other sites.
   socialSecurityNumber: { type: 'text', autocomplete: 'off', max: 20 },
-  'address.streetAddress': { type: 'text', autocomplete: 'address-line1', max: 100, group: 'address' },
-  'address.zipCode': { type: 'text', autocomplete: 'postal-code', inputmode: 'numeric', group: 'address' },
-  'address.city': { type: 'text', autocomplete: 'address-level2', max: 50, group: 'address' },
-  'email.emailAddress': { type: 'email', autocomplete: 'email', max: 254, group: 'email' },
-  'email.emailAddress2': { type: 'email', autocomplete: 'off', max: 254, group: 'email' },
-  'telephone.home': { type: 'tel', autocomplete: 'home tel', group: 'telephone' },
-  'telephone.work': { type: 'tel', autocomplete: 'work tel', group: 'telephone' },
-  'telephone.cell': { type: 'tel', autocomplete: 'mobile tel', group: 'telephone' },
-  'telephone.other': { type: 'tel', autocomplete: 'tel', group: 'telephone' },
+  'address.streetAddress': { type: 'text', autocomplete: 'address-line1', max: 100 },
+  'address.zipCode': { type: 'text', autocomplete: 'postal-code', inputmode: 'numeric' },
+  'address.city': { type: 'text', autocomplete: 'address-level2', max: 50 },
+  'email.emailAddress': { type: 'email', autocomplete: 'email', max: 254 },
+  'email.emailAddress2': { type: 'email', autocomplete: 'off', max: 254 },
+  'telephone.home': { type: 'tel', autocomplete: 'home tel' },
+  'telephone.work': { type: 'tel', autocomplete: 'work tel' },
+  'telephone.cell': { type: 'tel', autocomplete: 'mobile tel' },
+  'telephone.other': { type: 'tel', autocomplete: 'tel' },
   message: { type: 'textarea', autocomplete: 'off', max: 4000 },
 } as const satisfies Record<string, FieldSpec>;
 
@@ -44,14 +42,15 @@ export const FIELD_NAMES = Object.keys(FIELDS) as FieldName[];
 /** The spec of an input, typed as the general shape. */
 export const fieldSpec = (field: FieldName): FieldSpec => FIELDS[field];
 
-/** Group names that stand for all of their members in `fields` and `required`. */
-export const FIELD_GROUPS: Readonly<Record<string, readonly FieldName[]>> = FIELD_NAMES.reduce<
-  Record<string, FieldName[]>
->((groups, field) => {
-  const group = fieldSpec(field).group;
-  if (group) (groups[group] ??= []).push(field);
-  return groups;
-}, {});
+/**
+ * Group names that stand for all of their members in `fields` and `required`: an input's group is the part of
+ * the person it belongs to (`address` for `address.city`), as in Vitec's own model.
+ */
+export const FIELD_GROUPS: Readonly<Record<string, readonly FieldName[]>> = {};
+for (const field of FIELD_NAMES) {
+  const group = field.includes('.') && field.split('.')[0]!;
+  if (group) ((FIELD_GROUPS as Record<string, FieldName[]>)[group] ??= []).push(field);
+}
 
 /** Inputs through which the broker can answer: a lead that shows any of them needs one filled. */
 export const CONTACT_FIELDS: readonly FieldName[] = [...FIELD_GROUPS.email!, ...FIELD_GROUPS.telephone!];

@@ -14,7 +14,7 @@ export { LIMITS } from './limits.js';
 import { type ErrorCode, isErrorCode } from './error-codes.js';
 import { LIMITS } from './limits.js';
 import { FIELDS, type FieldName, fieldOfPath } from './fields.js';
-import { hasForbiddenCharacters, INVISIBLE } from './text-rules.js';
+import { FORBIDDEN_CHARACTERS } from './text-rules.js';
 
 const PHONE = /^\+?[\d\s()-]+$/;
 /** The HTML standard's "valid email address", what browsers check `type=email` against. */
@@ -22,9 +22,15 @@ const EMAIL =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 const ZIP = /^(\d{3}) ?(\d{2})$/;
 
+const FORBIDDEN = new RegExp(`[${FORBIDDEN_CHARACTERS}]`);
+const FORBIDDEN_BUT_LINES = new RegExp(`(?![\\t\\n\\r])[${FORBIDDEN_CHARACTERS}]`);
+/** White space and the invisible characters a name cannot consist of alone. */
+const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff]/g;
+
 /** None of the characters no text may hold (text-rules.ts); TAB, LF and CR only when `multiline`. */
 function plain(multiline = false) {
-  return z.refine<string>((v) => !hasForbiddenCharacters(v, multiline), { error: 'characters' });
+  const forbidden = multiline ? FORBIDDEN_BUT_LINES : FORBIDDEN;
+  return z.refine<string>((v) => !forbidden.test(v), { error: 'characters' });
 }
 
 /**

@@ -1,23 +1,15 @@
 /**
  * Which characters no text of a lead may hold, in one definition: the schema refuses them (at the field, so the
- * visitor can remove them), and the attribution taken from a URL or storage, which no visitor typed, has them
- * stripped. C0 and C1 controls and DEL (a message may keep TAB, LF and CR), and the bidirectional embeddings,
- * overrides and isolates, which can make text read differently than it is (CVE-2021-42574, "Trojan Source").
+ * visitor can remove them; lead-schema.ts builds its check from `FORBIDDEN_CHARACTERS`), and the attribution taken
+ * from a URL or storage, which no visitor typed, has them stripped. C0 and C1 controls and DEL (a message may keep
+ * TAB, LF and CR), and the bidirectional embeddings, overrides and isolates, which can make text read differently
+ * than it is (CVE-2021-42574, "Trojan Source"). Only what the page needs before the schema loads is here.
  */
-const FORBIDDEN = '\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069';
-const LINES = '\\t\\n\\r';
 
-const ANY = new RegExp(`[${FORBIDDEN}]`);
-const ANY_BUT_LINES = new RegExp(`(?![${LINES}])[${FORBIDDEN}]`);
-const ALL = new RegExp(`[${FORBIDDEN}]`, 'g');
+/** The body of a RegExp character class. */
+export const FORBIDDEN_CHARACTERS = '\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069';
 
-/** White space and the invisible characters a name cannot consist of alone. */
-export const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff]/g;
-
-/** Whether `value` holds a character no text may hold (TAB, LF and CR allowed when `multiline`). */
-export function hasForbiddenCharacters(value: string, multiline = false): boolean {
-  return (multiline ? ANY_BUT_LINES : ANY).test(value);
-}
+const ALL = new RegExp(`[${FORBIDDEN_CHARACTERS}]`, 'g');
 
 /** `value` without the characters no text may hold (line breaks and tabs too: attribution is one line). */
 export function stripForbiddenCharacters(value: string): string {

@@ -110,3 +110,32 @@ describe('a Worker without its secrets', () => {
     }
   });
 });
+
+describe('the Worker with a configuration Node would refuse (workerd)', () => {
+  for (const [what, bindings] of [
+    ['an origin of null', { ALLOWED_ORIGINS: 'null', RATE_LIMIT_PER_MINUTE: '20' }],
+    ['a negative rate limit', { ALLOWED_ORIGINS: ORIGIN, RATE_LIMIT_PER_MINUTE: '-1' }],
+  ] as const) {
+    it(`should refuse to relay with ${what}, as Node refuses to start`, async () => {
+      const mf = new Miniflare({
+        modules: true,
+        scriptPath: fileURLToPath(new URL('../../dist/server/worker.js', import.meta.url)),
+        compatibilityDate: '2026-04-01',
+        durableObjects: { RELAY_STORE: 'LeadRelayStore' },
+        bindings: { VITEC_USERNAME: 'w', VITEC_PASSWORD: 'w', VITEC_CUSTOMER_IDS: 'C1', ...bindings },
+      });
+      try {
+        const response = await mf.dispatchFetch(URL_, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: 'null' },
+          body: JSON.stringify(VALID_LEAD),
+        });
+        assert.equal(response.status, 500);
+        assert.equal(((await response.json()) as { Code: string }).Code, 'relay-misconfigured');
+        assert.equal(response.headers.get('cache-control'), 'no-store');
+      } finally {
+        await mf.dispose();
+      }
+    });
+  }
+});

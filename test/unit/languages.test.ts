@@ -121,3 +121,27 @@ describe('the languages', () => {
     }
   });
 });
+
+describe('the table of inputs in docs/site-owners.md', () => {
+  it('should be the field table, row by row', async () => {
+    const { readFileSync } = await import('node:fs');
+    const docs = readFileSync(new URL('../../docs/site-owners.md', import.meta.url), 'utf8');
+    const table = docs.split('\n\n').find((block) => block.startsWith('| input name |'));
+    assert.ok(table, 'a table headed "input name"');
+    const rows = table
+      .split('\n')
+      .slice(2)
+      .map((row) =>
+        row
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim().replace(/^`|`$/g, '')),
+      );
+    const expected = FIELD_NAMES.map((field) => {
+      const spec = fieldSpec(field);
+      const path = leadPath(field).join('.');
+      return [field, path, modelStateKey(path), spec.type, spec.autocomplete, String(spec.max ?? 'its format')];
+    });
+    assert.deepEqual(rows, expected);
+  });
+});

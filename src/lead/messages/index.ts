@@ -26,7 +26,7 @@ const DEFAULT_LANG = LANGS[0]!;
 /** The language of a `lang` value such as `en-GB`; the default (Swedish) for any language the form does not speak. */
 export function resolveLang(lang: string | null | undefined): Lang {
   const wanted = (lang ?? '').toLowerCase();
-  return LANGS.find((code) => code !== DEFAULT_LANG && wanted.startsWith(code)) ?? DEFAULT_LANG;
+  return LANGS.find((code) => wanted.startsWith(code)) ?? DEFAULT_LANG;
 }
 
 /**

@@ -1,0 +1,56 @@
+// The one reading of the relay's environment, for Node and the Worker: the same refusals, the same messages.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { RelayConfigError, relayConfigFromEnv } from '../../src/server/config.ts';
+
+const ENV = {
+  VITEC_USERNAME: 'u',
+  VITEC_PASSWORD: 'secret-password',
+  VITEC_CUSTOMER_IDS: 'C1, C2',
+  ALLOWED_ORIGINS: 'https://maklarhuset.se',
+};
+
+describe('relayConfigFromEnv', () => {
+  it('should read a working environment', () => {
+    const config = relayConfigFromEnv(ENV);
+    assert.deepEqual(config.customerIds, ['C1', 'C2']);
+    assert.equal(config.rateLimitPerMinute, 10);
+    assert.equal(config.vitecBaseUrl, 'https://connect.maklare.vitec.net');
+  });
+
+  const refused: [string, Record<string, string>, RegExp][] = [
+    [
+      'an origin of null (a sandboxed frame or a file)',
+      { ALLOWED_ORIGINS: 'null' },
+      /ALLOWED_ORIGINS: "null" is not an origin/,
+    ],
+    ['an origin with a path', { ALLOWED_ORIGINS: 'https://m.se/page' }, /not an origin/],
+    ['a negative rate limit', { RATE_LIMIT_PER_MINUTE: '-1' }, /RATE_LIMIT_PER_MINUTE must be a whole number from 1/],
+    ['a rate limit of zero', { RATE_LIMIT_PER_MINUTE: '0' }, /RATE_LIMIT_PER_MINUTE/],
+    ['a timeout that is no number', { VITEC_TIMEOUT_MS: 'soon' }, /VITEC_TIMEOUT_MS/],
+    ['a Vitec URL of another scheme', { VITEC_BASE_URL: 'ftp://x' }, /VITEC_BASE_URL/],
+  ];
+  for (const [what, change, message] of refused) {
+    it(`should refuse ${what}`, () => {
+      assert.throws(
+        () => relayConfigFromEnv({ ...ENV, ...change }),
+        (error: unknown) => {
+          assert.ok(error instanceof RelayConfigError);
+          assert.match(error.message, message);
+          assert.doesNotMatch(error.message, /secret-password/);
+          return true;
+        },
+      );
+    });
+  }
+
+  it('should name every problem at once', () => {
+    assert.throws(
+      () => relayConfigFromEnv({ RATE_LIMIT_PER_MINUTE: '-1' }),
+      (error: RelayConfigError) =>
+        ['VITEC_USERNAME', 'VITEC_PASSWORD', 'VITEC_CUSTOMER_IDS', 'ALLOWED_ORIGINS', 'RATE_LIMIT_PER_MINUTE'].every(
+          (name) => error.problems.some((p) => p.startsWith(name)),
+        ),
+    );
+  });
+});
