@@ -54,7 +54,7 @@ function quantile(values: number[], q: number): number {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const spread = (values: number[]) => `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)}`;
 
-// 1. Bytes ----------------------------------------------------------------------------------------
+// 1. Bytes
 /** `gzip -9`'s size, as the budget is defined; zlib's level 9 (a few bytes apart) where gzip is missing. */
 function gzipSize(file: URL, code: Buffer): number {
   const gzip = spawnSync('gzip', ['-9c', fileURLToPath(file)]);
@@ -143,7 +143,7 @@ rows.push({
   budget: '',
 });
 
-// 2. Render ---------------------------------------------------------------------------------------
+// 2. Render
 const FIELDS: [string, string, string][] = [
   ['firstName', 'Förnamn', 'text'],
   ['lastName', 'Efternamn', 'text'],
@@ -291,7 +291,7 @@ async function measureRender() {
   return result;
 }
 
-// 3. Relay overhead -------------------------------------------------------------------------------
+// 3. Relay overhead
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -16,7 +16,7 @@ import { leadUrl } from '../lead/vitec-protocol.js';
 
 export type SendOutcome =
   | { kind: 'sent'; leadId: string }
-  | { kind: 'failed'; invalid: boolean; failure: Failure }
+  | { kind: 'failed'; invalid: boolean; failure: Failure; status: number }
   | { kind: 'aborted' };
 
 export interface SendOptions {
@@ -56,15 +56,8 @@ export class LeadSender implements ReactiveController {
     if (enabled) pushDataLayer(event, this.host.id, leadId);
   }
 
-  /**
-   * Sends the lead (retrying once where that can help), lets the view `show` the outcome, then fires
-   * the success or error event, so that a listener finds the element already in its new state.
-   */
-  async send(
-    lead: PublicAdvertisingPersonLead,
-    options: SendOptions,
-    show: (outcome: SendOutcome) => void,
-  ): Promise<void> {
+  /** Sends the lead, retrying once where that can help; says what came of it. */
+  async send(lead: PublicAdvertisingPersonLead, options: SendOptions): Promise<SendOutcome> {
     const body = JSON.stringify(lead);
     // One key per lead: a retry of the same lead reuses it, so a relay can answer it without a second lead.
     if (this.idempotency?.body !== body) this.idempotency = { body, key: newIdempotencyKey() };
@@ -76,34 +69,36 @@ export class LeadSender implements ReactiveController {
       lang: options.lang,
       signal: this.abort.signal,
     });
-    if (result.kind === 'aborted') return show({ kind: 'aborted' });
+    if (result.kind === 'aborted') return { kind: 'aborted' };
     if (result.kind === 'success') {
       this.forget();
-      show({ kind: 'sent', leadId: result.leadId });
-      this.host.dispatchEvent(new LeadSuccessEvent({ leadId: result.leadId, lead }));
-      this.track(options.dataLayer, 'vitec_lead_form_success', result.leadId);
-      return;
+      return { kind: 'sent', leadId: result.leadId };
     }
     // A refusal (any 4xx, or Vitec refusing the relay) created no lead: the next try of the same lead gets
     // a new key, or the relay would replay the stored refusal for a day. Only an uncertain outcome (no
     // answer, a 5xx) keeps the key, so that a retry cannot make a second lead.
-    if (
-      result.kind === 'invalid' ||
-      result.kind === 'auth' ||
-      result.kind === 'rate-limit' ||
-      result.kind === 'unexpected'
-    )
-      this.forget();
+    if (['invalid', 'auth', 'rate-limit', 'unexpected'].includes(result.kind)) this.forget();
     const failure = describeFailure(result, options.messages, options.shown, location.origin);
     if (failure.developerNote)
       console.error(
         `<vitec-lead-form>: ${options.endpoint} ${failure.developerNote}`,
         'body' in result ? result.body : '',
       );
-    show({ kind: 'failed', invalid: result.kind === 'invalid', failure });
-    this.host.dispatchEvent(
-      new LeadErrorEvent({ status: result.status, message: failure.message, fieldErrors: failure.fieldErrors }),
-    );
-    this.track(options.dataLayer, 'vitec_lead_form_error');
+    return { kind: 'failed', invalid: result.kind === 'invalid', failure, status: result.status };
+  }
+
+  /** Tells the page what came of a send: the success or error event, and the data layer. */
+  announce(
+    outcome: Exclude<SendOutcome, { kind: 'aborted' }>,
+    lead: PublicAdvertisingPersonLead,
+    dataLayer: boolean,
+  ): void {
+    if (outcome.kind === 'sent') {
+      this.host.dispatchEvent(new LeadSuccessEvent({ leadId: outcome.leadId, lead }));
+      return this.track(dataLayer, 'vitec_lead_form_success', outcome.leadId);
+    }
+    const { message, fieldErrors } = outcome.failure;
+    this.host.dispatchEvent(new LeadErrorEvent({ status: outcome.status, message, fieldErrors }));
+    this.track(dataLayer, 'vitec_lead_form_error');
   }
 }

@@ -3,7 +3,26 @@
  * and storage, recorded once per page view however many forms the page has.
  */
 import type { FormMarketing } from '../lead/lead-schema.js';
-import { type AttributionMode, recordVisit } from '../lead/marketing.js';
+import { parseAttributionMode, parseTrackingParams, recordVisit } from '../lead/marketing.js';
+
+/** How a page view is recorded: a form's `attribution` and `tracking-params`, or the script tag's `data-` ones. */
+export interface AttributionSettings {
+  attribution?: string | null;
+  trackingParams?: string | null;
+}
+
+/**
+ * The settings of the page: the first form's attributes, or the script tag's `data-attribution` and
+ * `data-tracking-params` (read before any form is upgraded, so from its attributes).
+ */
+export function pageAttributionSettings(page: ParentNode): AttributionSettings {
+  const source = page.querySelector('vitec-lead-form, script[data-attribution], script[data-tracking-params]');
+  const prefix = source?.localName === 'script' ? 'data-' : '';
+  return {
+    attribution: source?.getAttribute(`${prefix}attribution`),
+    trackingParams: source?.getAttribute(`${prefix}tracking-params`),
+  };
+}
 
 let recorded: { view: string; marketing: FormMarketing | undefined } | undefined;
 
@@ -14,7 +33,9 @@ let recorded: { view: string; marketing: FormMarketing | undefined } | undefined
  * call for the same URL and referrer, from each form on the page, gets a copy of that result. A new URL
  * (a single-page site's navigation) is a new page view.
  */
-export function recordPageVisit(mode: AttributionMode, trackingParams?: readonly string[]): FormMarketing | undefined {
+export function recordPageVisit(settings: AttributionSettings): FormMarketing | undefined {
+  const mode = parseAttributionMode(settings.attribution);
+  const trackingParams = parseTrackingParams(settings.trackingParams);
   const view = `${location.href}\n${document.referrer}`;
   if (recorded?.view !== view) {
     recorded = {

@@ -1,5 +1,5 @@
-// Issue 16: the form as a visitor and a site owner meet it. One `describe` per finding (1–11), each of
-// which failed on the code before the issue. Elements are compared as booleans where the old code would
+// The form as a visitor and a site owner meet it. One `describe` per finding of a review (1–11), each of
+// which failed on the code before its fix. Elements are compared as booleans where the old code would
 // have found one: chai's report of a Lit element can take the browser minutes to serialise.
 import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';

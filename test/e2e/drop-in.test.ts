@@ -1,4 +1,4 @@
-// Issue 6's promises on the built file, in pages a broker's site could be: hostile CSS, a strict CSP,
+// The drop-in's promises on the built file, in pages a broker's site could be: hostile CSS, a strict CSP,
 // the script twice, another Lit app, two forms, theming, preview, spam traps, dataLayer, redirect.
 import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';

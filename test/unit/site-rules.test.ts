@@ -1,4 +1,4 @@
-// Issue 16's rules as pure functions: configuration problems, the bot rule, the fallback e-mail.
+// The site owners' rules as pure functions: configuration problems, the bot rule, the fallback e-mail.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { configProblem, webUrl } from '../../src/lead/form-config.ts';
