@@ -1,8 +1,8 @@
 /**
- * Sending, as a Lit reactive controller: one idempotency key per lead (the same for every retry of it),
- * an abort when the element leaves the page, the endpoint's `{customerId}`, the automatic retry, and a
- * failure turned into what the visitor sees, what the page's events say and what the console tells
- * the site's developer. The element keeps only the view.
+ * Sending, as a Lit reactive controller in the lazily loaded part: one idempotency key per lead (the same for
+ * every retry of it), an abort when the element leaves the page, the endpoint's `{customerId}`, the automatic
+ * retry, a failure turned into what the visitor sees and what the console tells the site's developer, and the
+ * page's events and data layer once the submission (submission.ts) has shown the outcome.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type DataLayerEvent, pushDataLayer } from '../page/data-layer.js';
@@ -29,7 +29,6 @@ export interface SendOptions {
   messages: Messages;
   /** The inputs shown, where the server's field errors can go. */
   shown: readonly FieldName[];
-  dataLayer: boolean;
 }
 
 export class LeadSender implements ReactiveController {

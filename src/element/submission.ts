@@ -148,7 +148,6 @@ export class Submission implements ReactiveController {
       lang: host.formLang,
       messages: t,
       shown: host.shown,
-      dataLayer: host.dataLayer,
     };
     const outcome = await sender.send(submit.detail.lead, options);
     if (outcome.kind === 'aborted') return;
