@@ -1,6 +1,10 @@
-// The store contract, kept alike by the in-memory store and Redis (a real redis-server per suite).
+// The store contract, kept alike by the in-memory store, Redis (a real redis-server per suite) and the Durable
+// Object store on the real workerd runtime (through miniflare).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { Miniflare } from 'miniflare';
+import ts from 'typescript';
 import type { IdempotencyStore, RateLimiter, SharedStore } from '../../src/server/stores/contract.ts';
 import { MemoryIdempotencyStore, MemoryRateLimiter } from '../../src/server/stores/memory.ts';
 import { createRedisStore } from '../../src/server/stores/redis.ts';
@@ -107,4 +111,49 @@ describe('Redis', () => {
       }
     }
   });
+});
+
+describe('Durable Objects (workerd)', () => {
+  let mf: Miniflare;
+  before(async () => {
+    // The store module as it is, transpiled alone (it imports only types), beside a Worker that calls it.
+    const source = readFileSync(new URL('../../src/server/stores/durable-object.ts', import.meta.url), 'utf8');
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    });
+    mf = new Miniflare({
+      modulesRoot: '/store',
+      modules: [
+        {
+          type: 'ESModule',
+          path: '/store/store-worker.js',
+          contents: readFileSync(new URL('../support/store-worker.js', import.meta.url), 'utf8'),
+        },
+        { type: 'ESModule', path: '/store/durable-object.js', contents: outputText },
+      ],
+      compatibilityDate: '2026-04-01',
+      durableObjects: { RELAY_STORE: 'LeadRelayStore' },
+    });
+    await mf.ready;
+  });
+  after(() => mf?.dispose());
+
+  const call =
+    (operation: string) =>
+    async (...args: unknown[]) => {
+      const response = await mf.dispatchFetch(`http://store.test/${operation}`, {
+        method: 'POST',
+        body: JSON.stringify(args),
+      });
+      assert.equal(response.status, 200, `${operation} answered ${response.status}`);
+      return ((await response.json()) as unknown) ?? undefined;
+    };
+  const store = {
+    claim: call('claim'),
+    complete: call('complete'),
+    release: call('release'),
+    hit: call('hit'),
+    refund: call('refund'),
+  } as unknown as IdempotencyStore & RateLimiter;
+  contract('Durable Object', () => ({ store }));
 });
