@@ -1,24 +1,20 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { tokenDeclarations } from './theme.js';
 
 /**
- * Public `--vitec-lead-form-*` tokens are read once into private `--_*` ones on `:host` (Material's
+ * Public `--vitec-lead-form-*` tokens (theme.ts) are read once into private `--_*` ones on `:host` (Material's
  * pattern), so a site can theme from `:root` and every rule below has one name to use.
  */
+const lightTokens = unsafeCSS(tokenDeclarations());
+const darkTokens = unsafeCSS(tokenDeclarations(true));
+
 export const styles = css`
   :host {
-    --_accent: var(--vitec-lead-form-accent, #0b5cad);
+    ${lightTokens}
     --_on-accent: #fff;
-    --_text: var(--vitec-lead-form-text);
-    --_background: var(--vitec-lead-form-background, Canvas);
-    --_border: var(--vitec-lead-form-border, #6b6b6b);
-    --_error: var(--vitec-lead-form-error, #b3261e);
     --_fixed: #1e6b35;
-    /* The focus ring: two tones, so that one of them stands out on any control and any page. */
-    --_focus: var(--vitec-lead-form-focus, #141414);
+    /* The focus ring: two tones (--_focus and --_focus-gap), so that one stands out on any control and any page. */
     --_focus-gap: Canvas;
-    --_radius: var(--vitec-lead-form-radius, 4px);
-    --_space: var(--vitec-lead-form-spacing, 1rem);
-    --_font: var(--vitec-lead-form-font, inherit);
 
     /* The layout follows the element's own width, not the window's (see the @container rule below). */
     container-type: inline-size;
@@ -33,12 +29,9 @@ export const styles = css`
   /* On a page whose color-scheme is dark, dark-page colours; a browser without light-dark() keeps the light ones. */
   @supports (color: light-dark(#000, #fff)) {
     :host {
-      --_accent: var(--vitec-lead-form-accent, light-dark(#0b5cad, #8ab4f8));
+      ${darkTokens}
       --_on-accent: light-dark(#fff, #111);
-      --_border: var(--vitec-lead-form-border, light-dark(#6b6b6b, #9a9a9a));
-      --_error: var(--vitec-lead-form-error, light-dark(#b3261e, #ff8f84));
       --_fixed: light-dark(#1e6b35, #7dd69b);
-      --_focus: var(--vitec-lead-form-focus, light-dark(#141414, #f2f2f2));
     }
   }
   :host([hidden]) {
@@ -54,7 +47,7 @@ export const styles = css`
   .contact-group {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--_space);
+    gap: var(--_spacing);
     margin: 0;
   }
   form > *,
@@ -69,14 +62,14 @@ export const styles = css`
   }
   .contact-group > legend {
     padding: 0;
-    margin-bottom: calc(var(--_space) / 4);
+    margin-bottom: calc(var(--_spacing) / 4);
   }
   .contact-group > .hint {
-    margin-top: calc(var(--_space) / -1.5);
+    margin-top: calc(var(--_spacing) / -1.5);
   }
   .field {
     display: grid;
-    gap: calc(var(--_space) / 4);
+    gap: calc(var(--_spacing) / 4);
     align-content: start;
   }
   .field-address-zipCode .input {
@@ -176,7 +169,7 @@ export const styles = css`
     font: inherit;
     min-height: 2.75rem;
     padding: 0.5rem 1rem;
-    margin-top: var(--_space);
+    margin-top: var(--_spacing);
     border: 2px solid var(--_accent);
     border-radius: var(--_radius);
     background: transparent;
@@ -204,11 +197,11 @@ export const styles = css`
     min-height: 1.5em;
   }
   .status-failed {
-    margin-top: var(--_space);
+    margin-top: var(--_spacing);
     display: grid;
     grid-template-columns: auto 1fr;
     gap: 0.25rem 0.75rem;
-    padding: var(--_space);
+    padding: var(--_spacing);
     border: 2px solid var(--_error);
     border-left-width: 6px;
     border-radius: var(--_radius);
@@ -231,11 +224,11 @@ export const styles = css`
   .summary {
     border: 4px solid var(--_error);
     border-radius: var(--_radius);
-    padding: var(--_space);
+    padding: var(--_spacing);
   }
   .summary-heading,
   .success-heading {
-    margin: 0 0 calc(var(--_space) / 2);
+    margin: 0 0 calc(var(--_spacing) / 2);
     font-size: 1.25em;
   }
   .summary-list {
@@ -258,7 +251,7 @@ export const styles = css`
   /* The thank-you keeps the form's height (set from the script); its bar and padding are its content's. */
   .success-body {
     border-left: 4px solid var(--_accent);
-    padding: var(--_space);
+    padding: var(--_spacing);
   }
   .lead-id {
     margin-bottom: 0;
@@ -268,7 +261,7 @@ export const styles = css`
     margin: 0;
   }
   .preview-note {
-    padding: calc(var(--_space) / 2);
+    padding: calc(var(--_spacing) / 2);
     border: 2px dashed var(--_border);
     border-radius: var(--_radius);
   }
