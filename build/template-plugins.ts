@@ -3,23 +3,39 @@ import { minify } from 'terser';
 import type { Plugin } from 'vite';
 
 /**
- * Minifies the CSS inside css`` templates, which no minifier touches: comments go, runs of white space
- * become one space, and the space around braces and semicolons goes (never around colons, which would
- * change a selector such as `.a :focus`).
+ * A stylesheet without what it does not need: comments, runs of white space (one space stays), the space around
+ * braces and semicolons, after a declaration's colon, after a comma, around a child combinator and around `*` and
+ * `/` (calc() needs it only around `+` and `-`), and a fraction's leading zero. Never the space before a colon in a
+ * selector (`.a :focus` is not `.a:focus`); quoted strings are kept as written. test/e2e/stylesheet.test.ts checks
+ * in Chromium that the element's stylesheet parses to the same rules before and after.
  */
+export function minifyCss(text: string): string {
+  const strings: string[] = [];
+  const held = text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, (quoted) => `\u0000${strings.push(quoted) - 1}\u0000`);
+  return (
+    held
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};])\s*/g, '$1')
+      .replace(/;}/g, '}')
+      // A declaration: a name after { or ;, its value running to ; or } with no { between (a selector has one).
+      .replace(/([{;][-\w]+):\s*(?=[^{};]*[;}])/g, '$1:')
+      .replace(/,\s+/g, ',')
+      .replace(/\s*>\s*/g, '>')
+      .replace(/ ([*/]) /g, '$1')
+      .replace(/(?<![\w.])0\.(\d)/g, '.$1')
+      .trim()
+      .replace(/\u0000(\d+)\u0000/g, (_all, i: string) => strings[Number(i)]!)
+  );
+}
+
+/** Minifies the CSS inside the css`` templates of `*.styles.ts`, which no minifier touches (see minifyCss). */
 export const minifyCssTemplates: Plugin = {
   name: 'minify-css-templates',
   transform(code, id) {
     if (!id.endsWith('.styles.ts')) return undefined;
-    return code.replace(/css`([^`]*)`/g, (_all, text: string) => {
-      const css = text
-        .replace(/\/\*[\s\S]*?\*\//g, '')
-        .replace(/\s+/g, ' ')
-        .replace(/\s*([{};])\s*/g, '$1')
-        .replace(/;}/g, '}')
-        .trim();
-      return `css\`${css}\``;
-    });
+    return code.replace(/css`([^`]*)`/g, (_all, text: string) => `css\`${minifyCss(text)}\``);
   },
 };
 

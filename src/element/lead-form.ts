@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { query, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { type FieldList, parseFieldList } from '../lead/field-list.js';
 import type { FieldName } from '../lead/fields.js';
 import { configProblem } from '../lead/form-config.js';
@@ -65,17 +65,16 @@ declare const __VERSION__: string | undefined;
 export class VitecLeadFormElement extends LeadFormAttributes implements SubmissionHost {
   /** The package version this element was built from. */
   static readonly version: string = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
-
   static override styles = styles;
 
   /** @internal What the visitor typed, by input name. */
   @state() values: FormValues = {};
   /** @internal Whether the consent box is ticked. */ @state() consent = false;
 
-  @query('.summary') private summary?: HTMLElement;
-  @query('.success') private success?: HTMLElement;
   /** @internal The honeypot (a bot fills it in). */
-  @query('input[name="website"]') trap?: HTMLInputElement;
+  get trap(): HTMLInputElement | null {
+    return this.renderRoot.querySelector('input[name="website"]');
+  }
 
   /** Set in `willUpdate`, which runs before the first render: `fields` and `required` always start changed. */
   private lists!: { shown: FieldList; required: FieldList };
@@ -85,7 +84,8 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
   shownAt = 0;
   /** The element's height when the thank-you replaced the form: the thank-you keeps it, so the page does not jump. */
   private formHeight = 0;
-  private focusTarget?: 'summary' | 'success' | 'first-input';
+  /** What takes the focus after the next render: a selector. */
+  private focusTarget?: string;
   /** @internal The lazily loaded behaviour (behaviour.ts), and the sending controller made from it. */
   readonly lazy = new BehaviourController(this);
   /** The submit sequence and what the view shows of its outcome. */
@@ -111,10 +111,11 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
   protected override updated(): void {
     // The thank-you is as tall as the form it replaced, so that the page below does not move up. Set
     // through the CSSOM: a strict CSP refuses style attributes (Lit's styleMap writes one at first render).
-    if (this.success && this.formHeight) this.success.style.minHeight = `${Math.round(this.formHeight)}px`;
+    const success = this.renderRoot.querySelector<HTMLElement>('.success');
+    if (success && this.formHeight) success.style.minHeight = `${Math.round(this.formHeight)}px`;
     const target = this.focusTarget;
     this.focusTarget = undefined;
-    (target === 'first-input' ? this.renderRoot.querySelector<HTMLElement>('.input') : target && this[target])?.focus();
+    if (target) this.renderRoot.querySelector<HTMLElement>(target)?.focus();
   }
 
   /** @internal */
@@ -131,7 +132,6 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
   get shown(): FieldName[] {
     return this.lists.shown.fields;
   }
-
   /** @internal */
   get requiredFields(): FieldName[] {
     return this.lists.required.fields;
@@ -150,7 +150,7 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
 
   /** @internal */
   focusAfterUpdate(target: 'summary' | 'success' | undefined): void {
-    this.focusTarget = target;
+    this.focusTarget = target && `.${target}`;
   }
 
   /** @internal The lead is sent (or thanked for): what was typed and its draft go; the thank-you keeps the height. */
@@ -239,7 +239,7 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
   /** "Send another message": an empty form, with the focus in its first input. */
   private sendAnother = () => {
     this.reset();
-    this.focusTarget = 'first-input';
+    this.focusTarget = '.input';
   };
 }
 

@@ -39,8 +39,6 @@ export class LeadSender implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
-
   hostDisconnected(): void {
     this.abort?.abort();
   }

@@ -28,7 +28,7 @@ export interface SubmissionHost extends LeadFormAttributes {
   readonly configError: string;
   readonly lazy: BehaviourController;
   /** The honeypot (a bot fills it in). */
-  readonly trap?: HTMLInputElement;
+  readonly trap: HTMLInputElement | null;
   /** When the form was first shown, for the bot rule. */
   readonly shownAt: number;
   /** The form is done with: what was typed, and its draft, are forgotten; the view keeps the page still. */

@@ -1,8 +1,8 @@
 /**
  * The public theming tokens, `--vitec-lead-form-<name>`, each with its default on a light page and, where it
- * differs, on a dark page (no default: the page's own value is inherited). The stylesheet reads each into a
- * private `--_<name>` from this table; the class JSDoc's `@cssprop` lines and the table in
- * docs/site-owners.md say the same (test/unit/theme.test.ts compares names and defaults).
+ * differs, on a dark page (no default: the page's own value is inherited). The stylesheet
+ * (lead-form.styles.ts) reads each into a private `--_<name>`, the class JSDoc's `@cssprop` lines list them and
+ * docs/site-owners.md has a table of them: test/unit/theme.test.ts checks that all three say this table.
  */
 export const THEME_TOKENS: readonly (readonly [name: string, light?: string, dark?: string])[] = [
   ['accent', '#0b5cad', '#8ab4f8'],
@@ -15,16 +15,3 @@ export const THEME_TOKENS: readonly (readonly [name: string, light?: string, dar
   ['spacing', '1rem'],
   ['font'],
 ];
-
-/**
- * The tokens as private properties, `--_<name>:var(--vitec-lead-form-<name>,<default>);`: on a light page each
- * with its light default, or in `light-dark()` those that differ on a dark page.
- */
-export const tokenDeclarations = (dark?: boolean): string =>
-  THEME_TOKENS.map(([name, light = '', darkValue]) =>
-    !dark
-      ? `--_${name}:var(--vitec-lead-form-${name}${light && ','}${light});`
-      : darkValue
-        ? `--_${name}:var(--vitec-lead-form-${name},light-dark(${light},${darkValue}));`
-        : '',
-  ).join('');

@@ -14,7 +14,7 @@ export const leadRoutePath = (customerId: string) => `/PublicAdvertising/${custo
 export const LEAD_ROUTE_AT_END = /\/PublicAdvertising\/([^/]+)\/Contact\/Person\/Lead\/?$/i;
 
 /** The lead route as a whole request path, as the relay serves it. */
-export const LEAD_ROUTE = new RegExp(`^${LEAD_ROUTE_AT_END.source}`, 'i');
+export const LEAD_ROUTE = /* @__PURE__ */ new RegExp(`^${LEAD_ROUTE_AT_END.source}`, 'i');
 
 /** What an `endpoint` attribute holds where the customer id goes. */
 export const CUSTOMER_ID_PLACEHOLDER = '{customerId}';
