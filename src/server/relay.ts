@@ -64,6 +64,8 @@ export interface RelayConfig {
   now?: () => number;
   idempotencyStore?: IdempotencyStore;
   rateLimiter?: RateLimiter;
+  /** Whether the shared store answers (stores/fallback.ts): `/healthz` says `degraded` while it does not. */
+  storeStatus?: () => 'ok' | 'unavailable';
   /** Receives one JSON line per request; `console.log` by default. */
   log?: Log;
   newRequestId?: () => string;
@@ -105,7 +107,7 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
     requestId({ limitLength: 64, ...(config.newRequestId ? { generator: config.newRequestId } : {}) }),
     logRequests({ log, now }),
     corsForAllowedOrigins({ allowed }),
-    health,
+    health({ storeStatus: config.storeStatus }),
     routeLead,
     refuseOrigin({ allowed }),
     checkCustomer({ customerIds: config.customerIds }),

@@ -18,6 +18,10 @@ export interface RedisServer {
   /** Starts it again on the same port, empty. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Stops it dead (SIGSTOP): connections stay open and nothing answers, as a hung server does. */
+  pause(): void;
+  /** Lets a paused server go on (SIGCONT). */
+  resume(): void;
 }
 
 export async function startRedis(): Promise<RedisServer> {
@@ -54,7 +58,15 @@ export async function startRedis(): Promise<RedisServer> {
     url: `redis://127.0.0.1:${port}`,
     port,
     start,
-    kill: () => stopWith('SIGKILL'),
-    stop: () => stopWith('SIGTERM'),
+    kill: async () => {
+      child?.kill('SIGCONT');
+      await stopWith('SIGKILL');
+    },
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
+    stop: async () => {
+      child?.kill('SIGCONT');
+      await stopWith('SIGTERM');
+    },
   };
 }

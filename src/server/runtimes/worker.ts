@@ -38,7 +38,7 @@ function start(env: WorkerEnv): void {
     // REDIS_URL means nothing here: the Durable Objects are the shared store.
     const config = relayConfigFromEnv(env as unknown as Record<string, unknown>);
     const store = withFallback(durableObjectStore(env.RELAY_STORE), { log: consoleLog, name: 'durable-object' });
-    relay = createLeadRelay({ ...config, idempotencyStore: store, rateLimiter: store });
+    relay = createLeadRelay({ ...config, idempotencyStore: store, rateLimiter: store, storeStatus: store.status });
   } catch (error) {
     // Names what is wrong, never a value.
     misconfigured = (error as { problems?: readonly string[] }).problems ?? [(error as Error).message];

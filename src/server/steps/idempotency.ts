@@ -74,7 +74,10 @@ export function deliverLead(options: {
 }): MiddlewareHandler<RelayEnv> {
   const { store, forward, timeoutMs, claimMs, now } = options;
   /** Attempts in flight in this process, by hashed key: a second request here waits for the first directly. */
-  const inFlight = new Map<string, Promise<Exclude<Claim, { kind: 'claimed' }> | (Answer & { fingerprint: string })>>();
+  const inFlight = new Map<
+    string,
+    Promise<Exclude<Claim, { kind: 'claimed' }> | (Answer & { fingerprint?: string })>
+  >();
 
   return async function deliverOnce(c) {
     const record = c.get('record');
@@ -120,9 +123,14 @@ export function deliverLead(options: {
     };
 
     /** One claim and, when it is ours, one forward: shared by every request here with the same key. */
-    const attempt = async (): Promise<Exclude<Claim, { kind: 'claimed' }> | (Answer & { fingerprint: string })> => {
+    const attempt = async (): Promise<Exclude<Claim, { kind: 'claimed' }> | (Answer & { fingerprint?: string })> => {
       const claim = await store.claim(scope, print, claimMs);
       if (claim.kind !== 'claimed') return claim;
+      // Nothing is forwarded for a visitor who is no longer waiting: the store took their time, or they left.
+      if (now() >= deadline || c.req.raw.signal?.aborted) {
+        await store.release(scope, claim.token);
+        return timedOut();
+      }
       const result = await forward(customerId, leadJson, started, record.requestId);
       // Only what Vitec decided for good is kept: a failure must stay retryable, or a visitor whose
       // lead met a Vitec outage could never send it. A store that fails here loses only a replay: the

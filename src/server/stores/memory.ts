@@ -52,6 +52,16 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   async release(key: string, token: string): Promise<void> {
     if (this.live(key)?.claim?.token === token) this.entries.delete(key);
   }
+
+  /** The final answer kept for `key`, if any: no claim is taken. */
+  answerOf(key: string): StoredAnswer | undefined {
+    return this.live(key)?.answer;
+  }
+
+  /** Keeps `answer` for `key`, whoever holds a claim here: it was decided elsewhere (a shared store's claim). */
+  remember(key: string, answer: StoredAnswer, ttlMs: number): void {
+    this.put(key, { answer, expires: this.now() + ttlMs });
+  }
 }
 
 interface Hits {

@@ -48,7 +48,7 @@ export function relayOptionsFromEnv(env: NodeJS.ProcessEnv): NodeRelayOptions {
  * URL it does not wait for Redis: leads go through from the start, shared once Redis answers.
  */
 async function startRelay(options: NodeRelayOptions): Promise<{ server: Server; port: number; store?: SharedStore }> {
-  let store: (SharedStore & { report(error: unknown): void }) | undefined;
+  let store: ReturnType<typeof withFallback> | undefined;
   if (options.redisUrl) {
     const log = options.relay.log ?? consoleLog;
     const redis = createRedisStore({ url: options.redisUrl, onError: (error) => store?.report(error) });
@@ -57,7 +57,10 @@ async function startRelay(options: NodeRelayOptions): Promise<{ server: Server; 
     void redis.ready.then(() => logEvent(log, 'store-ready', { store: 'redis' }));
   }
   const server = createFetchServer(
-    createLeadRelay({ ...options.relay, ...(store ? { idempotencyStore: store, rateLimiter: store } : {}) }),
+    createLeadRelay({
+      ...options.relay,
+      ...(store ? { idempotencyStore: store, rateLimiter: store, storeStatus: store.status } : {}),
+    }),
   );
   const port = await listen(server, options.port, options.host);
   return { server, port, ...(store ? { store } : {}) };
