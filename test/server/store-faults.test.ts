@@ -35,10 +35,14 @@ describe('one lead per key through the faults of Redis', () => {
   /** A second relay on the same Redis and the same mock: another instance of the fleet. */
   let other: Awaited<ReturnType<typeof serveHandler>>;
   const stores: ReturnType<typeof withFallback>[] = [];
+  /** Until each relay's Redis client is connected: before that, every call is answered from memory. */
+  const connected: Promise<void>[] = [];
   const logs: string[] = [];
 
   const sharedStore = () => {
-    const store = withFallback(createRedisStore({ url: redis.url, onError: (error) => store.report(error) }), {
+    const redisStore = createRedisStore({ url: redis.url, onError: (error) => store.report(error) });
+    connected.push(redisStore.ready);
+    const store = withFallback(redisStore, {
       log: (line) => logs.push(line),
       name: 'redis',
       deadlineMs: 300,
@@ -72,8 +76,10 @@ describe('one lead per key through the faults of Redis', () => {
         rateLimitPerMinute: 1000,
       }),
     );
-    // Both share Redis from here on.
-    await eventually(async () => (await send(stack.relayUrl)).status === 200);
+    // Both share Redis from here on (a relay whose client is still connecting answers from its memory).
+    await Promise.all(connected.splice(0));
+    await eventually(() => stores.every((store) => store.status() === 'ok'));
+    assert.equal((await send(stack.relayUrl)).status, 200);
   });
   afterEach(async () => {
     redis.resume();
@@ -91,12 +97,12 @@ describe('one lead per key through the faults of Redis', () => {
     return ok;
   };
 
-  /** How many answers Redis holds, read with a client of the test's own. */
-  const answersInRedis = async () => {
+  /** How many answers (or claims) Redis holds, read with a client of the test's own. */
+  const answersInRedis = async (kind: 'answer' | 'claim' = 'answer') => {
     const client = createClient({ url: redis.url });
     try {
       await client.connect();
-      return (await client.keys('vitec-lead-relay:answer:*')).length;
+      return (await client.keys(`vitec-lead-relay:${kind}:*`)).length;
     } catch {
       return -1;
     } finally {
@@ -174,10 +180,11 @@ describe('one lead per key through the faults of Redis', () => {
 
   it('should write an answer again that Redis missed mid-lead, so that another relay replays it', async () => {
     const before = stack.mock.leads.length;
-    stack.mock.mode = { delayMs: 800, times: 1 };
+    stack.mock.mode = { delayMs: 1_500, times: 1 };
     const pending = send(stack.relayUrl, 'lost-mid-lead');
-    // The claim is in Redis and the lead at Vitec; Redis hangs before Vitec's answer comes back.
-    await sleep(300);
+    // The claim is in Redis and the lead on its way to Vitec; Redis hangs before Vitec's answer comes back.
+    // (Waiting for the claim itself, not for a time: on a slow machine 300 ms may not see it made.)
+    await eventually(async () => (await answersInRedis('claim')) === 1, 1_200);
     redis.pause();
     const first = await pending;
     assert.equal(first.status, 200);
