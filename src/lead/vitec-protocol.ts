@@ -31,6 +31,11 @@ export function leadUrl(endpoint: string, customerId: string | undefined): strin
 export const RELAY_CODES = {
   /** Vitec refused the relay's credentials or customer id (or the relay's configuration cannot work): no retry helps. */
   misconfigured: 'relay-misconfigured',
+  /**
+   * Another request with the same `Idempotency-Key` holds the lead, and this one's deadline came first: whether the
+   * lead reached Vitec is not known yet. A 503: the element retries it with the same key, which replays the answer.
+   */
+  pending: 'lead-pending',
 } as const;
 
 /**

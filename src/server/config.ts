@@ -18,6 +18,7 @@ export type EnvironmentConfig = Pick<
   | 'allowedOrigins'
   | 'rateLimitPerMinute'
   | 'timeoutMs'
+  | 'claimLeaseMs'
   | 'trustProxy'
 > & {
   /** `REDIS_URL`: idempotency and the rate limit shared by every relay that names the same Redis (Node). */
@@ -95,6 +96,7 @@ export function relayConfigFromEnv(env: Environment): EnvironmentConfig {
     problems.push('REDIS_URL must look like redis://host:6379/0 (or rediss:// for TLS)');
   const rateLimitPerMinute = whole(env, 'RATE_LIMIT_PER_MINUTE', 10, problems);
   const timeoutMs = whole(env, 'VITEC_TIMEOUT_MS', 10_000, problems);
+  const claimLeaseMs = whole(env, 'CLAIM_LEASE_MS', 5_000, problems, 1_000, 60_000);
   if (problems.length) throw new RelayConfigError(problems);
   return {
     vitecBaseUrl,
@@ -104,6 +106,7 @@ export function relayConfigFromEnv(env: Environment): EnvironmentConfig {
     allowedOrigins,
     rateLimitPerMinute,
     timeoutMs,
+    claimLeaseMs,
     trustProxy: /^(1|true|yes|on)$/i.test(text(env, 'TRUST_PROXY')),
     ...(redisUrl ? { redisUrl } : {}),
   };

@@ -56,6 +56,12 @@ export interface RelayConfig {
    * stored for the visitor's retry. Default six times `timeoutMs`, at least 60 s.
    */
   upstreamLimitMs?: number;
+  /**
+   * How long a claim on an `Idempotency-Key` lasts unless its holder renews it (it does, a third of this apart, while
+   * it waits for Vitec): a crashed instance blocks its keys this long, then another request takes them over.
+   * Default 5 000 ms.
+   */
+  claimLeaseMs?: number;
   /** Take the client address from the last `X-Forwarded-For` entry (only behind a proxy you run). */
   trustProxy?: boolean;
   /** What forwards to Vitec; the global `fetch` by default. Must not follow redirects by itself. */
@@ -126,7 +132,7 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
       store: config.idempotencyStore ?? new MemoryIdempotencyStore({ now }),
       forward,
       timeoutMs,
-      claimMs: upstreamLimitMs + 5_000,
+      leaseMs: config.claimLeaseMs ?? 5_000,
       now,
     }),
   );

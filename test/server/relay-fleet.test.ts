@@ -181,3 +181,71 @@ describe('relays when Redis goes down and comes back', () => {
     }
   });
 });
+
+describe('a relay that dies holding a key', () => {
+  let redis: RedisServer;
+  let mock: MockVitec;
+  let vitec: Awaited<ReturnType<typeof serveHandler>>;
+  let relays: Relay[] = [];
+
+  before(async () => {
+    redis = await startRedis();
+    mock = createMockVitec();
+    vitec = await serveHandler(mock);
+    const env = {
+      REDIS_URL: redis.url,
+      VITEC_BASE_URL: vitec.url,
+      RATE_LIMIT_PER_MINUTE: '1000',
+      CLAIM_LEASE_MS: '3000',
+      // The survivor's visitors wait 1 s, less than the lease: they meet the orphaned claim.
+      VITEC_TIMEOUT_MS: '1000',
+    };
+    relays = await Promise.all([startRelay({ ...env, VITEC_TIMEOUT_MS: '10000' }), startRelay(env, true)]);
+  });
+  after(async () => {
+    await Promise.all(relays.map((relay) => relay.process.stop()));
+    await vitec.close();
+    await redis.stop();
+  });
+
+  it("should say the lead's fate is unknown (503 lead-pending), never a Vitec timeout, and take the key over after the lease", async () => {
+    const { createClient } = await import('@redis/client');
+    const [dying, survivor] = relays as [Relay, Relay];
+    mock.mode = { delayMs: 6_000, times: 1 };
+    const lost = send(dying, 'orphan').catch(() => undefined);
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    try {
+      for (let i = 0; !(await client.keys('vitec-lead-relay:claim:*')).length; i++) {
+        assert.ok(i < 100, 'the claim is in Redis within 5 s');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      await client.close();
+    }
+    dying.process.child.kill('SIGKILL');
+    await dying.process.exited;
+    const killed = Date.now();
+    await lost;
+
+    const statuses: number[] = [];
+    for (;;) {
+      const response = await send(survivor, 'orphan');
+      statuses.push(response.status);
+      if (response.status === 200) {
+        // Taken over: a lead of its own (the dead relay's fate is unknown, so this is not a replay).
+        assert.equal(response.headers.get('idempotent-replayed'), null);
+        assert.match(await response.json(), /.+/);
+        break;
+      }
+      assert.equal(response.status, 503);
+      assert.equal(response.headers.get('retry-after'), '1');
+      const body = await response.json();
+      assert.equal(body.Code, 'lead-pending');
+      assert.match(body.Message, /not known yet/);
+      assert.ok(Date.now() - killed < 3_000 + 2_000, `taken over within the lease and a retry: ${statuses}`);
+    }
+    assert.ok(statuses.length > 1, 'the first retry met the orphaned claim');
+    assert.match(survivor.process.output(), /"event":"idempotent-pending"/);
+  });
+});

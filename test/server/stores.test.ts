@@ -53,6 +53,21 @@ function contract(name: string, make: () => { store: IdempotencyStore & RateLimi
       assert.equal((await store.claim(k, 'f1', 50)).kind, 'claimed');
     });
 
+    it('should keep a renewed claim past its first time, for its holder only', async () => {
+      const k = key();
+      const claim = await store.claim(k, 'f1', 300);
+      assert.equal(claim.kind, 'claimed');
+      const token = claim.kind === 'claimed' ? claim.token : '';
+      assert.equal(await store.renew(k, 'not-the-holder', 10_000), false);
+      assert.equal(await store.renew(k, token, 10_000), true);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.deepEqual(await store.claim(k, 'f2', 300), { kind: 'pending', fingerprint: 'f1' });
+      // Once it has ended (here by a release), the holder is told: the key may have been taken over.
+      await store.release(k, token);
+      assert.equal(await store.renew(k, token, 10_000), false);
+      assert.equal((await store.claim(k, 'f2', 300)).kind, 'claimed');
+    });
+
     it("should count a client's leads in a window, atomically, and take back a refund", async () => {
       const client = `10.0.0.${n++}`;
       const decisions = await Promise.all(Array.from({ length: 5 }, () => store.hit(client, 3, 60_000)));
@@ -74,6 +89,7 @@ contract('memory', () => {
       claim: idempotency.claim.bind(idempotency),
       complete: idempotency.complete.bind(idempotency),
       release: idempotency.release.bind(idempotency),
+      renew: idempotency.renew.bind(idempotency),
       hit: limiter.hit.bind(limiter),
       refund: limiter.refund.bind(limiter),
     },
@@ -152,6 +168,7 @@ describe('Durable Objects (workerd)', () => {
     claim: call('claim'),
     complete: call('complete'),
     release: call('release'),
+    renew: call('renew'),
     hit: call('hit'),
     refund: call('refund'),
   } as unknown as IdempotencyStore & RateLimiter;

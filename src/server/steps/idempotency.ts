@@ -4,11 +4,18 @@
  * (in this process directly, from another instance through the store); a later one gets the stored
  * answer. Only Vitec's final answers (200, 400) are stored, for 24 hours.
  *
+ * A claim is a lease: its holder renews it while it waits for Vitec, so that a holder that is gone (a crashed
+ * instance) blocks its key for at most `leaseMs`, after which the next request with the key takes it over. A
+ * request that waits for another instance's claim until its own deadline is told that the lead's fate is not
+ * known yet (503 `lead-pending`, with `Retry-After`): never a Vitec timeout, since this instance did not ask
+ * Vitec; the element retries it with the same key.
+ *
  * What reaches the store is not personal: the key is a hash of the customer id and the client's key,
  * the fingerprint an HMAC of the lead under the client's key, and the answer's body is encrypted with a
  * key derived from the client's key, which only a retry of the same lead holds.
  */
 import type { MiddlewareHandler } from 'hono';
+import { RELAY_CODES } from '../../lead/vitec-protocol.js';
 import { answer, message, type RelayEnv } from '../context.js';
 import { type Answer, type ForwardLead, TIMED_OUT } from './forward.js';
 import type { Claim, IdempotencyStore, StoredAnswer } from '../stores/contract.js';
@@ -20,6 +27,12 @@ const TTL_MS = 24 * 60 * 60 * 1000;
 const MAX_KEY = 200;
 /** How often a request waiting for another instance's answer asks the store again. */
 const POLL_MS = 100;
+/** The answer to a request that waited for another instance's claim until its deadline. */
+const PENDING_BODY = JSON.stringify({
+  Message:
+    'Another request with this Idempotency-Key is still being delivered, so whether the lead reached Vitec is not known yet. Send it again with the same key.',
+  Code: RELAY_CODES.pending,
+});
 
 const encoder = new TextEncoder();
 const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -68,11 +81,11 @@ export function deliverLead(options: {
   store: IdempotencyStore;
   forward: ForwardLead;
   timeoutMs: number;
-  /** How long the relay goes on waiting for Vitec after the visitor's 504: a claim lasts that long. */
-  claimMs: number;
+  /** How long a claim lasts unless its holder renews it (a third of this apart) while it waits for Vitec. */
+  leaseMs: number;
   now: () => number;
 }): MiddlewareHandler<RelayEnv> {
-  const { store, forward, timeoutMs, claimMs, now } = options;
+  const { store, forward, timeoutMs, leaseMs, now } = options;
   /** Attempts in flight in this process, by hashed key: a second request here waits for the first directly. */
   const inFlight = new Map<
     string,
@@ -124,14 +137,23 @@ export function deliverLead(options: {
 
     /** One claim and, when it is ours, one forward: shared by every request here with the same key. */
     const attempt = async (): Promise<Exclude<Claim, { kind: 'claimed' }> | (Answer & { fingerprint?: string })> => {
-      const claim = await store.claim(scope, print, claimMs);
+      const claim = await store.claim(scope, print, leaseMs);
       if (claim.kind !== 'claimed') return claim;
       // Nothing is forwarded for a visitor who is no longer waiting: the store took their time, or they left.
       if (now() >= deadline || c.req.raw.signal?.aborted) {
         await store.release(scope, claim.token);
         return timedOut();
       }
-      const result = await forward(customerId, leadJson, started, record.requestId);
+      const renewal = setInterval(
+        () => void store.renew(scope, claim.token, leaseMs).catch(() => undefined),
+        leaseMs / 3,
+      );
+      let result: Answer;
+      try {
+        result = await forward(customerId, leadJson, started, record.requestId);
+      } finally {
+        clearInterval(renewal);
+      }
       // Only what Vitec decided for good is kept: a failure must stay retryable, or a visitor whose
       // lead met a Vitec outage could never send it. A store that fails here loses only a replay: the
       // lead itself was delivered.
@@ -169,7 +191,10 @@ export function deliverLead(options: {
         if (outcome.kind === 'stored') return replay(outcome.answer, 'idempotent-replay');
         // Another instance holds the claim: ask again until it has an answer, or its claim ends.
         if (outcome.fingerprint !== print) return message(c, 422, 'This Idempotency-Key was used for another lead.');
-        if (now() + POLL_MS >= deadline) return respond(timedOut());
+        if (now() + POLL_MS >= deadline) {
+          record.event = 'idempotent-pending';
+          return answer(c, 503, PENDING_BODY, { 'retry-after': '1' });
+        }
         record.event = 'idempotent-wait';
         await sleep(POLL_MS);
         continue;

@@ -28,6 +28,11 @@ export interface IdempotencyStore {
   complete(key: string, token: string, answer: StoredAnswer, ttlMs: number): Promise<void>;
   /** Ends the claim `token` with no answer, after a failure that a retry may get past. */
   release(key: string, token: string): Promise<void>;
+  /**
+   * Keeps the claim `token` for another `claimMs` from now: its holder is alive and still waiting for Vitec.
+   * False when the claim is no longer this holder's (it ended, and perhaps another request took the key over).
+   */
+  renew(key: string, token: string, claimMs: number): Promise<boolean>;
 }
 
 export interface RateDecision {

@@ -45,6 +45,7 @@ export function durableObjectStore(namespace: DurableObjectNamespace): SharedSto
     complete: (key, token, answer, ttlMs) =>
       call<null>(`key:${key}`, 'complete', { token, answer, ttlMs }).then(() => undefined),
     release: (key, token) => call<null>(`key:${key}`, 'release', { token }).then(() => undefined),
+    renew: (key, token, claimMs) => call<boolean>(`key:${key}`, 'renew', { token, claimMs }),
     hit: async (client, limit, windowMs) =>
       call<RateDecision>(`client:${await sha256(client)}`, 'hit', { limit, windowMs }),
     refund: async (client, token) =>
@@ -107,6 +108,14 @@ export class LeadRelayStore {
         const claim = await this.live<{ token: string }>('claim', now);
         if (claim?.token === input.token) await storage.delete('claim');
         return json(null);
+      }
+      case 'renew': {
+        const claim = await storage.get<Expiring<{ token: string; fingerprint: string }>>('claim');
+        if (!claim || claim.expires <= now || claim.value.token !== input.token) return json(false);
+        const expires = now + Number(input.claimMs);
+        await storage.put('claim', { ...claim, expires });
+        await this.expireAt(expires);
+        return json(true);
       }
       case 'hit': {
         const windowMs = Number(input.windowMs);

@@ -157,6 +157,11 @@ export function withFallback(
       // A claim that cannot be released ends by itself when its time is up.
       await call(() => shared.release(key, token)).catch(() => undefined);
     },
+    async renew(key: string, token: string, claimMs: number) {
+      if (token.startsWith(LOCAL)) return memory.renew(key, token.slice(LOCAL.length), claimMs);
+      // A claim that cannot be renewed now may still be held: the holder goes on, and says so next time.
+      return call(() => shared.renew(key, token, claimMs)).catch(() => true);
+    },
     async hit(client: string, limit: number, windowMs: number): Promise<RateDecision> {
       try {
         return await call(() => shared.hit(client, limit, windowMs));

@@ -53,6 +53,13 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     if (this.live(key)?.claim?.token === token) this.entries.delete(key);
   }
 
+  async renew(key: string, token: string, claimMs: number): Promise<boolean> {
+    const entry = this.live(key);
+    if (entry?.claim?.token !== token) return false;
+    entry.expires = this.now() + claimMs;
+    return true;
+  }
+
   /** The final answer kept for `key`, if any: no claim is taken. */
   answerOf(key: string): StoredAnswer | undefined {
     return this.live(key)?.answer;

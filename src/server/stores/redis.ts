@@ -29,6 +29,11 @@ const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
+/** KEYS: claim. ARGV: holder, claim ms. */
+const RENEW = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0`;
+
 /** KEYS: the client's hits (a sorted set by time). ARGV: window ms, limit, member. A sliding window. */
 const HIT = `
 local t = redis.call('TIME')
@@ -95,6 +100,9 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore & { re
     },
     async release(key, token) {
       await run(RELEASE, [idem(key)[0]!], [token]);
+    },
+    async renew(key, token, claimMs) {
+      return (await run(RENEW, [idem(key)[0]!], [token, String(claimMs)])) === 1;
     },
     async hit(clientAddress, limit, windowMs): Promise<RateDecision> {
       const member = randomUUID();
