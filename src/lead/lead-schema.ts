@@ -22,8 +22,8 @@ const EMAIL =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 const ZIP = /^(\d{3}) ?(\d{2})$/;
 
-const FORBIDDEN = new RegExp(`[${FORBIDDEN_CHARACTERS}]`);
-const FORBIDDEN_BUT_LINES = new RegExp(`(?![\\t\\n\\r])[${FORBIDDEN_CHARACTERS}]`);
+const FORBIDDEN = new RegExp(`[${FORBIDDEN_CHARACTERS}]`, 'u');
+const FORBIDDEN_BUT_LINES = new RegExp(`(?![\\t\\n\\r])[${FORBIDDEN_CHARACTERS}]`, 'u');
 /** White space and the invisible characters a name cannot consist of alone. */
 const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff]/g;
 

@@ -62,6 +62,12 @@ function harness(
 }
 
 function post(body: unknown, headers: Record<string, string> = {}, path = PATH): Request {
+  if (body instanceof Uint8Array)
+    return new Request(`https://relay.test${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },
+      body: body as Uint8Array<ArrayBuffer>,
+    });
   return new Request(`https://relay.test${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: ORIGIN, ...headers },
@@ -334,6 +340,8 @@ describe('createLeadRelay', () => {
       ['a right-to-left override', person('Anna\u202eanelleH'), 'lead.Person.FirstName', /styrtecken/],
       ['a first-strong isolate', { ...valid, message: 'Hej \u2068Anna\u2069' }, 'lead.Message', /styrtecken/],
       ['a line feed in a name', person('Anna\nSvensson'), 'lead.Person.FirstName', /styrtecken/],
+      ['a lone high surrogate in a name', person('Anna\ud800'), 'lead.Person.FirstName', /osynliga tecken/],
+      ['a lone low surrogate in the message', { ...valid, message: 'Hej \udc00 då' }, 'lead.Message', /osynliga/],
       [
         'a name of zero-width spaces only',
         person('\u200b\u200c\u200d\u2060\ufeff'),
@@ -376,6 +384,19 @@ describe('createLeadRelay', () => {
       );
       assert.equal(response.status, 200);
       assert.equal((await h.calls[0]!.json()).message, 'Rad ett\r\nRad två\tmed tabb');
+    });
+
+    it('should answer 400 to a body whose bytes are not UTF-8, and forward nothing', async () => {
+      const h = harness();
+      const good = new TextEncoder().encode(JSON.stringify(valid));
+      // "Anna" with its second byte replaced by 0xff, which no UTF-8 text holds; and a truncated two-byte "ö".
+      for (const bytes of [good.map((b, i, all) => (i === all.indexOf(0x6e) ? 0xff : b)), Uint8Array.of(0x7b, 0xc3)]) {
+        const response = await h.relay(post(bytes, { 'accept-language': 'en' }));
+        assert.equal(response.status, 400);
+        assert.deepEqual((await response.json()).ModelState, { lead: ['The request is not valid UTF-8 text.'] });
+      }
+      assert.equal((await h.relay(post(good))).status, 200);
+      assert.equal(h.calls.length, 1);
     });
 
     it('should answer 415 to a body declared in another charset than UTF-8, and take utf-8 spelled any way', async () => {

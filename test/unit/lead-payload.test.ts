@@ -116,6 +116,8 @@ describe('validateForm', () => {
     ['a vertical tab in the message', { message: 'Rad\u000bett' }, 'message', 'characters'],
     ['a line feed in a phone number', { 'telephone.cell': '070-123\n45 67' }, 'telephone.cell', 'characters'],
     ['a name of zero-width characters', { firstName: '\u200b\u200d\u2060' }, 'firstName', 'required'],
+    ['a lone high surrogate in a name', { firstName: 'Anna\ud83d' }, 'firstName', 'characters'],
+    ['a low surrogate before its high one in the message', { message: 'Hej \ude00\ud83d' }, 'message', 'characters'],
   ];
   for (const [what, change, field, code] of cases) {
     it(`should refuse ${what} at ${field}`, () => {
@@ -124,6 +126,11 @@ describe('validateForm', () => {
       assert.equal(!result.success && result.fieldErrors[field], code);
     });
   }
+
+  it('should accept a name and a message with emoji, whose surrogates come in pairs', () => {
+    const result = validateForm(buildLead({ ...valid, firstName: 'Anna 😀', message: 'Hej 👋🏽 då' }, config), rules);
+    assert.ok(result.success);
+  });
 
   it('should accept a 30-character name and plausible phones', () => {
     for (const phone of ['070-123 45 67', '+46 (0)70 123 45 67', '08-123 456 78']) {

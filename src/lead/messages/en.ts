@@ -130,6 +130,7 @@ export const relayMessages: RelayMessages = {
   },
   request: {
     invalidJson: 'The request is not valid JSON.',
+    invalidUtf8: 'The request is not valid UTF-8 text.',
     tooDeep: 'The request is nested too deeply.',
     incomplete: 'The request did not arrive in full.',
   },

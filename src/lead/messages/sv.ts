@@ -130,6 +130,7 @@ export const relayMessages: RelayMessages = {
   },
   request: {
     invalidJson: 'Förfrågan innehåller ogiltig JSON.',
+    invalidUtf8: 'Förfrågan är inte giltig UTF-8-text.',
     tooDeep: 'Förfrågan är nästlad för djupt.',
     incomplete: 'Förfrågan kom inte fram i sin helhet.',
   },

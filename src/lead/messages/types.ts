@@ -88,5 +88,5 @@ export interface RelayMessages {
     'marketing.utmTags': string;
   };
   /** About the request as a whole, under `ModelState.lead`. */
-  request: { invalidJson: string; tooDeep: string; incomplete: string };
+  request: { invalidJson: string; invalidUtf8: string; tooDeep: string; incomplete: string };
 }

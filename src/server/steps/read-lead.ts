@@ -8,6 +8,7 @@ import { invalid, type RelayContext, type RelayEnv } from '../context.js';
 
 /** The deepest nesting a lead may have: the schema's own is 4 (`receiver.agent.office.id`). */
 const MAX_DEPTH = 32;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The depth of a JSON value, walked without recursion, stopping as soon as it passes `max`. */
 function depthExceeds(value: unknown, max: number): boolean {
@@ -22,7 +23,7 @@ function depthExceeds(value: unknown, max: number): boolean {
   return false;
 }
 
-function requestError(lang: Lang, text: 'invalidJson' | 'tooDeep' | 'incomplete'): Record<string, string[]> {
+function requestError(lang: Lang, text: keyof (typeof RELAY_MESSAGES)[Lang]['request']): Record<string, string[]> {
   return { lead: [RELAY_MESSAGES[lang].request[text]] };
 }
 
@@ -43,8 +44,16 @@ export const readLead: MiddlewareHandler<RelayEnv> = async function readLead(c, 
   // The language is worked out only for an answer that needs words.
   const lang = () => acceptedLang(c.req.header('accept-language'));
   // A read that fails (the client went away mid-body) is answered by the relay's error handler.
-  const text = await c.req.text();
+  const bytes = await c.req.arrayBuffer();
   c.set('receiving', false);
+  let text: string;
+  try {
+    // Not decoded with replacement characters: a lead whose bytes are not UTF-8 is refused, not changed.
+    text = UTF8.decode(bytes);
+  } catch {
+    c.get('record').event = 'invalid-lead';
+    return invalid(c, requestError(lang(), 'invalidUtf8'));
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
