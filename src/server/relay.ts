@@ -136,6 +136,8 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
       now,
     }),
   );
+  // Unreachable while the route step answers every other path and method; kept so that no answer is Hono's plain text.
+  app.notFound((c) => message(c, 404, 'Not found.'));
   app.onError((error, c) => {
     if (c.get('receiving')) return incompleteBody(c);
     const record = c.get('record');

@@ -109,6 +109,16 @@ describe('the relay on Node (@hono/node-server)', () => {
       other.destroy();
     });
 
+    for (const method of ['OPTIONS', 'GET']) {
+      it(`should answer ${method} * (the asterisk form) with the relay's own 404, never 500`, async () => {
+        const answer = await rawRequest(stack.relayPort, `${method} * HTTP/1.1\nHost: relay\nOrigin: ${STACK_ORIGIN}`);
+        assert.equal(answer.status, 404);
+        assert.deepEqual(JSON.parse(answer.body), { Message: 'Not found.' });
+        assertRelayHeaders(answer.headers);
+        answer.destroy();
+      });
+    }
+
     it('should still answer a request line that is not HTTP with a plain 400', async () => {
       const answer = await rawRequest(stack.relayPort, 'GARBAGE');
       assert.equal(answer.status, 400);

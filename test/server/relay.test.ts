@@ -636,11 +636,34 @@ describe('createLeadRelay', () => {
     it('should refuse the preflight for another origin, with no CORS headers', async () => {
       const h = harness();
       const response = await h.relay(
-        new Request(`https://relay.test${PATH}`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } }),
+        new Request(`https://relay.test${PATH}`, {
+          method: 'OPTIONS',
+          headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+        }),
       );
       assert.equal(response.status, 403);
       assert.equal(response.headers.get('access-control-allow-origin'), null);
     });
+
+    const notPreflights: [string, Record<string, string>][] = [
+      ['no Origin and a lead for a body', { 'content-type': 'application/json' }],
+      ['an allowed Origin but no Access-Control-Request-Method', { origin: ORIGIN }],
+    ];
+    for (const [what, headers] of notPreflights) {
+      it(`should answer an OPTIONS with ${what} as a method the route does not take: 405, unread`, async () => {
+        const h = harness();
+        const response = await h.relay(
+          new Request(`https://relay.test${PATH}`, { method: 'OPTIONS', headers, body: JSON.stringify(valid) }),
+        );
+        assert.equal(response.status, 405);
+        assert.equal(response.headers.get('allow'), 'POST, OPTIONS');
+        assertSafeHeaders(response);
+        assert.ok(response.headers.get('x-request-id'));
+        assert.deepEqual(await response.json(), { Message: 'Method not allowed.' });
+        assert.equal(h.calls.length, 0);
+        assert.equal(JSON.parse(h.logs.at(-1)!).status, 405);
+      });
+    }
 
     it('should answer /healthz without calling Vitec', async () => {
       const h = harness();

@@ -28,7 +28,7 @@ export function corsForAllowedOrigins(options: { allowed: ReadonlySet<string> })
     const origin = c.req.header('origin');
     if (!origin || !allowed.has(origin.toLowerCase())) return next();
     c.set('corsOrigin', origin);
-    if (c.req.method === 'OPTIONS' && LEAD_ROUTE.test(c.req.path)) {
+    if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') && LEAD_ROUTE.test(c.req.path)) {
       for (const [name, value] of Object.entries(SAFE_HEADERS)) c.header(name, value);
       return preflight(c, next);
     }

@@ -1,4 +1,8 @@
-/** The lead route (POST, and OPTIONS for CORS) and nothing else: 404 for another path, 405 for another method. */
+/**
+ * The lead route (POST, and the CORS preflight) and nothing else: 404 for another path, 405 for another method. An
+ * `OPTIONS` that is no preflight (no `Origin` or no `Access-Control-Request-Method`) is a method the route does not
+ * take, so it is answered here, before anything reads its body.
+ */
 import type { MiddlewareHandler } from 'hono';
 import { LEAD_ROUTE } from '../../lead/vitec-protocol.js';
 import { message, methodOf, type RelayEnv } from '../context.js';
@@ -9,8 +13,9 @@ export const routeLead: MiddlewareHandler<RelayEnv> = async function routeLead(c
   if (!route) return message(c, 404, 'Not found.');
   c.get('record').route = 'lead';
   const method = methodOf(c);
-  if (method !== 'POST' && method !== 'OPTIONS')
-    return message(c, 405, 'Method not allowed.', { allow: 'POST, OPTIONS' });
+  const preflight =
+    method === 'OPTIONS' && c.req.header('origin') !== undefined && !!c.req.header('access-control-request-method');
+  if (method !== 'POST' && !preflight) return message(c, 405, 'Method not allowed.', { allow: 'POST, OPTIONS' });
   let customerId: string;
   try {
     customerId = decodeURIComponent(route[1]!);

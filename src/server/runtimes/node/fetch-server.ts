@@ -19,7 +19,7 @@ export type FetchHandler = (request: Request, info?: ConnectionInfo) => Promise<
  * destroyed with no answer; any other throw is a 500 with no detail, logged as `handler-failed`.
  */
 export function toNodeListener(handler: FetchHandler): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  return getRequestListener(
+  const listener = getRequestListener(
     async (request, env) => {
       const incoming = env.incoming as IncomingMessage;
       try {
@@ -33,6 +33,12 @@ export function toNodeListener(handler: FetchHandler): (req: IncomingMessage, re
     {
       errorHandler: (error) => {
         const requestId = crypto.randomUUID();
+        // A request target the adapter cannot make a URL of is the client's error, not the relay's.
+        if (error instanceof Error && error.name === 'RequestError')
+          return new Response('{"Message":"The request target is not a path."}', {
+            status: 400,
+            headers: { 'content-type': JSON_TYPE, ...SAFE_HEADERS, 'x-request-id': requestId },
+          });
         logEvent((line) => console.error(line), 'handler-failed', {
           level: 'error',
           requestId,
@@ -45,6 +51,11 @@ export function toNodeListener(handler: FetchHandler): (req: IncomingMessage, re
       },
     },
   ) as (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  return (req, res) => {
+    // The asterisk form (`OPTIONS *`, RFC 9112 3.2.4) names no path; as `/*` it is one the relay does not serve (404).
+    if (req.url === '*') req.url = '/*';
+    return listener(req, res);
+  };
 }
 
 /** What Node itself answers to a request its parser refuses (it stops doing so once `clientError` has a listener). */
