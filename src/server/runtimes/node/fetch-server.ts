@@ -65,24 +65,69 @@ function parserAnswer(error: NodeJS.ErrnoException): string {
   return '400 Bad Request';
 }
 
+/** The bytes a method name can hold as llhttp reads it (it stops at the first byte no method it knows has there). */
+const METHOD_BYTE = /[A-Z-]/;
+
+/**
+ * Where the request the parser refused starts in `raw`: `bytesParsed` is where it stopped, inside the method name
+ * (after `TRAC` of `TRACK`), and requests pipelined before it in the same packet were parsed and are answered by the
+ * server; so the start is the first byte of the method name that ends there.
+ */
+function refusedRequestStart(raw: Buffer, bytesParsed: number): number {
+  let start = Math.min(bytesParsed, raw.length);
+  while (start > 0 && bytesParsed - start < 24 && METHOD_BYTE.test(String.fromCharCode(raw[start - 1]!))) start--;
+  return start;
+}
+
 /** A server for a fetch handler, with timeouts that stop a slow client from holding a socket for long. */
 export function createFetchServer(handler: FetchHandler): Server {
-  const server = createServer(toNodeListener(handler));
+  const listener = toNodeListener(handler);
+  /** Per socket, the answers still being written to requests the parser took: a later answer waits for them. */
+  const answering = new WeakMap<Duplex, Promise<unknown>>();
+  const server = createServer((req, res) => {
+    // The listener settles once it has handed the whole answer to the socket (a listener on `res` itself would
+    // change how Node ends a request whose client left mid-body).
+    const answered = listener(req, res);
+    answering.set(req.socket, Promise.all([answering.get(req.socket), answered.catch(() => undefined)]));
+    return answered;
+  });
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;
+  /** Resolves once the answers to the requests pipelined before this one are written, or after `requestTimeout`. */
+  const earlierAnswers = (socket: Duplex) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return Promise.race([
+      answering.get(socket),
+      new Promise((resolve) => (timer = setTimeout(resolve, server.requestTimeout))),
+    ]).finally(() => clearTimeout(timer));
+  };
   server.on(
     'clientError',
-    (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex & { remoteAddress?: string }) => {
+    (
+      error: NodeJS.ErrnoException & { rawPacket?: Buffer; bytesParsed?: number },
+      socket: Duplex & { remoteAddress?: string },
+    ) => {
+      const raw = error.rawPacket;
       const unparsed =
-        error.code === 'HPE_INVALID_METHOD' && error.rawPacket ? unparsedMethod(error.rawPacket) : undefined;
+        error.code === 'HPE_INVALID_METHOD' && raw
+          ? unparsedMethod(raw.subarray(refusedRequestStart(raw, error.bytesParsed ?? 0)))
+          : undefined;
       if (!unparsed) {
-        if (socket.writable)
-          socket.end(`HTTP/1.1 ${parserAnswer(error)}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-        else socket.destroy();
+        const refuse = () => {
+          if (socket.writable)
+            socket.end(`HTTP/1.1 ${parserAnswer(error)}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+          else socket.destroy();
+        };
+        // Bytes the parser refused after requests it took wait for their answers (their bodies were read whole). An
+        // end of input mid-request (the request in progress waits for its body) and a timeout are answered at once.
+        if (error.code?.startsWith('HPE_') && error.code !== 'HPE_INVALID_EOF_STATE')
+          void earlierAnswers(socket).then(refuse);
+        else refuse();
         return;
       }
       void handler(unparsed.request, { clientAddress: socket.remoteAddress, method: unparsed.method })
         .then(async (response) => {
+          await earlierAnswers(socket);
           const body = Buffer.from(await response.arrayBuffer());
           const lines = [`HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? ''}`];
           response.headers.forEach((value, name) => {
