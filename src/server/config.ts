@@ -3,7 +3,10 @@
  * Cloudflare Worker alike: the same variables, the same refusals, the same messages. Every problem is named in one
  * error; no value of a secret is ever echoed.
  */
+import { isRelaySecret } from './relay-secret.js';
 import type { RelayConfig } from './relay.js';
+
+const MAKE_SECRET = 'make one with `openssl rand -hex 32`';
 
 /** What the environment gives: `process.env` on Node, the Worker's `env` (vars and secrets) on Cloudflare. */
 export type Environment = Readonly<Record<string, unknown>>;
@@ -20,6 +23,8 @@ export type EnvironmentConfig = Pick<
   | 'timeoutMs'
   | 'claimLeaseMs'
   | 'trustProxy'
+  | 'secret'
+  | 'previousSecret'
 > & {
   /** `REDIS_URL`: idempotency and the rate limit shared by every relay that names the same Redis (Node). */
   redisUrl?: string;
@@ -80,8 +85,11 @@ function origins(value: string, problems: string[]): string[] {
   return found;
 }
 
-/** Reads the relay's settings; throws a `RelayConfigError` that lists every problem. */
-export function relayConfigFromEnv(env: Environment): EnvironmentConfig {
+/**
+ * Reads the relay's settings; throws a `RelayConfigError` that lists every problem. `sharedStore`: the runtime keeps
+ * its store outside the process (the Worker's Durable Objects), so the relay secret is required as with `REDIS_URL`.
+ */
+export function relayConfigFromEnv(env: Environment, options: { sharedStore?: boolean } = {}): EnvironmentConfig {
   const problems: string[] = [];
   for (const name of ['VITEC_USERNAME', 'VITEC_PASSWORD']) if (!text(env, name)) problems.push(`${name} is missing`);
   for (const name of ['VITEC_CUSTOMER_IDS', 'ALLOWED_ORIGINS'])
@@ -97,6 +105,20 @@ export function relayConfigFromEnv(env: Environment): EnvironmentConfig {
   const rateLimitPerMinute = whole(env, 'RATE_LIMIT_PER_MINUTE', 10, problems);
   const timeoutMs = whole(env, 'VITEC_TIMEOUT_MS', 10_000, problems);
   const claimLeaseMs = whole(env, 'CLAIM_LEASE_MS', 5_000, problems, 1_000, 60_000);
+  const secret = text(env, 'RELAY_SECRET').trim();
+  const previousSecret = text(env, 'RELAY_SECRET_PREVIOUS').trim();
+  // Never echoed: the message says what a secret looks like, not what was given.
+  for (const [name, value] of [
+    ['RELAY_SECRET', secret],
+    ['RELAY_SECRET_PREVIOUS', previousSecret],
+  ] as const)
+    if (value && !isRelaySecret(value))
+      problems.push(`${name} must be 64 hex characters (32 random bytes): ${MAKE_SECRET}`);
+  if (!secret && (redisUrl || options.sharedStore))
+    problems.push(
+      `RELAY_SECRET is missing: it keys what the relays keep in their shared store, and every relay that shares it needs the same one; ${MAKE_SECRET}`,
+    );
+  if (previousSecret && !secret) problems.push('RELAY_SECRET_PREVIOUS is set without RELAY_SECRET');
   if (problems.length) throw new RelayConfigError(problems);
   return {
     vitecBaseUrl,
@@ -108,6 +130,8 @@ export function relayConfigFromEnv(env: Environment): EnvironmentConfig {
     timeoutMs,
     claimLeaseMs,
     trustProxy: /^(1|true|yes|on)$/i.test(text(env, 'TRUST_PROXY')),
+    ...(secret ? { secret: secret.toLowerCase() } : {}),
+    ...(previousSecret ? { previousSecret: previousSecret.toLowerCase() } : {}),
     ...(redisUrl ? { redisUrl } : {}),
   };
 }

@@ -17,7 +17,8 @@ import { checkContentType } from './steps/content-type.js';
 import { checkCustomer } from './steps/customer.js';
 import { createForwarder, type VitecFetch } from './steps/forward.js';
 import { health } from './steps/health.js';
-import { deliverLead } from './steps/idempotency.js';
+import { deliverLead, hasStoredAnswer } from './steps/idempotency.js';
+import { isRelaySecret, newRelaySecret, RelaySecret, type RelaySecrets } from './relay-secret.js';
 import { logRequests } from './steps/log-requests.js';
 import { corsForAllowedOrigins, originSet, refuseOrigin } from './steps/origin.js';
 import { limitRate } from './steps/rate-limit.js';
@@ -64,6 +65,14 @@ export interface RelayConfig {
   claimLeaseMs?: number;
   /** Take the client address from the last `X-Forwarded-For` entry (only behind a proxy you run). */
   trustProxy?: boolean;
+  /**
+   * The relay secret, 64 hex characters (`openssl rand -hex 32`), that keys every hash and seal reaching a store
+   * (relay-secret.ts): the same on every instance that shares a store. Without it a relay makes one of its own,
+   * which is right only for a relay that shares nothing (its memory store ends with it).
+   */
+  secret?: string;
+  /** The secret before a rotation: answers it sealed are still replayed. */
+  previousSecret?: string;
   /** What forwards to Vitec; the global `fetch` by default. Must not follow redirects by itself. */
   fetch?: VitecFetch;
   /** Milliseconds since the epoch. */
@@ -90,6 +99,14 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
   if (missing.length) throw new Error(`createLeadRelay: ${missing.join(', ')} missing`);
   if (!config.customerIds.length) throw new Error('createLeadRelay: customerIds is empty');
   if (!config.allowedOrigins.length) throw new Error('createLeadRelay: allowedOrigins is empty');
+  for (const name of ['secret', 'previousSecret'] as const)
+    if (config[name] !== undefined && !isRelaySecret(config[name]))
+      throw new Error(`createLeadRelay: ${name} must be 64 hex characters (openssl rand -hex 32)`);
+  const secrets: RelaySecrets = {
+    current: new RelaySecret(config.secret ?? newRelaySecret()),
+    ...(config.previousSecret ? { previous: new RelaySecret(config.previousSecret) } : {}),
+  };
+  const store = config.idempotencyStore ?? new MemoryIdempotencyStore({ now: config.now ?? Date.now });
 
   const now = config.now ?? Date.now;
   const timeoutMs = config.timeoutMs ?? 10_000;
@@ -121,6 +138,8 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
       limiter: config.rateLimiter ?? new MemoryRateLimiter({ now }),
       limit: config.rateLimitPerMinute ?? 10,
       trustProxy: config.trustProxy ?? false,
+      secret: secrets.current,
+      isReplay: hasStoredAnswer({ store, secrets }),
     }),
     checkContentType,
     limitBody(),
@@ -129,7 +148,8 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
   app.post(
     '*',
     deliverLead({
-      store: config.idempotencyStore ?? new MemoryIdempotencyStore({ now }),
+      store,
+      secrets,
       forward,
       timeoutMs,
       leaseMs: config.claimLeaseMs ?? 5_000,

@@ -10,6 +10,8 @@ const ENV = {
   ALLOWED_ORIGINS: 'https://maklarhuset.se',
 };
 
+const SECRET = '0123456789abcdef'.repeat(3) + '0123456789ABCDEF';
+
 describe('relayConfigFromEnv', () => {
   it('should read a working environment', () => {
     const config = relayConfigFromEnv(ENV);
@@ -29,6 +31,17 @@ describe('relayConfigFromEnv', () => {
     ['a rate limit of zero', { RATE_LIMIT_PER_MINUTE: '0' }, /RATE_LIMIT_PER_MINUTE/],
     ['a timeout that is no number', { VITEC_TIMEOUT_MS: 'soon' }, /VITEC_TIMEOUT_MS/],
     ['a Vitec URL of another scheme', { VITEC_BASE_URL: 'ftp://x' }, /VITEC_BASE_URL/],
+    [
+      'a shared store (REDIS_URL) without a relay secret',
+      { REDIS_URL: 'redis://127.0.0.1:6379/0' },
+      /RELAY_SECRET is missing: .*openssl rand -hex 32/,
+    ],
+    ['a relay secret that is not 64 hex characters', { RELAY_SECRET: 'hunter2-secret' }, /RELAY_SECRET must be 64 hex/],
+    [
+      'a previous relay secret that is not 64 hex characters',
+      { RELAY_SECRET: SECRET, RELAY_SECRET_PREVIOUS: `${SECRET.slice(1)}g` },
+      /RELAY_SECRET_PREVIOUS must be 64 hex/,
+    ],
   ];
   for (const [what, change, message] of refused) {
     it(`should refuse ${what}`, () => {
@@ -37,12 +50,25 @@ describe('relayConfigFromEnv', () => {
         (error: unknown) => {
           assert.ok(error instanceof RelayConfigError);
           assert.match(error.message, message);
-          assert.doesNotMatch(error.message, /secret-password/);
+          assert.doesNotMatch(error.message, /secret-password|hunter2|ef01/);
           return true;
         },
       );
     });
   }
+
+  it('should read the relay secrets, and require one for a shared store (REDIS_URL, or the Worker)', () => {
+    const config = relayConfigFromEnv({
+      ...ENV,
+      REDIS_URL: 'redis://127.0.0.1:6379/0',
+      RELAY_SECRET: SECRET,
+      RELAY_SECRET_PREVIOUS: 'f'.repeat(64),
+    });
+    assert.equal(config.secret, SECRET.toLowerCase());
+    assert.equal(config.previousSecret, 'f'.repeat(64));
+    assert.equal(relayConfigFromEnv(ENV).secret, undefined, 'a relay on its own makes its own');
+    assert.throws(() => relayConfigFromEnv(ENV, { sharedStore: true }), /RELAY_SECRET is missing/);
+  });
 
   it('should name every problem at once', () => {
     assert.throws(

@@ -79,6 +79,19 @@ describe('npm run relay', () => {
     assert.doesNotMatch(relay.errors(), /VITEC_USERNAME is missing/);
   });
 
+  it('should refuse to start with REDIS_URL but no RELAY_SECRET, naming it and how to make one', async () => {
+    const relay = run({
+      VITEC_USERNAME: 'broker',
+      VITEC_PASSWORD: 'secret-password',
+      VITEC_CUSTOMER_IDS: 'C1',
+      ALLOWED_ORIGINS: 'https://maklarhuset.se',
+      REDIS_URL: 'redis://127.0.0.1:1/0',
+    });
+    assert.equal(await relay.exited, 1);
+    assert.match(relay.errors(), /RELAY_SECRET is missing: .* make one with `openssl rand -hex 32`/);
+    assert.doesNotMatch(relay.errors(), /secret-password/);
+  });
+
   it('should forward a lead from an allowed origin with the right Basic header and return the lead id', async () => {
     const relay = run({ ...ENV, VITEC_BASE_URL: vitecUrl, PORT: '0', HOST: '127.0.0.1' });
     try {

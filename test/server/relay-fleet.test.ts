@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { run, type Running } from '../support/processes.ts';
 import { type RedisServer, startRedis } from '../support/redis-server.ts';
-import { serveHandler, VALID_LEAD } from '../support/relay-stack.ts';
+import { serveHandler, STACK_SECRET, VALID_LEAD } from '../support/relay-stack.ts';
 import { createMockVitec, type MockVitec } from '../../src/server/mock/mock-vitec.ts';
 
 const ORIGIN = 'https://maklarhuset.se';
@@ -26,6 +26,7 @@ async function startRelay(env: Record<string, string>, built = false): Promise<R
     ALLOWED_ORIGINS: ORIGIN,
     HOST: '127.0.0.1',
     PORT: '0',
+    RELAY_SECRET: STACK_SECRET,
     ...env,
   });
   const address = (await process.waitFor(/"listen":"([^"]+)"/))[1];

@@ -1,11 +1,19 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { DropConnection } from '../../src/server/drop-connection.ts';
 import { createMockVitec, type MockVitec } from '../../src/server/mock/mock-vitec.ts';
-import { createLeadRelay, type RelayConfig } from '../../src/server/relay.ts';
+import {
+  createLeadRelay,
+  MemoryIdempotencyStore,
+  type RelayConfig,
+  type StoredAnswer,
+} from '../../src/server/relay.ts';
 import { inProcessFetch } from '../support/relay-in-process.ts';
 
 const USER = 'broker-integration';
+const SECRET_A = 'a1'.repeat(32);
+const SECRET_B = 'b2'.repeat(32);
 const PASSWORD = 'pa55-Secret-Wörd';
 const ORIGIN = 'https://maklarhuset.se';
 const PATH = '/PublicAdvertising/C1/Contact/Person/Lead';
@@ -539,6 +547,69 @@ describe('createLeadRelay', () => {
   });
 
   describe('with an Idempotency-Key', () => {
+    it("should replay a key's answer whatever the rate limit says, and count no replay", async () => {
+      const h = harness({ rateLimitPerMinute: 1 });
+      const first = await h.relay(post(valid, { 'idempotency-key': 'timed-out-lead' }));
+      assert.equal(first.status, 200);
+      assert.equal((await h.relay(post(valid, { 'idempotency-key': 'another-lead' }))).status, 429);
+      // The visitor whose last lead of the minute timed out on their side asks again: its answer, not 429.
+      const retry = await h.relay(post(valid, { 'idempotency-key': 'timed-out-lead' }));
+      assert.equal(retry.status, 200);
+      assert.equal(retry.headers.get('idempotent-replayed'), 'true');
+      assert.equal(await retry.text(), await first.text());
+      assert.equal((await h.relay(post(valid, { 'idempotency-key': 'another-lead' }))).status, 429);
+      assert.equal(h.mock.leads.length, 1);
+    });
+
+    it('should keep what reaches the store keyed by the relay secret, so that a guessed key finds nothing', async () => {
+      const keys: string[] = [];
+      const bodies: string[] = [];
+      const recording = (store = new MemoryIdempotencyStore()) =>
+        Object.assign(store, {
+          claim: (key: string, fingerprint: string, ms: number) => {
+            keys.push(key);
+            return MemoryIdempotencyStore.prototype.claim.call(store, key, fingerprint, ms);
+          },
+          complete: (key: string, token: string, answer: StoredAnswer, ttl: number) => {
+            bodies.push(answer.body);
+            return MemoryIdempotencyStore.prototype.complete.call(store, key, token, answer, ttl);
+          },
+        });
+      const store = recording();
+      const first = harness({ secret: SECRET_A, idempotencyStore: store });
+      const id = await (await first.relay(post(valid, { 'idempotency-key': 'order-4711' }))).json();
+      // Without the secret, the customer id and the key hash to something else (as they did before the secret).
+      const unkeyed = createHash('sha256').update('C1\norder-4711').digest('hex');
+      assert.notEqual(keys[0], unkeyed);
+      assert.doesNotMatch(bodies[0]!, new RegExp(id));
+      // Under another secret the same key is another store key: the hashes depend on the secret.
+      const other = harness({ secret: SECRET_B, idempotencyStore: store }, first.mock);
+      await other.relay(post(valid, { 'idempotency-key': 'order-4711' }));
+      assert.notEqual(keys[1], keys[0]);
+      assert.equal(first.mock.leads.length, 2);
+    });
+
+    it('should replay an answer sealed under the previous secret during a rotation', async () => {
+      const store = new MemoryIdempotencyStore();
+      const before = harness({ secret: SECRET_A, idempotencyStore: store });
+      const id = await (await before.relay(post(valid, { 'idempotency-key': 'rotated' }))).json();
+      const after = harness({ secret: SECRET_B, previousSecret: SECRET_A, idempotencyStore: store }, before.mock);
+      const replay = await after.relay(post(valid, { 'idempotency-key': 'rotated' }));
+      assert.equal(replay.status, 200);
+      assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+      assert.equal(await replay.json(), id);
+      assert.equal(
+        (await after.relay(post({ ...valid, message: 'Annat' }, { 'idempotency-key': 'rotated' }))).status,
+        422,
+      );
+      assert.equal(before.mock.leads.length, 1);
+    });
+
+    it('should refuse to be created with a relay secret that is not 64 hex characters', () => {
+      assert.throws(() => harness({ secret: 'short' }), /secret must be 64 hex characters/);
+      assert.throws(() => harness({ previousSecret: SECRET_A.replace('a', 'x') }), /previousSecret/);
+    });
+
     it('should make one lead of two requests with one key, and replay the first answer', async () => {
       const h = harness();
       const first = await h.relay(post(valid, { 'idempotency-key': 'key-1' }));

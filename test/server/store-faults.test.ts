@@ -14,6 +14,7 @@ import {
   serveHandler,
   STACK_CREDENTIALS,
   STACK_ORIGIN,
+  STACK_SECRET,
   startRelayStack,
   VALID_LEAD,
 } from '../support/relay-stack.ts';
@@ -73,6 +74,7 @@ describe('one lead per key through the faults of Redis', () => {
         log: () => undefined,
         idempotencyStore: second,
         rateLimiter: second,
+        secret: STACK_SECRET,
         rateLimitPerMinute: 1000,
       }),
     );

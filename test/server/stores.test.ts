@@ -33,8 +33,11 @@ function contract(name: string, make: () => { store: IdempotencyStore & RateLimi
       const k = key();
       const claim = await store.claim(k, 'f1', 10_000);
       assert.equal(claim.kind, 'claimed');
+      assert.equal(await store.stored(k), undefined, 'no answer while the claim is held');
       await store.complete(k, claim.kind === 'claimed' ? claim.token : '', answer, 60_000);
+      assert.deepEqual(await store.stored(k), answer);
       assert.deepEqual(await store.claim(k, 'f2', 10_000), { kind: 'stored', answer });
+      assert.equal(await store.stored(key()), undefined);
     });
 
     it('should let the key be claimed again after a release, and only by its holder', async () => {
@@ -90,6 +93,7 @@ contract('memory', () => {
       complete: idempotency.complete.bind(idempotency),
       release: idempotency.release.bind(idempotency),
       renew: idempotency.renew.bind(idempotency),
+      stored: idempotency.stored.bind(idempotency),
       hit: limiter.hit.bind(limiter),
       refund: limiter.refund.bind(limiter),
     },
@@ -169,6 +173,7 @@ describe('Durable Objects (workerd)', () => {
     complete: call('complete'),
     release: call('release'),
     renew: call('renew'),
+    stored: call('stored'),
     hit: call('hit'),
     refund: call('refund'),
   } as unknown as IdempotencyStore & RateLimiter;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { Miniflare } from 'miniflare';
 import { createMockVitec, type MockVitec } from '../../src/server/mock/mock-vitec.ts';
-import { serveHandler, VALID_LEAD } from '../support/relay-stack.ts';
+import { serveHandler, STACK_SECRET, VALID_LEAD } from '../support/relay-stack.ts';
 
 const ORIGIN = 'https://maklarhuset.se';
 const URL_ = 'http://relay.test/PublicAdvertising/C1/Contact/Person/Lead';
@@ -27,6 +27,7 @@ describe('the relay as a Cloudflare Worker (workerd)', () => {
         VITEC_BASE_URL: vitec.url,
         VITEC_USERNAME: 'worker',
         VITEC_PASSWORD: 'worker-secret',
+        RELAY_SECRET: STACK_SECRET,
         VITEC_CUSTOMER_IDS: 'C1',
         ALLOWED_ORIGINS: ORIGIN,
         RATE_LIMIT_PER_MINUTE: '20',
@@ -115,6 +116,7 @@ describe('the Worker with a configuration Node would refuse (workerd)', () => {
   for (const [what, bindings] of [
     ['an origin of null', { ALLOWED_ORIGINS: 'null', RATE_LIMIT_PER_MINUTE: '20' }],
     ['a negative rate limit', { ALLOWED_ORIGINS: ORIGIN, RATE_LIMIT_PER_MINUTE: '-1' }],
+    ['no relay secret for its Durable Objects', { ALLOWED_ORIGINS: ORIGIN, RELAY_SECRET: '' }],
   ] as const) {
     it(`should refuse to relay with ${what}, as Node refuses to start`, async () => {
       const mf = new Miniflare({
@@ -122,7 +124,13 @@ describe('the Worker with a configuration Node would refuse (workerd)', () => {
         scriptPath: fileURLToPath(new URL('../../dist/server/worker.js', import.meta.url)),
         compatibilityDate: '2026-04-01',
         durableObjects: { RELAY_STORE: 'LeadRelayStore' },
-        bindings: { VITEC_USERNAME: 'w', VITEC_PASSWORD: 'w', VITEC_CUSTOMER_IDS: 'C1', ...bindings },
+        bindings: {
+          VITEC_USERNAME: 'w',
+          VITEC_PASSWORD: 'w',
+          VITEC_CUSTOMER_IDS: 'C1',
+          RELAY_SECRET: STACK_SECRET,
+          ...bindings,
+        },
       });
       try {
         const response = await mf.dispatchFetch(URL_, {

@@ -8,6 +8,8 @@ import { createLeadRelay, type RelayConfig } from '../../src/server/relay.ts';
 
 export const STACK_CREDENTIALS = { username: 'stack-relay', password: 'stack-Secret-Wörd' };
 export const STACK_ORIGIN = 'https://maklarhuset.se';
+/** The relay secret of every relay a test starts that shares a store (as a fleet's relays share one). */
+export const STACK_SECRET = '5ec2e7'.repeat(10) + '0f0f';
 export const LEAD_PATH = '/PublicAdvertising/C1/Contact/Person/Lead';
 
 /** A fetch handler on a real Node server on a free port of 127.0.0.1. */
@@ -53,6 +55,7 @@ export async function startRelayStack(
       allowedOrigins: [STACK_ORIGIN],
       fetch: createNodeForwarder(),
       log: (line) => logs.push(line),
+      secret: STACK_SECRET,
       ...options.relay,
     }),
   );

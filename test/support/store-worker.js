@@ -5,7 +5,7 @@ import { durableObjectStore } from './durable-object.js';
 
 export { LeadRelayStore } from './durable-object.js';
 
-const OPERATIONS = new Set(['claim', 'complete', 'release', 'renew', 'hit', 'refund']);
+const OPERATIONS = new Set(['claim', 'complete', 'release', 'renew', 'stored', 'hit', 'refund']);
 
 export default {
   async fetch(request, env) {

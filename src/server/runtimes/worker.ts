@@ -2,7 +2,7 @@
  * The relay as a Cloudflare Worker (`dist/server/worker.js`, one self-contained module), with its idempotency keys
  * and rate limits in Durable Objects of the class `LeadRelayStore` (stores/durable-object.ts). Configured by the
  * same variables as on Node, read by the same parser (config.ts; docs/relay.md, "Cloudflare Workers"): the secrets
- * `VITEC_USERNAME` and `VITEC_PASSWORD`; the vars `VITEC_BASE_URL`, `VITEC_CUSTOMER_IDS`, `ALLOWED_ORIGINS`,
+ * `VITEC_USERNAME`, `VITEC_PASSWORD` and `RELAY_SECRET` (with `RELAY_SECRET_PREVIOUS` during a rotation); the vars `VITEC_BASE_URL`, `VITEC_CUSTOMER_IDS`, `ALLOWED_ORIGINS`,
  * `RATE_LIMIT_PER_MINUTE`, `VITEC_TIMEOUT_MS`; the binding `RELAY_STORE`. The client's address is
  * `CF-Connecting-IP`.
  */
@@ -27,6 +27,8 @@ export interface WorkerEnv {
   ALLOWED_ORIGINS?: string;
   RATE_LIMIT_PER_MINUTE?: string;
   VITEC_TIMEOUT_MS?: string;
+  RELAY_SECRET?: string;
+  RELAY_SECRET_PREVIOUS?: string;
   RELAY_STORE: DurableObjectNamespace;
 }
 
@@ -36,7 +38,7 @@ let misconfigured: readonly string[] | undefined;
 function start(env: WorkerEnv): void {
   try {
     // REDIS_URL means nothing here: the Durable Objects are the shared store.
-    const config = relayConfigFromEnv(env as unknown as Record<string, unknown>);
+    const config = relayConfigFromEnv(env as unknown as Record<string, unknown>, { sharedStore: true });
     const store = withFallback(durableObjectStore(env.RELAY_STORE), { log: consoleLog, name: 'durable-object' });
     relay = createLeadRelay({ ...config, idempotencyStore: store, rateLimiter: store, storeStatus: store.status });
   } catch (error) {

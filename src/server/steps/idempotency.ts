@@ -10,13 +10,15 @@
  * known yet (503 `lead-pending`, with `Retry-After`): never a Vitec timeout, since this instance did not ask
  * Vitec; the element retries it with the same key.
  *
- * What reaches the store is not personal: the key is a hash of the customer id and the client's key,
- * the fingerprint an HMAC of the lead under the client's key, and the answer's body is encrypted with a
- * key derived from the client's key, which only a retry of the same lead holds.
+ * What reaches the store is not personal (relay-secret.ts): the key is an HMAC of the customer id and the client's
+ * key under the relay secret, the fingerprint an HMAC of the lead, and the answer's body is sealed with a key derived
+ * from the secret and the client's key, which only a retry of the same lead holds. During a rotation, an answer kept
+ * under the previous secret is still found and replayed.
  */
 import type { MiddlewareHandler } from 'hono';
 import { RELAY_CODES } from '../../lead/vitec-protocol.js';
-import { answer, message, type RelayEnv } from '../context.js';
+import { answer, message, type RelayContext, type RelayEnv } from '../context.js';
+import type { KeyMaterial, RelaySecrets } from '../relay-secret.js';
 import { type Answer, type ForwardLead, TIMED_OUT } from './forward.js';
 import type { Claim, IdempotencyStore, StoredAnswer } from '../stores/contract.js';
 
@@ -35,24 +37,11 @@ const PENDING_BODY = JSON.stringify({
 });
 
 const encoder = new TextEncoder();
-const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const unbase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
-/** The hashes and the sealing key of one request's `Idempotency-Key`. */
-async function keyMaterial(customerId: string, key: string, leadJson: string) {
-  const secret = encoder.encode(key);
-  const [scope, hmacKey, sealBits] = await Promise.all([
-    crypto.subtle.digest('SHA-256', encoder.encode(`${customerId}\n${key}`)),
-    crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
-    crypto.subtle.digest('SHA-256', encoder.encode(`vitec-lead-relay seal\n${key}`)),
-  ]);
-  const [print, sealKey] = await Promise.all([
-    crypto.subtle.sign('HMAC', hmacKey, encoder.encode(leadJson)),
-    crypto.subtle.importKey('raw', sealBits, 'AES-GCM', false, ['encrypt', 'decrypt']),
-  ]);
-  return { scope: hex(scope), print: hex(print), sealKey };
-}
+/** The request's `Idempotency-Key`, trimmed; `undefined` when it sends none. */
+const idempotencyKey = (c: RelayContext) => c.req.header('idempotency-key')?.trim() || undefined;
 
 async function seal(key: CryptoKey, text: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
@@ -76,16 +65,36 @@ async function open(key: CryptoKey, sealed: string): Promise<string | undefined>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Whether the request's `Idempotency-Key` already has a final answer in `store`, under the current secret or the
+ * previous one: such a request is a replay, which the rate limit lets through whatever its count (it makes no lead).
+ */
+export function hasStoredAnswer(options: {
+  store: IdempotencyStore;
+  secrets: RelaySecrets;
+}): (c: RelayContext) => Promise<boolean> {
+  const { store, secrets } = options;
+  return async (c) => {
+    const key = idempotencyKey(c);
+    if (!key || key.length > MAX_KEY) return false;
+    for (const secret of [secrets.current, secrets.previous])
+      if (secret && (await store.stored(await secret.scope(c.get('customerId'), key)).catch(() => undefined)))
+        return true;
+    return false;
+  };
+}
+
 /** The last step: the lead goes to Vitec, at most once per key, and the visitor waits at most `timeoutMs`. */
 export function deliverLead(options: {
   store: IdempotencyStore;
+  secrets: RelaySecrets;
   forward: ForwardLead;
   timeoutMs: number;
   /** How long a claim lasts unless its holder renews it (a third of this apart) while it waits for Vitec. */
   leaseMs: number;
   now: () => number;
 }): MiddlewareHandler<RelayEnv> {
-  const { store, forward, timeoutMs, leaseMs, now } = options;
+  const { store, secrets, forward, timeoutMs, leaseMs, now } = options;
   /** Attempts in flight in this process, by hashed key: a second request here waits for the first directly. */
   const inFlight = new Map<
     string,
@@ -117,18 +126,23 @@ export function deliverLead(options: {
       }
     };
 
-    const key = c.req.header('idempotency-key')?.trim();
+    const key = idempotencyKey(c);
     if (!key) {
       const forwarded = forward(customerId, leadJson, started, record.requestId);
       c.env?.waitUntil?.(forwarded);
       return respond(await within(forwarded));
     }
     if (key.length > MAX_KEY) return message(c, 400, 'The Idempotency-Key header is too long.');
-    const { scope, print, sealKey } = await keyMaterial(customerId, key, leadJson);
-    /** Another request's answer: from this process as it is, from the store sealed. */
-    const replay = async (stored: StoredAnswer | (Answer & { fingerprint: string }), event: string) => {
-      if (stored.fingerprint !== print) return message(c, 422, 'This Idempotency-Key was used for another lead.');
-      const body = 'final' in stored ? stored.body : await open(sealKey, stored.body);
+    const material = await secrets.current.keyMaterial(customerId, key, leadJson);
+    const { scope, print, sealKey } = material;
+    /** Another request's answer: from this process as it is, from the store sealed (under `under`'s secret). */
+    const replay = async (
+      stored: StoredAnswer | (Answer & { fingerprint: string }),
+      event: string,
+      under: KeyMaterial = material,
+    ) => {
+      if (stored.fingerprint !== under.print) return message(c, 422, 'This Idempotency-Key was used for another lead.');
+      const body = 'final' in stored ? stored.body : await open(under.sealKey, stored.body);
       if (body === undefined) return message(c, 422, 'This Idempotency-Key was used for another lead.');
       record.event = event;
       c.set('replayed', true);
@@ -171,6 +185,13 @@ export function deliverLead(options: {
       }
       return { ...result, fingerprint: print };
     };
+
+    // During a rotation, an answer kept under the previous secret is the key's answer.
+    if (secrets.previous) {
+      const before = await secrets.previous.keyMaterial(customerId, key, leadJson);
+      const stored = await store.stored(before.scope).catch(() => undefined);
+      if (stored) return replay(stored, 'idempotent-replay', before);
+    }
 
     for (;;) {
       // No await between looking for an attempt in flight here and registering this one, so two

@@ -33,6 +33,8 @@ export interface IdempotencyStore {
    * False when the claim is no longer this holder's (it ended, and perhaps another request took the key over).
    */
   renew(key: string, token: string, claimMs: number): Promise<boolean>;
+  /** The final answer kept for `key`, if any; takes no claim. */
+  stored(key: string): Promise<StoredAnswer | undefined>;
 }
 
 export interface RateDecision {

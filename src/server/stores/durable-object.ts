@@ -46,6 +46,7 @@ export function durableObjectStore(namespace: DurableObjectNamespace): SharedSto
       call<null>(`key:${key}`, 'complete', { token, answer, ttlMs }).then(() => undefined),
     release: (key, token) => call<null>(`key:${key}`, 'release', { token }).then(() => undefined),
     renew: (key, token, claimMs) => call<boolean>(`key:${key}`, 'renew', { token, claimMs }),
+    stored: (key) => call<StoredAnswer | null>(`key:${key}`, 'stored', {}).then((answer) => answer ?? undefined),
     hit: async (client, limit, windowMs) =>
       call<RateDecision>(`client:${await sha256(client)}`, 'hit', { limit, windowMs }),
     refund: async (client, token) =>
@@ -109,6 +110,8 @@ export class LeadRelayStore {
         if (claim?.token === input.token) await storage.delete('claim');
         return json(null);
       }
+      case 'stored':
+        return json((await this.live<StoredAnswer>('answer', now)) ?? null);
       case 'renew': {
         const claim = await storage.get<Expiring<{ token: string; fingerprint: string }>>('claim');
         if (!claim || claim.expires <= now || claim.value.token !== input.token) return json(false);

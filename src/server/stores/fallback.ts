@@ -162,6 +162,13 @@ export function withFallback(
       // A claim that cannot be renewed now may still be held: the holder goes on, and says so next time.
       return call(() => shared.renew(key, token, claimMs)).catch(() => true);
     },
+    async stored(key: string) {
+      const known = memory.answerOf(key);
+      if (known) return known;
+      const answer = await call(() => shared.stored(key)).catch(() => undefined);
+      if (answer) memory.remember(key, answer, REMEMBER_MS);
+      return answer;
+    },
     async hit(client: string, limit: number, windowMs: number): Promise<RateDecision> {
       try {
         return await call(() => shared.hit(client, limit, windowMs));

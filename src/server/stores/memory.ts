@@ -60,6 +60,10 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     return true;
   }
 
+  async stored(key: string): Promise<StoredAnswer | undefined> {
+    return this.answerOf(key);
+  }
+
   /** The final answer kept for `key`, if any: no claim is taken. */
   answerOf(key: string): StoredAnswer | undefined {
     return this.live(key)?.answer;

@@ -104,6 +104,10 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore & { re
     async renew(key, token, claimMs) {
       return (await run(RENEW, [idem(key)[0]!], [token, String(claimMs)])) === 1;
     },
+    async stored(key) {
+      const answer = await client.get(idem(key)[1]!);
+      return answer ? (JSON.parse(answer) as StoredAnswer) : undefined;
+    },
     async hit(clientAddress, limit, windowMs): Promise<RateDecision> {
       const member = randomUUID();
       const [allowed, waitMs] = (await run(
