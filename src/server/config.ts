@@ -23,6 +23,7 @@ export type EnvironmentConfig = Pick<
   | 'timeoutMs'
   | 'claimLeaseMs'
   | 'trustProxy'
+  | 'ipv6PrefixLength'
   | 'secret'
   | 'previousSecret'
 > & {
@@ -105,6 +106,7 @@ export function relayConfigFromEnv(env: Environment, options: { sharedStore?: bo
   const rateLimitPerMinute = whole(env, 'RATE_LIMIT_PER_MINUTE', 10, problems);
   const timeoutMs = whole(env, 'VITEC_TIMEOUT_MS', 10_000, problems);
   const claimLeaseMs = whole(env, 'CLAIM_LEASE_MS', 5_000, problems, 1_000, 60_000);
+  const ipv6PrefixLength = whole(env, 'RATE_LIMIT_IPV6_PREFIX', 64, problems, 16, 128);
   const secret = text(env, 'RELAY_SECRET').trim();
   const previousSecret = text(env, 'RELAY_SECRET_PREVIOUS').trim();
   // Never echoed: the message says what a secret looks like, not what was given.
@@ -129,6 +131,7 @@ export function relayConfigFromEnv(env: Environment, options: { sharedStore?: bo
     rateLimitPerMinute,
     timeoutMs,
     claimLeaseMs,
+    ipv6PrefixLength,
     trustProxy: /^(1|true|yes|on)$/i.test(text(env, 'TRUST_PROXY')),
     ...(secret ? { secret: secret.toLowerCase() } : {}),
     ...(previousSecret ? { previousSecret: previousSecret.toLowerCase() } : {}),

@@ -32,6 +32,8 @@ export interface LogRecord {
   status?: number;
   vitecStatus?: number;
   event?: string;
+  /** `unreadable` when `X-Forwarded-For` was trusted but its last entry is not an address (the connection's was used). */
+  forwardedFor?: 'unreadable';
   latencyMs?: number;
 }
 

@@ -66,6 +66,11 @@ export interface RelayConfig {
   /** Take the client address from the last `X-Forwarded-For` entry (only behind a proxy you run). */
   trustProxy?: boolean;
   /**
+   * How many leading bits of an IPv6 address the rate limit counts as one client. Default 64: one household or server
+   * usually holds a whole /64 and can pick any address in it.
+   */
+  ipv6PrefixLength?: number;
+  /**
    * The relay secret, 64 hex characters (`openssl rand -hex 32`), that keys every hash and seal reaching a store
    * (relay-secret.ts): the same on every instance that shares a store. Without it a relay makes one of its own,
    * which is right only for a relay that shares nothing (its memory store ends with it).
@@ -138,6 +143,7 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
       limiter: config.rateLimiter ?? new MemoryRateLimiter({ now }),
       limit: config.rateLimitPerMinute ?? 10,
       trustProxy: config.trustProxy ?? false,
+      ipv6PrefixLength: config.ipv6PrefixLength ?? 64,
       secret: secrets.current,
       isReplay: hasStoredAnswer({ store, secrets }),
     }),

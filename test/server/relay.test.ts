@@ -519,6 +519,53 @@ describe('createLeadRelay', () => {
       assert.equal((await from(post(valid))).status, 429);
     });
 
+    it('should count the addresses of one IPv6 /64 as one client, and each spelling of an address as one', async () => {
+      const h = harness({ rateLimitPerMinute: 3 });
+      const from = async (address: string) => (await h.relay(post(valid), { clientAddress: address })).status;
+      const slash64 = ['2001:db8:1:2::1', '2001:db8:1:2::2', '2001:db8:1:2::3', '2001:db8:1:2::4'];
+      assert.deepEqual(await Promise.all(slash64.map(from)), [200, 200, 200, 429]);
+      assert.equal(await from('2001:db8:1:3::1'), 200, 'another /64 is another client');
+      const spellings = ['2001:db8::1', '2001:db8:0::1', '2001:0db8::0001', '[2001:DB8::1]'];
+      const statuses = [];
+      for (const address of spellings) statuses.push(await from(address));
+      assert.deepEqual(statuses, [200, 200, 200, 429]);
+      const mapped = ['198.51.100.7', '::ffff:198.51.100.7', '::ffff:c633:6407', '198.51.100.7'];
+      const v4 = [];
+      for (const address of mapped) v4.push(await from(address));
+      assert.deepEqual(v4, [200, 200, 200, 429], 'an IPv4-mapped address is the IPv4 address');
+    });
+
+    it('should honour a configured IPv6 prefix length', async () => {
+      const h = harness({ rateLimitPerMinute: 1, ipv6PrefixLength: 48 });
+      const from = async (address: string) => (await h.relay(post(valid), { clientAddress: address })).status;
+      assert.equal(await from('2001:db8:1:2::1'), 200);
+      assert.equal(await from('2001:db8:1:9::1'), 429, 'one /48');
+      assert.equal(await from('2001:db8:2::1'), 200);
+    });
+
+    it('should read a client behind a proxy that appends a port, and not put every visitor in its bucket', async () => {
+      const h = harness({ rateLimitPerMinute: 1, trustProxy: true });
+      const via = async (forwarded: string) =>
+        (await h.relay(post(valid, { 'x-forwarded-for': forwarded }), { clientAddress: '10.0.0.9' })).status;
+      assert.equal(await via('203.0.113.1:4711'), 200);
+      assert.equal(await via('203.0.113.2:4711'), 200, 'another visitor, not the proxy');
+      assert.equal(await via('[2001:db8::1]:443'), 200);
+      assert.equal(await via('198.51.100.1, 203.0.113.1:5000'), 429, 'the same visitor on another port');
+      assert.equal(await via('[2001:db8::2]:80'), 429, 'the same /64');
+    });
+
+    it("should use the connection's address when the proxy's entry is junk, and say so on the request's line", async () => {
+      const h = harness({ rateLimitPerMinute: 1, trustProxy: true });
+      for (const junk of ['abc:def', '999.999.999.999', 'unknown']) {
+        h.clock.now += 61_000;
+        const response = await h.relay(post(valid, { 'x-forwarded-for': junk }), { clientAddress: '10.0.0.9' });
+        assert.equal(response.status, 200);
+        assert.equal(JSON.parse(h.logs.at(-1)!).forwardedFor, 'unreadable');
+        const again = await h.relay(post(valid), { clientAddress: '10.0.0.9' });
+        assert.equal(again.status, 429, `${junk} counted as the connection`);
+      }
+    });
+
     it("should key a proxy's client by an address of at most 64 characters, else by the connection", async () => {
       const h = harness({ rateLimitPerMinute: 1, trustProxy: true });
       const long = (n: number) => `${String(n).repeat(15_000)}`;

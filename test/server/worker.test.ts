@@ -77,6 +77,15 @@ describe('the relay as a Cloudflare Worker (workerd)', () => {
     assert.equal((await send({ 'cf-connecting-ip': '198.51.100.10' })).status, 200);
   });
 
+  it('should count the addresses of one IPv6 /64 as one client, whatever their spelling (CF-Connecting-IP)', async () => {
+    const statuses: number[] = [];
+    for (let i = 1; i <= 21; i++) statuses.push((await send({ 'cf-connecting-ip': `2001:db8:7:7::${i}` })).status);
+    assert.deepEqual(statuses.slice(0, 20), Array(20).fill(200));
+    assert.equal(statuses[20], 429, 'the 21st address of one /64 is the same client');
+    assert.equal((await send({ 'cf-connecting-ip': '2001:0DB8:7:7:0:0:0:0001' })).status, 429);
+    assert.equal((await send({ 'cf-connecting-ip': '2001:db8:7:8::1' })).status, 200, 'another /64');
+  });
+
   it('should refuse an origin that is not allowed', async () => {
     assert.equal((await send({ origin: 'https://evil.example' })).status, 403);
   });

@@ -1,23 +1,25 @@
-/** Whose leads the rate limit counts: an IP address, never more than 64 characters of anything else. */
+/** Whose leads the rate limit counts: an IP address read as an address (ip-address.ts), never the text as sent. */
 import type { RelayContext } from '../context.js';
+import { parseIpAddress, rateLimitKey } from '../ip-address.js';
 
-const MAX = 64;
-const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
-const IPV6 = /^[0-9a-f]*:[0-9a-f:]*(?:(?:\d{1,3}\.){3}\d{1,3})?$/i;
-
-/** `value` when it is an IPv4 or IPv6 address of at most 64 characters, else `undefined`. */
-function asAddress(value: string | null | undefined): string | undefined {
-  const trimmed = value?.trim();
-  if (!trimmed || trimmed.length > MAX) return undefined;
-  return IPV4.test(trimmed) || IPV6.test(trimmed) ? trimmed.toLowerCase() : undefined;
-}
+/** The most of an `X-Forwarded-For` header that is read: its last entry is all that counts. */
+const MAX_HEADER = 200;
 
 /**
- * The client's address: with `trustProxy`, the last `X-Forwarded-For` entry (the one the proxy in
- * front of the relay added); else the connection's own. A header entry that is not an address (too
- * long, malformed) is ignored, so an attacker cannot make up limiter keys of any size.
+ * The client the rate limit counts, as `rateLimitKey` gives it: with `trustProxy`, from the last `X-Forwarded-For`
+ * entry (the one the proxy in front of the relay added; a port it appended is dropped); else, or when that entry is
+ * not an address, from the connection's own (and the request's log line says `forwardedFor: "unreadable"`). An
+ * attacker can make up no limiter key of any size or form: what is not an address counts as `unknown`.
  */
-export function clientAddress(c: RelayContext, trustProxy: boolean): string {
-  const forwarded = trustProxy ? asAddress(c.req.header('x-forwarded-for')?.slice(-200).split(',').at(-1)) : undefined;
-  return forwarded ?? asAddress(c.env?.clientAddress) ?? 'unknown';
+export function clientAddress(c: RelayContext, trustProxy: boolean, ipv6PrefixLength = 64): string {
+  if (trustProxy) {
+    const header = c.req.header('x-forwarded-for');
+    if (header !== undefined) {
+      const forwarded = parseIpAddress(header.slice(-MAX_HEADER).split(',').at(-1));
+      if (forwarded) return rateLimitKey(forwarded, ipv6PrefixLength);
+      c.get('record').forwardedFor = 'unreadable';
+    }
+  }
+  const connection = parseIpAddress(c.env?.clientAddress);
+  return connection ? rateLimitKey(connection, ipv6PrefixLength) : 'unknown';
 }

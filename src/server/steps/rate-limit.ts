@@ -21,14 +21,16 @@ export function limitRate(options: {
   /** Leads a minute from one client. */
   limit: number;
   trustProxy: boolean;
+  /** How many leading bits of an IPv6 address make one client (ip-address.ts). */
+  ipv6PrefixLength: number;
   /** Keys the client address, so that the limiter's keys are not addresses (relay-secret.ts). */
   secret: RelaySecret;
   /** Whether the request's key has a final answer already (idempotency.ts). */
   isReplay: (c: RelayContext) => Promise<boolean>;
 }): MiddlewareHandler<RelayEnv> {
-  const { limiter, limit, trustProxy, secret, isReplay } = options;
+  const { limiter, limit, trustProxy, ipv6PrefixLength, secret, isReplay } = options;
   return async function limitLeadsPerClient(c, next) {
-    const client = await secret.client(clientAddress(c, trustProxy));
+    const client = await secret.client(clientAddress(c, trustProxy, ipv6PrefixLength));
     const decision = await limiter.hit(client, limit, 60_000);
     // Nothing was counted for a refused hit: a replay goes on uncounted.
     if (!decision.allowed && (await isReplay(c))) return next();
