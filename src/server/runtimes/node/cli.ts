@@ -4,7 +4,7 @@
  */
 import type { Server } from 'node:http';
 import { createNodeForwarder } from './forwarder.js';
-import { createFetchServer } from './fetch-server.js';
+import { createFetchServer, type ServerLimits } from './fetch-server.js';
 import { closeGracefully, exitOnSignals, isMain, listen, runMain } from './lifecycle.js';
 import { type EnvironmentConfig, RelayConfigError, relayConfigFromEnv, whole } from '../../config.js';
 import { consoleLog, logEvent } from '../../log.js';
@@ -19,6 +19,8 @@ export interface NodeRelayOptions {
   host: string;
   /** `REDIS_URL`: idempotency and the rate limit shared by every relay that names the same Redis. */
   redisUrl?: string;
+  /** The server's connections and timeouts (fetch-server.ts). */
+  server: ServerLimits;
 }
 
 /** Reads the relay's settings from the environment (config.ts) and the server's own; throws one error listing every problem. */
@@ -33,12 +35,22 @@ export function relayOptionsFromEnv(env: NodeJS.ProcessEnv): NodeRelayOptions {
   }
   // 0 lets the system pick a free port (the start-up line says which).
   const port = whole(env, 'PORT', 8787, problems, 0, 65_535);
+  const requestTimeoutMs = whole(env, 'REQUEST_TIMEOUT_MS', 30_000, problems, 1_000, 600_000);
+  const server: ServerLimits = {
+    maxConnections: whole(env, 'MAX_CONNECTIONS', 1_000, problems, 1, 1_000_000),
+    // Behind a proxy every connection is the proxy's: no cap per address unless one is asked for.
+    maxConnectionsPerClient: whole(env, 'MAX_CONNECTIONS_PER_CLIENT', config?.trustProxy ? 0 : 50, problems, 0),
+    headersTimeoutMs: whole(env, 'HEADERS_TIMEOUT_MS', 10_000, problems, 100, requestTimeoutMs),
+    requestTimeoutMs,
+    checkIntervalMs: whole(env, 'CONNECTION_CHECK_INTERVAL_MS', 1_000, problems, 100, 30_000),
+  };
   if (problems.length || !config) throw new RelayConfigError(problems);
   const { redisUrl, ...relay } = config;
   return {
     relay: { ...relay, fetch: createNodeForwarder() },
     port,
     host: env.HOST || '0.0.0.0',
+    server,
     ...(redisUrl ? { redisUrl } : {}),
   };
 }
@@ -61,6 +73,7 @@ async function startRelay(options: NodeRelayOptions): Promise<{ server: Server; 
       ...options.relay,
       ...(store ? { idempotencyStore: store, rateLimiter: store, storeStatus: store.status } : {}),
     }),
+    { ...options.server, log: options.relay.log ?? consoleLog },
   );
   const port = await listen(server, options.port, options.host);
   return { server, port, ...(store ? { store } : {}) };

@@ -5,7 +5,9 @@
  */
 import { getRequestListener } from '@hono/node-server';
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { parseIpAddress, rateLimitKey } from '../../ip-address.js';
 import { JSON_TYPE, SAFE_HEADERS } from '../../../lead/vitec-protocol.js';
 import type { ConnectionInfo } from '../../context.js';
 import { DropConnection } from '../../drop-connection.js';
@@ -65,6 +67,37 @@ function parserAnswer(error: NodeJS.ErrnoException): string {
   return '400 Bad Request';
 }
 
+/** Refused connections are logged by reason, at most once a minute each, without the address (it is personal). */
+function limitConnections(server: Server, limits: ServerLimits): void {
+  const logged = new Map<string, number>();
+  const refused = (reason: 'max-connections' | 'max-connections-per-client') => {
+    const now = Date.now();
+    if (now - (logged.get(reason) ?? -Infinity) < 60_000) return;
+    logged.set(reason, now);
+    logEvent(limits.log ?? console.log, 'connection-refused', { reason });
+  };
+  server.on('drop', () => refused('max-connections'));
+  const perClient = limits.maxConnectionsPerClient ?? 0;
+  if (!perClient) return;
+  const open = new Map<string, number>();
+  server.on('connection', (socket: Socket) => {
+    const address = parseIpAddress(socket.remoteAddress);
+    const client = address ? rateLimitKey(address) : 'unknown';
+    const count = (open.get(client) ?? 0) + 1;
+    if (count > perClient) {
+      refused('max-connections-per-client');
+      socket.destroy();
+      return;
+    }
+    open.set(client, count);
+    socket.once('close', () => {
+      const left = (open.get(client) ?? 1) - 1;
+      if (left) open.set(client, left);
+      else open.delete(client);
+    });
+  });
+}
+
 /** The bytes a method name can hold as llhttp reads it (it stops at the first byte no method it knows has there). */
 const METHOD_BYTE = /[A-Z-]/;
 
@@ -79,20 +112,47 @@ function refusedRequestStart(raw: Buffer, bytesParsed: number): number {
   return start;
 }
 
-/** A server for a fetch handler, with timeouts that stop a slow client from holding a socket for long. */
-export function createFetchServer(handler: FetchHandler): Server {
+/** How many sockets a server holds, and for how long a slow client may hold one (docs/relay.md, "Slow clients"). */
+export interface ServerLimits {
+  /** Open connections at most; more are closed as they come. Default 1000: keep it below the file limit. */
+  maxConnections?: number;
+  /** Open connections from one address (an IPv6 /64) at most; 0 for no cap (behind a proxy). Default 0. */
+  maxConnectionsPerClient?: number;
+  /** How long a client has to send a request's headers (also the first, on a new connection). Default 10 s. */
+  headersTimeoutMs?: number;
+  /** How long a client has to send a whole request. Default 30 s. */
+  requestTimeoutMs?: number;
+  /** How often Node looks for connections past those times. Default 1 s (Node's own is 30 s). */
+  checkIntervalMs?: number;
+  /** Where a refused connection is said, at most once a minute per reason. */
+  log?: (line: string) => void;
+}
+
+/**
+ * A server for a fetch handler, with bounded connections and timeouts that stop a slow client from holding a
+ * socket for long, so that hundreds of idle or half-sent requests cannot use up the process's files.
+ */
+export function createFetchServer(handler: FetchHandler, limits: ServerLimits = {}): Server {
   const listener = toNodeListener(handler);
   /** Per socket, the answers still being written to requests the parser took: a later answer waits for them. */
   const answering = new WeakMap<Duplex, Promise<unknown>>();
-  const server = createServer((req, res) => {
-    // The listener settles once it has handed the whole answer to the socket (a listener on `res` itself would
-    // change how Node ends a request whose client left mid-body).
-    const answered = listener(req, res);
-    answering.set(req.socket, Promise.all([answering.get(req.socket), answered.catch(() => undefined)]));
-    return answered;
-  });
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 15_000;
+  const requestTimeout = limits.requestTimeoutMs ?? 30_000;
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout: Math.min(limits.headersTimeoutMs ?? 10_000, requestTimeout),
+      connectionsCheckingInterval: limits.checkIntervalMs ?? 1_000,
+    },
+    (req, res) => {
+      // The listener settles once it has handed the whole answer to the socket (a listener on `res` itself would
+      // change how Node ends a request whose client left mid-body).
+      const answered = listener(req, res);
+      answering.set(req.socket, Promise.all([answering.get(req.socket), answered.catch(() => undefined)]));
+      return answered;
+    },
+  );
+  server.maxConnections = limits.maxConnections ?? 1_000;
+  limitConnections(server, limits);
   /** Resolves once the answers to the requests pipelined before this one are written, or after `requestTimeout`. */
   const earlierAnswers = (socket: Duplex) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
