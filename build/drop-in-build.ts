@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { InlineConfig } from 'vite';
 import { BUILD_TARGET } from './browsers.ts';
-import { minifyCssTemplates, minifyHtmlTemplates, terserPass } from './template-plugins.ts';
+import { browserTextsOnly, minifyCssTemplates, minifyHtmlTemplates, terserPass } from './template-plugins.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -13,7 +13,7 @@ export function dropInBuild(oneFile = false): InlineConfig {
   return {
     configFile: false,
     logLevel: 'warn',
-    plugins: [minifyCssTemplates, minifyHtmlTemplates, terserPass],
+    plugins: [browserTextsOnly, minifyCssTemplates, minifyHtmlTemplates, terserPass],
     define: { __VERSION__: JSON.stringify(version) },
     build: {
       // The browser floor, not an ES year: es2022 would let class static blocks through (Safari 16.4).

@@ -93,3 +93,19 @@ export const terserPass: Plugin = {
     }
   },
 };
+
+/**
+ * Drops each language's relay texts (`relayMessages`, the last export of `src/lead/messages/xx.ts`) from the browser
+ * files: the registry maps every language at run time (one line per language, `languages.ts`), so without this the
+ * relay's words would ride along to every page. test/unit/languages.test.ts keeps `relayMessages` last in each file,
+ * and test/e2e/bundle.test.ts looks for the relay's words in the built files.
+ */
+export const browserTextsOnly: Plugin = {
+  name: 'vitec:browser-texts-only',
+  transform(code, id) {
+    if (!/[\\/]src[\\/]lead[\\/]messages[\\/][a-z]{2,3}\.ts$/.test(id)) return null;
+    const at = code.indexOf('export const relayMessages');
+    if (at < 0) this.error(`${id} has no relayMessages export to drop`);
+    return { code: `${code.slice(0, at)}export const relayMessages = undefined;\n`, map: null };
+  },
+};

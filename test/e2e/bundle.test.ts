@@ -1,7 +1,8 @@
 // The built dist/vitec-lead-form.js in a plain HTML page, as a broker's site loads it: the bundle is
 // compiled by another transpiler than the browser tests, so it is tested on its own.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { LANGS, relayTexts } from '../../src/lead/messages/index.ts';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { createMockVitec } from '../../src/server/mock/mock-vitec.ts';
@@ -23,6 +24,19 @@ describe('the built files', () => {
       [...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]),
       [code.match(/\.\/vitec-lead-form-behaviour-[\w-]+\.js/)![0]],
     );
+  });
+
+  it("should carry none of the relay's words to a page, in any language", () => {
+    const folder = new URL('.', DIST);
+    const files = readdirSync(folder)
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => readFileSync(new URL(name, folder), 'utf8'));
+    for (const lang of LANGS) {
+      const { request, issues } = relayTexts(lang);
+      // The answers about a request as a whole, and each issue's sentence without the part it names.
+      const texts = [...Object.values(request), ...Object.values(issues).map((say) => say('', 9).trim())];
+      for (const text of texts) for (const file of files) assert.ok(!file.includes(text), `${lang}: ${text}`);
+    }
   });
 
   it('should make the one-file build a self-contained module with nothing imported', () => {

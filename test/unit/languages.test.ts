@@ -1,13 +1,13 @@
 // Every language is a file in src/lead/messages/, and each says everything: the visitor's texts, the relay's, and
 // a label for every input of the field table, with the length limits taken from the schema.
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { FIELD_NAMES, FIELDS, fieldSpec, leadPath, modelStateKey } from '../../src/lead/fields.ts';
 import { compactLead } from '../../src/lead/lead-payload.ts';
 import { validateLead } from '../../src/lead/lead-schema.ts';
 import { ERROR_CODES } from '../../src/lead/error-codes.ts';
-import { errorText, LANGS, MESSAGES, partLabel, RELAY_MESSAGES } from '../../src/lead/messages/index.ts';
+import { errorText, LANGS, MESSAGES, partLabel, relayTexts } from '../../src/lead/messages/index.ts';
 import { createLeadRelay } from '../../src/server/relay.ts';
 
 const folder = new URL('../../src/lead/messages/', import.meta.url);
@@ -31,22 +31,33 @@ function texts(node: unknown, path = ''): [string, string][] {
 }
 
 describe('the languages', () => {
-  it('should be exactly the files in src/lead/messages/, in both registries', async () => {
+  it('should be exactly the files in src/lead/messages/, each added by one line of languages.ts', async () => {
     assert.deepEqual([...LANGS].sort(), languageFiles);
-    assert.deepEqual(Object.keys(RELAY_MESSAGES).sort(), languageFiles);
+    const registry = readFileSync(new URL('languages.ts', folder), 'utf8');
+    assert.deepEqual(
+      registry.split('\n').filter((line) => line && !/^\s*(\/\*\*|\*)/.test(line)),
+      languageFiles.map((lang) => `export * as ${lang} from './${lang}.js';`),
+    );
     for (const lang of languageFiles) {
+      const source = readFileSync(new URL(`${lang}.ts`, folder), 'utf8');
+      // The browser build drops everything from `relayMessages` on (build/template-plugins.ts, browserTextsOnly).
+      assert.deepEqual(
+        [...source.matchAll(/^export const (\w+)/gm)].map((m) => m[1]),
+        ['messages', 'relayMessages'],
+        `${lang}: its visitor texts, then its relay texts, last`,
+      );
       const file = (await import(new URL(`${lang}.ts`, folder).href)) as Record<string, unknown>;
       assert.equal(MESSAGES[lang as keyof typeof MESSAGES], file.messages, `${lang}: its messages`);
-      assert.equal(RELAY_MESSAGES[lang as keyof typeof MESSAGES], file.relayMessages, `${lang}: its relay messages`);
+      assert.equal(relayTexts(lang as keyof typeof MESSAGES), file.relayMessages, `${lang}: its relay messages`);
     }
   });
 
   it('should give every key a text in every language', () => {
     const keys = (lang: (typeof LANGS)[number]) =>
-      texts({ ...MESSAGES[lang], relay: RELAY_MESSAGES[lang] }).map(([p]) => p);
+      texts({ ...MESSAGES[lang], relay: relayTexts(lang) }).map(([p]) => p);
     for (const lang of LANGS) {
       assert.deepEqual(keys(lang), keys(LANGS[0]!), `${lang} has the keys of ${LANGS[0]}`);
-      for (const [path, text] of texts({ ...MESSAGES[lang], relay: RELAY_MESSAGES[lang] }))
+      for (const [path, text] of texts({ ...MESSAGES[lang], relay: relayTexts(lang) }))
         assert.ok(text.trim(), `${lang}${path} is not empty`);
     }
   });
@@ -92,8 +103,7 @@ describe('the languages', () => {
   });
 
   it('should word every error code in the relay answers of every language', async () => {
-    for (const lang of LANGS)
-      for (const code of ERROR_CODES) assert.ok(RELAY_MESSAGES[lang].issues[code]('X', 3).trim());
+    for (const lang of LANGS) for (const code of ERROR_CODES) assert.ok(relayTexts(lang).issues[code]('X', 3).trim());
     // Through the relay: each input's ModelState entry names the input by its label, in the asked language.
     const relay = createLeadRelay({
       vitecBaseUrl: 'http://127.0.0.1:9',

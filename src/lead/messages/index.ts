@@ -1,27 +1,27 @@
-/**
- * The languages the form and the relay speak. A language is a file beside this one (`sv.ts`, `en.ts`: its
- * `messages` for the visitor and its `relayMessages` for the relay's answers, typed by `types.ts`) and its
- * entries below.
- */
+/** The texts of the languages in `languages.ts`, by language, and what picks and words one. */
 import { fieldOfPath, type FieldName } from '../fields.js';
 import type { ErrorCode } from '../error-codes.js';
-import * as en from './en.js';
-import * as sv from './sv.js';
+import * as LANGUAGES from './languages.js';
 import type { Messages, RelayMessages } from './types.js';
 
 export type { Messages, RelayMessages } from './types.js';
 
-/**
- * By language code; the first is the default. A language's line is its import and its entry in each map: one
- * map of both kinds of text would carry the relay's words into the browser's bundle.
- */
-export const MESSAGES = { sv: sv.messages, en: en.messages } satisfies Record<string, Messages>;
-export const RELAY_MESSAGES: Record<Lang, RelayMessages> = { sv: sv.relayMessages, en: en.relayMessages };
+export type Lang = keyof typeof LANGUAGES;
 
-export type Lang = keyof typeof MESSAGES;
+/** Every language's code. */
+export const LANGS = Object.keys(LANGUAGES) as Lang[];
+/** What the form and the relay speak when nothing else is asked for: Swedish, as Vitec does. */
+const DEFAULT_LANG: Lang = 'sv';
 
-export const LANGS = Object.keys(MESSAGES) as Lang[];
-const DEFAULT_LANG = LANGS[0]!;
+/** The visitor's texts by language. */
+export const MESSAGES = Object.fromEntries(LANGS.map((lang) => [lang, LANGUAGES[lang].messages])) as Record<
+  Lang,
+  Messages
+>;
+/** The relay's texts in `lang` (on the server: the browser build drops them). */
+export function relayTexts(lang: Lang): RelayMessages {
+  return LANGUAGES[lang].relayMessages;
+}
 
 /** The language of a `lang` value such as `en-GB`; the default (Swedish) for any language the form does not speak. */
 export function resolveLang(lang: string | null | undefined): Lang {
@@ -71,7 +71,7 @@ export function errorTexts(
 export function partLabel(path: string, lang: Lang): string {
   const field = fieldOfPath(path.split('.'));
   if (field) return MESSAGES[lang].labels[field];
-  const { parts } = RELAY_MESSAGES[lang];
+  const { parts } = relayTexts(lang);
   // `marketing.utmTags.3.name` and `receiver.agent.office.id` are named by their nearest known part.
   const segments = path.split('.');
   for (let end = segments.length; end > 0; end--) {

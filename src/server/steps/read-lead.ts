@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { modelStateKey } from '../../lead/fields.js';
 import { compactLead } from '../../lead/lead-payload.js';
 import { type LeadIssue, validateLead } from '../../lead/lead-schema.js';
-import { acceptedLang, type Lang, partLabel, RELAY_MESSAGES } from '../../lead/messages/index.js';
+import { acceptedLang, type Lang, partLabel, type RelayMessages, relayTexts } from '../../lead/messages/index.js';
 import { invalid, type RelayContext, type RelayEnv } from '../context.js';
 
 /** The deepest nesting a lead may have: the schema's own is 4 (`receiver.agent.office.id`). */
@@ -23,14 +23,14 @@ function depthExceeds(value: unknown, max: number): boolean {
   return false;
 }
 
-function requestError(lang: Lang, text: keyof (typeof RELAY_MESSAGES)[Lang]['request']): Record<string, string[]> {
-  return { lead: [RELAY_MESSAGES[lang].request[text]] };
+function requestError(lang: Lang, text: keyof RelayMessages['request']): Record<string, string[]> {
+  return { lead: [relayTexts(lang).request[text]] };
 }
 
 /** Vitec's `ModelState` for the schema's issues, each in a sentence naming the part (an input by its label). */
 function modelState(issues: readonly LeadIssue[], lang: Lang): Record<string, string[]> {
   const state: Record<string, string[]> = {};
-  const texts = RELAY_MESSAGES[lang].issues;
+  const texts = relayTexts(lang).issues;
   for (const issue of issues)
     (state[modelStateKey(issue.path)] ??= []).push(texts[issue.code](partLabel(issue.path, lang), issue.max));
   return state;
