@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PublicAdvertisingPersonLead } from '../../src/lead/lead-schema.ts';
-import { parseRetryAfter, postLead } from '../../src/lead/post-lead.ts';
+import { parseRetryAfter, postLead, postLeadWithRetry } from '../../src/lead/post-lead.ts';
 
 const lead: PublicAdvertisingPersonLead = {
   person: { firstName: 'Anna', lastName: 'Svensson' },
@@ -100,5 +100,28 @@ describe('parseRetryAfter', () => {
     assert.equal(parseRetryAfter('Sun, 29 Nov 2026 11:00:00 GMT', now), 0);
     assert.equal(parseRetryAfter('soon', now), undefined);
     assert.equal(parseRetryAfter(null, now), undefined);
+  });
+});
+
+describe('postLeadWithRetry', () => {
+  it("should retry the relay's 503 lead-pending once, with the same key, and take the replayed id", async () => {
+    const keys: (string | null)[] = [];
+    const answers = [
+      new Response('{"Message":"…not known yet…","Code":"lead-pending"}', {
+        status: 503,
+        headers: { 'retry-after': '1' },
+      }),
+      new Response('"id-7"', { status: 200, headers: { 'idempotent-replayed': 'true' } }),
+    ];
+    const result = await postLeadWithRetry('/x', lead, {
+      idempotencyKey: 'k-7',
+      retryDelayMs: 1,
+      fetch: async (input, init) => {
+        keys.push(new Request(new URL(String(input), 'https://relay.example'), init).headers.get('idempotency-key'));
+        return answers.shift()!;
+      },
+    });
+    assert.deepEqual(result, { kind: 'success', status: 200, leadId: 'id-7' });
+    assert.deepEqual(keys, ['k-7', 'k-7']);
   });
 });
