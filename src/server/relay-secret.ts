@@ -63,6 +63,14 @@ export class RelaySecret {
     return { scope, print: hex(print), sealKey };
   }
 
+  /** The key that seals what the relay keeps of a lead itself (the outbox's entries). */
+  async sealingKey(purpose: string): Promise<CryptoKey> {
+    return crypto.subtle.importKey('raw', await this.mac('seal-kept', purpose), 'AES-GCM', false, [
+      'encrypt',
+      'decrypt',
+    ]);
+  }
+
   /** What the rate limit counts a client address as. */
   async client(address: string): Promise<string> {
     return hex(await this.mac('client', address));
@@ -73,4 +81,34 @@ export class RelaySecret {
 export interface RelaySecrets {
   current: RelaySecret;
   previous?: RelaySecret;
+}
+
+const base64 = (bytes: Uint8Array) => {
+  let text = '';
+  // In slices: a spread of a large array would overflow the call stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+};
+const unbase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+/** `text` encrypted with AES-GCM under `key`, a random IV first, as base64. */
+export async function seal(key: CryptoKey, text: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(text)));
+  const out = new Uint8Array(iv.length + sealed.length);
+  out.set(iv);
+  out.set(sealed, iv.length);
+  return base64(out);
+}
+
+/** What `seal` sealed under `key`; `undefined` under another key, or for anything changed. */
+export async function unseal(key: CryptoKey, sealed: string): Promise<string | undefined> {
+  try {
+    const bytes = unbase64(sealed);
+    return new TextDecoder().decode(
+      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12) }, key, bytes.subarray(12)),
+    );
+  } catch {
+    return undefined;
+  }
 }

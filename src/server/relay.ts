@@ -15,9 +15,10 @@ import { consoleLog, type Log } from './log.js';
 import { limitBody } from './steps/body-limit.js';
 import { checkContentType } from './steps/content-type.js';
 import { checkCustomer } from './steps/customer.js';
-import { createForwarder, type VitecFetch } from './steps/forward.js';
+import { createForwarder, type ForwardLead, type VitecFetch } from './steps/forward.js';
 import { health } from './steps/health.js';
-import { deliverLead, hasStoredAnswer } from './steps/idempotency.js';
+import { answerKeeper, deliverLead, hasStoredAnswer } from './steps/idempotency.js';
+import { createOutbox, type Outbox, type OutboxOptions } from './outbox.js';
 import { isRelaySecret, newRelaySecret, RelaySecret, type RelaySecrets } from './relay-secret.js';
 import { logRequests } from './steps/log-requests.js';
 import { corsForAllowedOrigins, originSet, refuseOrigin } from './steps/origin.js';
@@ -38,6 +39,8 @@ export type {
 } from './stores/contract.js';
 export { MemoryIdempotencyStore, MemoryRateLimiter } from './stores/memory.js';
 export type { VitecAnswer, VitecFetch } from './steps/forward.js';
+export type { Outbox, OutboxEntry, OutboxOptions, OutboxStore } from './outbox.js';
+export { MemoryOutboxStore } from './stores/outbox-memory.js';
 
 export interface RelayConfig {
   /** Where Vitec is, e.g. `https://connect.maklare.vitec.net`. */
@@ -86,12 +89,20 @@ export interface RelayConfig {
   rateLimiter?: RateLimiter;
   /** Whether the shared store answers (stores/fallback.ts): `/healthz` says `degraded` while it does not. */
   storeStatus?: () => 'ok' | 'unavailable';
+  /**
+   * Keep leads Vitec cannot take now and deliver them later (outbox.ts): the visitor is answered 202 with a receipt.
+   * Without it, such a lead is answered with the failure (502, 504, 500 `relay-misconfigured`).
+   */
+  outbox?: OutboxOptions;
   /** Receives one JSON line per request; `console.log` by default. */
   log?: Log;
   newRequestId?: () => string;
 }
 
-export type LeadRelay = (request: Request, info?: ConnectionInfo) => Promise<Response>;
+export type LeadRelay = ((request: Request, info?: ConnectionInfo) => Promise<Response>) & {
+  /** With `config.outbox`: its delivery, which the runtime starts (`start()`) and stops. */
+  outbox?: Outbox;
+};
 
 function basicAuth(username: string, password: string): string {
   const bytes = new TextEncoder().encode(`${username}:${password}`);
@@ -118,7 +129,7 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
   const upstreamLimitMs = config.upstreamLimitMs ?? Math.max(timeoutMs * 6, 60_000);
   const allowed = originSet(config.allowedOrigins);
   const log = config.log ?? consoleLog;
-  const forward = createForwarder({
+  const forwardToVitec = createForwarder({
     base: config.vitecBaseUrl.replace(/\/+$/, ''),
     authorization: basicAuth(config.username, config.password),
     fetch: config.fetch ?? ((input, init) => fetch(input, init)),
@@ -127,6 +138,25 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
     now,
     log,
   });
+  /** Whether Vitec refused the relay's credentials last time it decided: `/healthz` says degraded meanwhile. */
+  let vitecRefuses = false;
+  const forward: ForwardLead = async (...args) => {
+    const answer = await forwardToVitec(...args);
+    if (answer.final) vitecRefuses = false;
+    else if (/^vitec-(unauthorized|forbidden)/.test(answer.event ?? '')) vitecRefuses = true;
+    return answer;
+  };
+  const outbox =
+    config.outbox &&
+    createOutbox({
+      options: config.outbox,
+      secrets,
+      forward,
+      idempotency: store,
+      storeAnswer: answerKeeper({ store, secrets }),
+      log,
+      now,
+    });
 
   const app = new Hono<RelayEnv>();
   // The order of the checks (docs/relay.md): whatever can be refused before the body is answered without reading it.
@@ -135,7 +165,11 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
     requestId({ limitLength: 64, ...(config.newRequestId ? { generator: config.newRequestId } : {}) }),
     logRequests({ log, now }),
     corsForAllowedOrigins({ allowed }),
-    health({ storeStatus: config.storeStatus }),
+    health({
+      storeStatus: config.storeStatus,
+      vitecRefuses: () => vitecRefuses,
+      ...(outbox ? { outboxStats: outbox.stats } : {}),
+    }),
     routeLead,
     refuseOrigin({ allowed }),
     checkCustomer({ customerIds: config.customerIds }),
@@ -160,6 +194,10 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
       timeoutMs,
       leaseMs: config.claimLeaseMs ?? 5_000,
       now,
+      upstreamLimitMs,
+      ...(outbox
+        ? { outbox, queuedTtlMs: (config.outbox?.maxAgeMs ?? 72 * 60 * 60 * 1000) + 24 * 60 * 60 * 1000 }
+        : {}),
     }),
   );
   // Unreachable while the route step answers every other path and method; kept so that no answer is Hono's plain text.
@@ -171,5 +209,7 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
     return message(c, 500, 'The relay failed. Try again later.');
   });
 
-  return (request, info) => Promise.resolve(app.fetch(request, info ?? {}));
+  const relay: LeadRelay = (request, info) => Promise.resolve(app.fetch(request, info ?? {}));
+  if (outbox) relay.outbox = outbox;
+  return relay;
 }

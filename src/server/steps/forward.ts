@@ -127,6 +127,8 @@ export function createForwarder(config: ForwarderConfig) {
     leadJson: string,
     started: number,
     requestId: string,
+    /** The lead's own key, sent with a lead the outbox delivers. */
+    idempotencyKey?: string,
   ): Promise<Answer> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), config.upstreamLimitMs);
@@ -137,6 +139,7 @@ export function createForwarder(config: ForwarderConfig) {
           authorization: config.authorization,
           'content-type': 'application/json',
           accept: 'application/json',
+          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
         },
         body: leadJson,
         redirect: 'manual',

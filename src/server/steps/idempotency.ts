@@ -18,8 +18,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { RELAY_CODES } from '../../lead/vitec-protocol.js';
 import { answer, message, type RelayContext, type RelayEnv } from '../context.js';
-import type { KeyMaterial, RelaySecrets } from '../relay-secret.js';
+import { type KeyMaterial, type RelaySecrets, seal, unseal } from '../relay-secret.js';
 import { type Answer, type ForwardLead, TIMED_OUT } from './forward.js';
+import { isQueueable, type Outbox, queuedBody } from '../outbox.js';
 import type { Claim, IdempotencyStore, StoredAnswer } from '../stores/contract.js';
 
 export type { IdempotencyStore, StoredAnswer } from '../stores/contract.js';
@@ -36,32 +37,8 @@ const PENDING_BODY = JSON.stringify({
   Code: RELAY_CODES.pending,
 });
 
-const encoder = new TextEncoder();
-const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const unbase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-
 /** The request's `Idempotency-Key`, trimmed; `undefined` when it sends none. */
 const idempotencyKey = (c: RelayContext) => c.req.header('idempotency-key')?.trim() || undefined;
-
-async function seal(key: CryptoKey, text: string): Promise<string> {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, encoder.encode(text)));
-  const out = new Uint8Array(iv.length + sealed.length);
-  out.set(iv);
-  out.set(sealed, iv.length);
-  return base64(out);
-}
-
-async function open(key: CryptoKey, sealed: string): Promise<string | undefined> {
-  try {
-    const bytes = unbase64(sealed);
-    return new TextDecoder().decode(
-      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12) }, key, bytes.subarray(12)),
-    );
-  } catch {
-    return undefined;
-  }
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -84,6 +61,31 @@ export function hasStoredAnswer(options: {
   };
 }
 
+/** The relay's 202 for a queued lead: final for its key while it is queued. */
+function queuedAnswer(receipt: string): Answer {
+  return { status: 202, body: queuedBody(receipt), final: true, event: 'outbox-queued' };
+}
+
+/**
+ * Makes Vitec's final answer the answer of `key`, sealed as a request with that key would seal it: for a lead
+ * delivered after its visitor was answered (by the outbox, or by a forward that outlived the visitor's time).
+ */
+export function answerKeeper(options: {
+  store: IdempotencyStore;
+  secrets: RelaySecrets;
+}): (customerId: string, key: string, leadJson: string, answer: Answer) => Promise<void> {
+  return async (customerId, key, leadJson, answer) => {
+    const { scope, print, sealKey } = await options.secrets.current.keyMaterial(customerId, key, leadJson);
+    // No claim is held: the key's queued answer is replaced.
+    await options.store.complete(
+      scope,
+      '',
+      { status: answer.status, body: await seal(sealKey, answer.body), fingerprint: print },
+      TTL_MS,
+    );
+  };
+}
+
 /** The last step: the lead goes to Vitec, at most once per key, and the visitor waits at most `timeoutMs`. */
 export function deliverLead(options: {
   store: IdempotencyStore;
@@ -93,8 +95,19 @@ export function deliverLead(options: {
   /** How long a claim lasts unless its holder renews it (a third of this apart) while it waits for Vitec. */
   leaseMs: number;
   now: () => number;
+  /** Where a lead Vitec cannot take now is kept (outbox.ts); without one, the visitor is told it failed. */
+  outbox?: Outbox;
+  /** How long the relay goes on waiting for Vitec after the visitor's answer. */
+  upstreamLimitMs?: number;
+  /** How long a queued lead's 202 is kept as its key's answer: as long as the outbox tries it, and a day more. */
+  queuedTtlMs?: number;
 }): MiddlewareHandler<RelayEnv> {
-  const { store, secrets, forward, timeoutMs, leaseMs, now } = options;
+  const { store, secrets, forward, timeoutMs, leaseMs, now, outbox } = options;
+  const upstreamLimitMs = options.upstreamLimitMs ?? timeoutMs * 6;
+  const queuedTtlMs = options.queuedTtlMs ?? TTL_MS;
+  /** What is left of the visitor's time to queue a lead Vitec has not answered yet. */
+  const queueMarginMs = Math.min(1_000, timeoutMs / 4);
+  const keepAnswer = answerKeeper({ store, secrets });
   /** Attempts in flight in this process, by hashed key: a second request here waits for the first directly. */
   const inFlight = new Map<
     string,
@@ -127,11 +140,40 @@ export function deliverLead(options: {
     };
 
     const key = idempotencyKey(c);
-    if (!key) {
+    /**
+     * The lead to Vitec; with an outbox, a lead Vitec cannot take now, or has not answered by shortly before the
+     * visitor's deadline, is queued and answered 202 with its receipt. A late final answer of the forward still in
+     * flight settles the queued entry and becomes the key's answer.
+     */
+    const forwardOrQueue = async (idempotencyKey?: string, keyAnswered?: Promise<unknown>): Promise<Answer> => {
       const forwarded = forward(customerId, leadJson, started, record.requestId);
       c.env?.waitUntil?.(forwarded);
-      return respond(await within(forwarded));
-    }
+      if (!outbox) return forwarded;
+      const queue = async (firstTryAt?: number) => {
+        const receipt = await outbox.enqueue({ customerId, leadJson, key: idempotencyKey }, firstTryAt);
+        return receipt === undefined ? undefined : queuedAnswer(receipt);
+      };
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), Math.max(0, deadline - queueMarginMs - now()));
+      });
+      const first = await Promise.race([forwarded, late]).finally(() => clearTimeout(timer));
+      if (first !== 'late') return (isQueueable(first) && (await queue())) || first;
+      // First tried again once the forward in flight has had all its time.
+      const queued = await queue(started + upstreamLimitMs + 1_000);
+      if (!queued) return forwarded;
+      const settled = forwarded.then(async (answer) => {
+        if (!answer.final) return;
+        // After the key's 202 is kept, or that would replace Vitec's answer.
+        await keyAnswered;
+        await outbox.settle(JSON.parse(queued.body).Receipt as string).catch(() => undefined);
+        if (idempotencyKey) await keepAnswer(customerId, idempotencyKey, leadJson, answer).catch(() => undefined);
+      });
+      c.env?.waitUntil?.(settled);
+      return queued;
+    };
+
+    if (!key) return respond(await within(forwardOrQueue()));
     if (key.length > MAX_KEY) return message(c, 400, 'The Idempotency-Key header is too long.');
     const material = await secrets.current.keyMaterial(customerId, key, leadJson);
     const { scope, print, sealKey } = material;
@@ -142,7 +184,7 @@ export function deliverLead(options: {
       under: KeyMaterial = material,
     ) => {
       if (stored.fingerprint !== under.print) return message(c, 422, 'This Idempotency-Key was used for another lead.');
-      const body = 'final' in stored ? stored.body : await open(under.sealKey, stored.body);
+      const body = 'final' in stored ? stored.body : await unseal(under.sealKey, stored.body);
       if (body === undefined) return message(c, 422, 'This Idempotency-Key was used for another lead.');
       record.event = event;
       c.set('replayed', true);
@@ -163,8 +205,10 @@ export function deliverLead(options: {
         leaseMs / 3,
       );
       let result: Answer;
+      let answered = () => {};
+      const keyAnswered = new Promise<void>((resolve) => (answered = resolve));
       try {
-        result = await forward(customerId, leadJson, started, record.requestId);
+        result = await forwardOrQueue(key, keyAnswered);
       } finally {
         clearInterval(renewal);
       }
@@ -177,11 +221,14 @@ export function deliverLead(options: {
             scope,
             claim.token,
             { status: result.status, body: await seal(sealKey, result.body), fingerprint: print },
-            TTL_MS,
+            // A queued lead's 202 is its answer while it is queued; Vitec's replaces it once delivered.
+            result.status === 202 ? queuedTtlMs : TTL_MS,
           );
         else await store.release(scope, claim.token);
       } catch {
         record.event ??= 'store-unavailable';
+      } finally {
+        answered();
       }
       return { ...result, fingerprint: print };
     };

@@ -6,6 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createClient } from '@redis/client';
 import type { Claim, RateDecision, SharedStore, StoredAnswer } from './contract.js';
+import type { OutboxEntry, OutboxStore } from './outbox-contract.js';
 
 const PREFIX = 'vitec-lead-relay:';
 
@@ -48,6 +49,36 @@ redis.call('ZADD', KEYS[1], now, ARGV[3])
 redis.call('PEXPIRE', KEYS[1], window)
 return {1, 0}`;
 
+/** KEYS: due (zset id→nextAt), created (zset id→createdAt), entries (hash). ARGV: id, entry, nextAt, createdAt, max. */
+const OUTBOX_ADD = `
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[5]) then return 0 end
+redis.call('HSET', KEYS[3], ARGV[1], ARGV[2])
+redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
+return 1`;
+
+/** KEYS: due, entries. ARGV: due by, lease until, max. The entries due, each leased by moving its time on. */
+const OUTBOX_TAKE = `
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+local out = {}
+for _, id in ipairs(ids) do
+  redis.call('ZADD', KEYS[1], ARGV[2], id)
+  local entry = redis.call('HGET', KEYS[2], id)
+  if entry then table.insert(out, entry) else redis.call('ZREM', KEYS[1], id) end
+end
+return out`;
+
+/** KEYS: due, entries. ARGV: id, nextAt, attempts. Only an entry still kept. */
+const OUTBOX_RETRY = `
+local entry = redis.call('HGET', KEYS[2], ARGV[1])
+if not entry then return 0 end
+local decoded = cjson.decode(entry)
+decoded.attempts = tonumber(ARGV[3])
+decoded.nextAt = tonumber(ARGV[2])
+redis.call('HSET', KEYS[2], ARGV[1], cjson.encode(decoded))
+redis.call('ZADD', KEYS[1], 'XX', ARGV[2], ARGV[1])
+return 1`;
+
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export interface RedisStoreOptions {
@@ -61,7 +92,9 @@ export interface RedisStoreOptions {
  * A store on Redis. It connects in the background and reconnects by itself; while it is not
  * connected every call fails at once (no queue), so that the relay can fall back without waiting.
  */
-export function createRedisStore(options: RedisStoreOptions): SharedStore & { ready: Promise<void> } {
+export function createRedisStore(
+  options: RedisStoreOptions,
+): SharedStore & { ready: Promise<void>; outbox: OutboxStore } {
   const client = createClient({
     url: options.url,
     disableOfflineQueue: true,
@@ -85,9 +118,48 @@ export function createRedisStore(options: RedisStoreOptions): SharedStore & { re
     }
   };
 
+  const outboxKeys = {
+    due: `${PREFIX}outbox:due`,
+    created: `${PREFIX}outbox:created`,
+    entries: `${PREFIX}outbox:entries`,
+  };
+  /** The outbox of a fleet: one sorted set of due times, one of queue times, one hash of sealed entries. */
+  const outbox: OutboxStore = {
+    async add(entry, maxEntries) {
+      const added = await run(
+        OUTBOX_ADD,
+        [outboxKeys.due, outboxKeys.created, outboxKeys.entries],
+        [entry.id, JSON.stringify(entry), String(entry.nextAt), String(entry.createdAt), String(maxEntries)],
+      );
+      return added === 1 ? 'added' : 'full';
+    },
+    async take(now, dueBy, leaseMs, max) {
+      const entries = (await run(
+        OUTBOX_TAKE,
+        [outboxKeys.due, outboxKeys.entries],
+        [Number.isFinite(dueBy) ? String(dueBy) : '+inf', String(now + leaseMs), String(max)],
+      )) as string[];
+      return entries.map((text) => ({ ...(JSON.parse(text) as OutboxEntry), nextAt: now + leaseMs }));
+    },
+    async retry(id, nextAt, attempts) {
+      await run(OUTBOX_RETRY, [outboxKeys.due, outboxKeys.entries], [id, String(nextAt), String(attempts)]);
+    },
+    async remove(id) {
+      await client.multi().zRem(outboxKeys.due, id).zRem(outboxKeys.created, id).hDel(outboxKeys.entries, id).exec();
+    },
+    async stats() {
+      const [depth, oldest] = await Promise.all([
+        client.zCard(outboxKeys.due),
+        client.zRangeWithScores(outboxKeys.created, 0, 0),
+      ]);
+      return oldest[0] ? { depth, oldestCreatedAt: oldest[0].score } : { depth };
+    },
+  };
+
   return {
     /** Settles when the first connection is ready (never, while Redis cannot be reached). */
     ready,
+    outbox,
     async claim(key, fingerprint, claimMs): Promise<Claim> {
       const holder = `${randomUUID()}:${fingerprint}`;
       const [kind, value] = (await run(CLAIM, idem(key), [holder, String(claimMs)])) as [string, string?];
