@@ -7,10 +7,13 @@ export interface LeadSubmitDetail {
   lead: PublicAdvertisingPersonLead;
 }
 
-export interface LeadSuccessDetail {
-  readonly leadId: string;
-  readonly lead: PublicAdvertisingPersonLead;
-}
+/**
+ * Vitec's lead id; or, when Vitec could not take the lead now and the relay keeps it to deliver later,
+ * `queued: true` and the receipt the visitor was shown instead.
+ */
+export type LeadSuccessDetail =
+  | { readonly leadId: string; readonly queued?: false; readonly lead: PublicAdvertisingPersonLead }
+  | { readonly queued: true; readonly receipt: string; readonly lead: PublicAdvertisingPersonLead };
 
 export interface LeadErrorDetail {
   /** The HTTP status, or 0 when no answer came (network failure, timeout, offline). */

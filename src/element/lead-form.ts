@@ -32,7 +32,7 @@ declare const __VERSION__: string | undefined;
  * @tagname vitec-lead-form
  *
  * @fires vitec-lead-form-submit - Before a lead is sent; cancelable; `detail.lead` may be changed.
- * @fires vitec-lead-form-success - The lead was created: `detail.leadId`, `detail.lead`.
+ * @fires vitec-lead-form-success - Created (`detail.leadId`) or kept by the relay (`detail.queued`, `detail.receipt`).
  * @fires vitec-lead-form-error - The lead was not sent: `detail.status`, `detail.message`, `detail.fieldErrors`.
  * @fires vitec-lead-form-bot - A submit looked like a bot's: `detail.reason` is `honeypot` (nothing sent) or `too-fast` (held `detail.holdMs`, then sent).
  *
@@ -173,11 +173,11 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
     const t = this.t;
     const configError = this.configError;
     if (configError) return html`<p class="config-error" part="status" role="alert">${t.configError(configError)}</p>`;
-    const { status, statusText: text, leadId } = this.submission;
+    const { status, statusText: text, leadId, receipt } = this.submission;
     const { fallbackEmail, fallbackPhone, values } = this;
     // The live region stays in the page through every state, so that screen readers announce each
     // change of its text: sending, sent (with the id) and why sending failed.
-    return html`${status === 'sent' ? renderSuccess(t, leadId, this.successMessage, this.sendAnother) : this.renderForm(t)}
+    return html`${status === 'sent' ? renderSuccess(t, leadId, this.successMessage, this.sendAnother, receipt) : this.renderForm(t)}
     ${renderStatus(t, { status, text, fallbackEmail, fallbackPhone, values })}`;
   }
 

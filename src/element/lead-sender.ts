@@ -16,6 +16,8 @@ import { leadUrl } from '../lead/vitec-protocol.js';
 
 export type SendOutcome =
   | { kind: 'sent'; leadId: string }
+  /** The relay kept the lead (Vitec could not take it now) and will deliver it: a success with a receipt. */
+  | { kind: 'queued'; receipt: string }
   | { kind: 'failed'; invalid: boolean; failure: Failure; status: number }
   | { kind: 'aborted' };
 
@@ -71,6 +73,10 @@ export class LeadSender implements ReactiveController {
       this.forget();
       return { kind: 'sent', leadId: result.leadId };
     }
+    if (result.kind === 'queued') {
+      this.forget();
+      return { kind: 'queued', receipt: result.receipt };
+    }
     // A refusal (any 4xx, or Vitec refusing the relay) created no lead: the next try of the same lead gets
     // a new key, or the relay would replay the stored refusal for a day. Only an uncertain outcome (no
     // answer, a 5xx) keeps the key, so that a retry cannot make a second lead.
@@ -93,6 +99,11 @@ export class LeadSender implements ReactiveController {
     if (outcome.kind === 'sent') {
       this.host.dispatchEvent(new LeadSuccessEvent({ leadId: outcome.leadId, lead }));
       return this.track(dataLayer, 'vitec_lead_form_success', outcome.leadId);
+    }
+    if (outcome.kind === 'queued') {
+      this.host.dispatchEvent(new LeadSuccessEvent({ queued: true, receipt: outcome.receipt, lead }));
+      if (dataLayer) pushDataLayer('vitec_lead_form_success', this.host.id, undefined, outcome.receipt);
+      return;
     }
     const { message, fieldErrors } = outcome.failure;
     this.host.dispatchEvent(new LeadErrorEvent({ status: outcome.status, message, fieldErrors }));

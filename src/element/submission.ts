@@ -41,6 +41,8 @@ export class Submission implements ReactiveController {
   status: Status = 'idle';
   statusText = '';
   leadId = '';
+  /** The relay's receipt for a lead it kept to deliver later (Vitec could not take it now); else empty. */
+  receipt = '';
   fieldErrors: Partial<Record<ErrorTarget, string>> = {};
   /** Errors fixed since the last submit: they stay, marked, until the next submit, so that nothing moves. */
   fixed: ReadonlySet<ErrorTarget> = new Set();
@@ -154,20 +156,33 @@ export class Submission implements ReactiveController {
     if (outcome.kind === 'failed') {
       if (outcome.invalid) this.showErrors(outcome.failure.fieldErrors, outcome.failure.summary);
       this.setStatus('failed', outcome.invalid ? '' : outcome.failure.message);
-    } else this.finish(outcome.leadId);
+    } else if (outcome.kind === 'queued') this.finish('', outcome.receipt);
+    else this.finish(outcome.leadId);
     // A listener finds the element already in its new state.
     sender.announce(outcome, submit.detail.lead, host.dataLayer);
     const target =
-      outcome.kind === 'sent' && host.redirectUrl && redirectTarget(host.redirectUrl, outcome.leadId, location.href);
+      outcome.kind !== 'failed' &&
+      host.redirectUrl &&
+      (outcome.kind === 'sent'
+        ? redirectTarget(host.redirectUrl, location.href, 'leadId', outcome.leadId)
+        : redirectTarget(host.redirectUrl, location.href, 'receipt', outcome.receipt));
     if (target) location.assign(target);
   }
 
-  /** The thank-you; an empty id for a suspected bot, which is thanked and sent nothing. */
-  private finish(leadId: string) {
+  /** The thank-you; an empty id for a suspected bot, which is thanked and sent nothing; a receipt for a queued lead. */
+  private finish(leadId: string, receipt = '') {
     this.host.sent();
     this.leadId = leadId;
+    this.receipt = receipt;
     const t = this.host.t;
-    this.setStatus('sent', leadId ? `${t.sentHeading} ${t.leadId(leadId)}` : t.sentHeading);
+    this.setStatus(
+      'sent',
+      receipt
+        ? `${t.sentHeading} ${t.queuedBody} ${t.receipt(receipt)}`
+        : leadId
+          ? `${t.sentHeading} ${t.leadId(leadId)}`
+          : t.sentHeading,
+    );
     this.host.focusAfterUpdate('success');
   }
 

@@ -20,7 +20,7 @@ export interface Failure {
 
 /** `pageOrigin` is named in the developer's note when the endpoint cannot be reached (CORS is one cause). */
 export function describeFailure(
-  result: Exclude<SubmitResult, { kind: 'success' | 'aborted' }>,
+  result: Exclude<SubmitResult, { kind: 'success' | 'queued' | 'aborted' }>,
   t: Messages,
   shown: readonly FieldName[],
   pageOrigin = 'this page',

@@ -4,6 +4,8 @@ import { RELAY_CODES } from './vitec-protocol.js';
 
 export type SubmitResult =
   | { readonly kind: 'success'; readonly status: number; readonly leadId: string }
+  /** 202 from a relay with an outbox: the lead is kept and will reach Vitec; `receipt` is what the visitor quotes. */
+  | { readonly kind: 'queued'; readonly status: 202; readonly receipt: string }
   /** 400: the body says what is wrong. */
   | { readonly kind: 'invalid'; readonly status: number; readonly body: unknown }
   /** 401 or 403, or the relay's `relay-misconfigured`: no visitor and no retry can fix it. */
@@ -75,6 +77,14 @@ export async function postLead(
     });
     const body = await readBody(response);
     const status = response.status;
+    if (status === 202) {
+      const receipt = (body as { Code?: unknown; Receipt?: unknown } | null)?.Receipt;
+      return (body as { Code?: unknown } | null)?.Code === RELAY_CODES.queued &&
+        typeof receipt === 'string' &&
+        /^[\w-]{1,40}$/.test(receipt)
+        ? { kind: 'queued', status, receipt }
+        : { kind: 'unexpected', status, body };
+    }
     if (response.ok) {
       return typeof body === 'string' && body.trim()
         ? { kind: 'success', status, leadId: body.trim() }

@@ -8,10 +8,18 @@ export function consentLine(text: string, at: Date, policyUrl?: string): string 
   return `${text} ${time}${policyUrl ? ` (${policyUrl})` : ''}`;
 }
 
-/** The thank-you page with `leadId` added, or `undefined` for a URL that is not http(s). */
-export function redirectTarget(url: string, leadId: string, base: string): string | undefined {
+/**
+ * The thank-you page with `leadId` added (or `receipt`, for a lead the relay queued), or `undefined` for a URL that
+ * is not http(s).
+ */
+export function redirectTarget(
+  url: string,
+  base: string,
+  name: 'leadId' | 'receipt',
+  value: string,
+): string | undefined {
   const target = webUrl(url, base);
-  target?.searchParams.set('leadId', leadId);
+  target?.searchParams.set(name, value);
   return target?.href;
 }
 

@@ -36,6 +36,8 @@ export const RELAY_CODES = {
    * lead reached Vitec is not known yet. A 503: the element retries it with the same key, which replays the answer.
    */
   pending: 'lead-pending',
+  /** Vitec could not take the lead now: the relay keeps it and delivers it later (a 202 with a `Receipt`). */
+  queued: 'queued',
 } as const;
 
 /**

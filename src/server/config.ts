@@ -29,6 +29,10 @@ export type EnvironmentConfig = Pick<
 > & {
   /** `REDIS_URL`: idempotency and the rate limit shared by every relay that names the same Redis (Node). */
   redisUrl?: string;
+  /** `OUTBOX_DIR`: where one Node relay keeps the leads Vitec could not take yet; else Redis, else memory. */
+  outboxDir?: string;
+  /** The outbox's bounds and backoff (`OUTBOX_*`). */
+  outbox: { maxAgeMs: number; maxEntries: number; retryMinMs: number; retryMaxMs: number };
 };
 
 /** Thrown when the environment cannot work; its message lists every problem, one a line. */
@@ -107,6 +111,13 @@ export function relayConfigFromEnv(env: Environment, options: { sharedStore?: bo
   const timeoutMs = whole(env, 'VITEC_TIMEOUT_MS', 10_000, problems);
   const claimLeaseMs = whole(env, 'CLAIM_LEASE_MS', 5_000, problems, 1_000, 60_000);
   const ipv6PrefixLength = whole(env, 'RATE_LIMIT_IPV6_PREFIX', 64, problems, 16, 128);
+  const outboxDir = text(env, 'OUTBOX_DIR').trim() || undefined;
+  const outbox = {
+    maxAgeMs: whole(env, 'OUTBOX_MAX_AGE_HOURS', 72, problems, 1, 24 * 30) * 60 * 60 * 1000,
+    maxEntries: whole(env, 'OUTBOX_MAX_ENTRIES', 10_000, problems, 1, 1_000_000),
+    retryMinMs: whole(env, 'OUTBOX_RETRY_MIN_MS', 10_000, problems, 100, 3_600_000),
+    retryMaxMs: whole(env, 'OUTBOX_RETRY_MAX_MS', 600_000, problems, 100, 24 * 3_600_000),
+  };
   const secret = text(env, 'RELAY_SECRET').trim();
   const previousSecret = text(env, 'RELAY_SECRET_PREVIOUS').trim();
   // Never echoed: the message says what a secret looks like, not what was given.
@@ -119,6 +130,10 @@ export function relayConfigFromEnv(env: Environment, options: { sharedStore?: bo
   if (!secret && (redisUrl || options.sharedStore))
     problems.push(
       `RELAY_SECRET is missing: it keys what the relays keep in their shared store, and every relay that shares it needs the same one; ${MAKE_SECRET}`,
+    );
+  else if (!secret && outboxDir)
+    problems.push(
+      `RELAY_SECRET is missing: it seals the leads kept in OUTBOX_DIR, and must outlive a restart; ${MAKE_SECRET}`,
     );
   if (previousSecret && !secret) problems.push('RELAY_SECRET_PREVIOUS is set without RELAY_SECRET');
   if (problems.length) throw new RelayConfigError(problems);
@@ -136,5 +151,7 @@ export function relayConfigFromEnv(env: Environment, options: { sharedStore?: bo
     ...(secret ? { secret: secret.toLowerCase() } : {}),
     ...(previousSecret ? { previousSecret: previousSecret.toLowerCase() } : {}),
     ...(redisUrl ? { redisUrl } : {}),
+    ...(outboxDir ? { outboxDir } : {}),
+    outbox,
   };
 }

@@ -9,6 +9,7 @@
  * Nothing personal leaves the seal: an entry is AES-GCM under a key derived from the relay secret (the previous
  * secret's entries are still read during a rotation), and a log line carries a receipt, a lead id and times only.
  */
+import { RELAY_CODES } from '../lead/vitec-protocol.js';
 import { logEvent, type Log } from './log.js';
 import type { Answer, ForwardLead } from './steps/forward.js';
 import { type RelaySecrets, seal, unseal } from './relay-secret.js';
@@ -69,7 +70,7 @@ export function newReceipt(random = crypto.getRandomValues(new Uint8Array(8))): 
 }
 
 /** The body of the relay's 202: what the element shows and the retry of the same key gets. */
-export const queuedBody = (receipt: string) => JSON.stringify({ Code: 'queued', Receipt: receipt });
+export const queuedBody = (receipt: string) => JSON.stringify({ Code: RELAY_CODES.queued, Receipt: receipt });
 
 function within<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;

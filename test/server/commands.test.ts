@@ -82,7 +82,7 @@ describe('npm run mock and npm run relay', () => {
     }
   });
 
-  it('should refuse a relay with the wrong credentials as misconfigured, not as a network fault', async () => {
+  it('should keep a lead while Vitec refuses the relay’s credentials, and say degraded until they are fixed', async () => {
     const relay = npmRun('relay', { ...RELAY_ENV, VITEC_BASE_URL: mockUrl, VITEC_PASSWORD: 'wrong' });
     try {
       const address = (await relay.waitFor(listenLine))[1];
@@ -91,9 +91,13 @@ describe('npm run mock and npm run relay', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(CURL_BODY),
       });
-      assert.equal(response.status, 500);
-      assert.equal((await response.json()).Code, 'relay-misconfigured');
+      assert.equal(response.status, 202);
+      assert.equal((await response.json()).Code, 'queued');
       assert.match(relay.output(), /vitec-unauthorized/);
+      const health = await (await fetch(`http://${address}/healthz`)).json();
+      assert.deepEqual(health, { status: 'degraded', vitec: 'refusing-credentials', outbox: health.outbox });
+      assert.equal(health.outbox.depth, 1);
+      assert.match(relay.output(), /"event":"outbox-in-memory"/);
       assert.doesNotMatch(relay.output() + relay.errors(), /wrong/);
     } finally {
       await relay.stop();

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createMockVitec, type MockVitec } from '../../src/server/mock/mock-vitec.ts';
 import { DropConnection } from '../../src/server/drop-connection.ts';
 import { toNodeListener } from '../../src/server/runtimes/node/fetch-server.ts';
-import { createLeadRelay, type LeadRelay } from '../../src/server/relay.ts';
+import { createLeadRelay, type LeadRelay, MemoryOutboxStore } from '../../src/server/relay.ts';
 
 interface KoaContext {
   path: string;
@@ -46,6 +46,8 @@ function relayFor(name: string, origin: string): LeadRelay {
       rateLimitPerMinute: 1000,
       timeoutMs: 1000,
       log: () => undefined,
+      // A relay named outbox-… keeps what Vitec cannot take now (its delivery is not started: the test sees it queued).
+      ...(name.startsWith('outbox') ? { outbox: { store: new MemoryOutboxStore() } } : {}),
       // In process, as fetch would: a dropped connection rejects, an abort rejects at once.
       fetch: (input, init) =>
         Promise.race([

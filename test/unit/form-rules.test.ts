@@ -47,8 +47,18 @@ describe('parseFieldList', () => {
 
 describe('redirectTarget', () => {
   it('should add the lead id to an http(s) page, relative to the current page', () => {
-    assert.equal(redirectTarget('/tack?x=1', 'L-1', 'https://m.se/kontakt'), 'https://m.se/tack?x=1&leadId=L-1');
-    assert.equal(redirectTarget('https://other.se/t', 'L 2', 'https://m.se/'), 'https://other.se/t?leadId=L+2');
+    assert.equal(
+      redirectTarget('/tack?x=1', 'https://m.se/kontakt', 'leadId', 'L-1'),
+      'https://m.se/tack?x=1&leadId=L-1',
+    );
+    assert.equal(
+      redirectTarget('https://other.se/t', 'https://m.se/', 'leadId', 'L 2'),
+      'https://other.se/t?leadId=L+2',
+    );
+    assert.equal(
+      redirectTarget('/tack', 'https://m.se/', 'receipt', 'K7M2-Q9XD'),
+      'https://m.se/tack?receipt=K7M2-Q9XD',
+    );
   });
 
   for (const url of [
@@ -59,7 +69,7 @@ describe('redirectTarget', () => {
     'ftp://m.se/x',
     'http://[::1',
   ]) {
-    it(`should refuse ${url}`, () => assert.equal(redirectTarget(url, 'L', 'https://m.se/'), undefined));
+    it(`should refuse ${url}`, () => assert.equal(redirectTarget(url, 'https://m.se/', 'leadId', 'L'), undefined));
   }
 });
 

@@ -125,3 +125,18 @@ describe('postLeadWithRetry', () => {
     assert.deepEqual(keys, ['k-7', 'k-7']);
   });
 });
+
+describe('postLead and a relay that queued the lead', () => {
+  it('should take a 202 with the queued code and a receipt as queued, and any other 202 as unexpected', async () => {
+    const queued = await postLead('/x', lead, { fetch: answering(202, '{"Code":"queued","Receipt":"K7M2-Q9XD"}') });
+    assert.deepEqual(queued, { kind: 'queued', status: 202, receipt: 'K7M2-Q9XD' });
+    for (const body of [
+      '',
+      '"id"',
+      '{"Code":"queued"}',
+      '{"Code":"other","Receipt":"K7M2-Q9XD"}',
+      '{"Code":"queued","Receipt":"<b>"}',
+    ])
+      assert.equal((await postLead('/x', lead, { fetch: answering(202, body) })).kind, 'unexpected', body);
+  });
+});

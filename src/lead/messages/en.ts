@@ -62,6 +62,8 @@ export const messages: Messages = {
   sentHeading: 'Thank you for your enquiry!',
   sentBody: 'The broker will be in touch as soon as possible.',
   leadId: (id) => `Your reference number: ${id}`,
+  queuedBody: 'We have received your enquiry, and it will reach the broker shortly.',
+  receipt: (receipt) => `Your receipt: ${receipt}`,
   failed: {
     permanent:
       'Your enquiry cannot be sent right now. Your details are still here. Please contact the broker directly.',

@@ -62,6 +62,8 @@ export const messages: Messages = {
   sentHeading: 'Tack för din förfrågan!',
   sentBody: 'Mäklaren hör av sig så snart som möjligt.',
   leadId: (id) => `Ditt ärendenummer: ${id}`,
+  queuedBody: 'Vi har tagit emot din förfrågan, och den når mäklaren inom kort.',
+  receipt: (receipt) => `Ditt kvitto: ${receipt}`,
   failed: {
     permanent: 'Förfrågan kan inte skickas just nu. Dina uppgifter finns kvar. Kontakta mäklaren direkt.',
     behaviour:

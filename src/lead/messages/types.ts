@@ -30,6 +30,10 @@ export interface Messages {
   sentHeading: string;
   sentBody: string;
   leadId: (id: string) => string;
+  /** The thank-you's text for a lead the relay keeps to deliver later (Vitec could not take it now). */
+  queuedBody: string;
+  /** The receipt of a queued lead, which the visitor can quote. */
+  receipt: (receipt: string) => string;
   failed: {
     permanent: string;
     /** The lazily loaded part of the form did not arrive. */

@@ -38,7 +38,12 @@ let misconfigured: readonly string[] | undefined;
 function start(env: WorkerEnv): void {
   try {
     // REDIS_URL means nothing here: the Durable Objects are the shared store.
-    const config = relayConfigFromEnv(env as unknown as Record<string, unknown>, { sharedStore: true });
+    // The outbox's settings wait for its Durable Object delivery (docs/relay.md); the Worker answers as before.
+    const {
+      outbox: _outbox,
+      outboxDir: _dir,
+      ...config
+    } = relayConfigFromEnv(env as unknown as Record<string, unknown>, { sharedStore: true });
     const store = withFallback(durableObjectStore(env.RELAY_STORE), { log: consoleLog, name: 'durable-object' });
     relay = createLeadRelay({ ...config, idempotencyStore: store, rateLimiter: store, storeStatus: store.status });
   } catch (error) {

@@ -62,8 +62,15 @@ export function hasStoredAnswer(options: {
 }
 
 /** The relay's 202 for a queued lead: final for its key while it is queued. */
-function queuedAnswer(receipt: string): Answer {
-  return { status: 202, body: queuedBody(receipt), final: true, event: 'outbox-queued' };
+function queuedAnswer(receipt: string, failure?: Answer): Answer {
+  return {
+    status: 202,
+    body: queuedBody(receipt),
+    final: true,
+    // Why, for the operator: Vitec's failure (`outbox-queued after vitec-unauthorized: check …`), or its slowness.
+    event: `outbox-queued after ${failure?.event ?? 'vitec-slow'}`,
+    ...(failure?.vitecStatus !== undefined ? { vitecStatus: failure.vitecStatus } : {}),
+  };
 }
 
 /**
@@ -149,18 +156,18 @@ export function deliverLead(options: {
       const forwarded = forward(customerId, leadJson, started, record.requestId);
       c.env?.waitUntil?.(forwarded);
       if (!outbox) return forwarded;
-      const queue = async (firstTryAt?: number) => {
+      const queue = async (failure?: Answer, firstTryAt?: number) => {
         const receipt = await outbox.enqueue({ customerId, leadJson, key: idempotencyKey }, firstTryAt);
-        return receipt === undefined ? undefined : queuedAnswer(receipt);
+        return receipt === undefined ? undefined : queuedAnswer(receipt, failure);
       };
       let timer: ReturnType<typeof setTimeout> | undefined;
       const late = new Promise<'late'>((resolve) => {
         timer = setTimeout(() => resolve('late'), Math.max(0, deadline - queueMarginMs - now()));
       });
       const first = await Promise.race([forwarded, late]).finally(() => clearTimeout(timer));
-      if (first !== 'late') return (isQueueable(first) && (await queue())) || first;
+      if (first !== 'late') return (isQueueable(first) && (await queue(first))) || first;
       // First tried again once the forward in flight has had all its time.
-      const queued = await queue(started + upstreamLimitMs + 1_000);
+      const queued = await queue(undefined, started + upstreamLimitMs + 1_000);
       if (!queued) return forwarded;
       const settled = forwarded.then(async (answer) => {
         if (!answer.final) return;

@@ -8,7 +8,10 @@ import { createFetchServer, type ServerLimits } from './fetch-server.js';
 import { closeGracefully, exitOnSignals, isMain, listen, runMain } from './lifecycle.js';
 import { type EnvironmentConfig, RelayConfigError, relayConfigFromEnv, whole } from '../../config.js';
 import { consoleLog, logEvent } from '../../log.js';
+import type { Outbox, OutboxStore } from '../../outbox.js';
 import { createLeadRelay, type RelayConfig } from '../../relay.js';
+import { openFolderOutbox } from '../../stores/outbox-folder.js';
+import { MemoryOutboxStore } from '../../stores/outbox-memory.js';
 import type { SharedStore } from '../../stores/contract.js';
 import { withFallback } from '../../stores/fallback.js';
 import { createRedisStore } from '../../stores/redis.js';
@@ -21,6 +24,8 @@ export interface NodeRelayOptions {
   redisUrl?: string;
   /** The server's connections and timeouts (fetch-server.ts). */
   server: ServerLimits;
+  /** Where the outbox is kept (`OUTBOX_DIR`; else Redis with `REDIS_URL`, else memory), and its settings. */
+  outbox: EnvironmentConfig['outbox'] & { dir?: string };
 }
 
 /** Reads the relay's settings from the environment (config.ts) and the server's own; throws one error listing every problem. */
@@ -45,12 +50,13 @@ export function relayOptionsFromEnv(env: NodeJS.ProcessEnv): NodeRelayOptions {
     checkIntervalMs: whole(env, 'CONNECTION_CHECK_INTERVAL_MS', 1_000, problems, 100, 30_000),
   };
   if (problems.length || !config) throw new RelayConfigError(problems);
-  const { redisUrl, ...relay } = config;
+  const { redisUrl, outboxDir, outbox, ...relay } = config;
   return {
     relay: { ...relay, fetch: createNodeForwarder() },
     port,
     host: env.HOST || '0.0.0.0',
     server,
+    outbox: { ...outbox, ...(outboxDir ? { dir: outboxDir } : {}) },
     ...(redisUrl ? { redisUrl } : {}),
   };
 }
@@ -59,32 +65,56 @@ export function relayOptionsFromEnv(env: NodeJS.ProcessEnv): NodeRelayOptions {
  * Starts the relay's HTTP server; resolves once it listens, with the port it listens on. With a Redis
  * URL it does not wait for Redis: leads go through from the start, shared once Redis answers.
  */
-async function startRelay(options: NodeRelayOptions): Promise<{ server: Server; port: number; store?: SharedStore }> {
+async function startRelay(
+  options: NodeRelayOptions,
+): Promise<{ server: Server; port: number; store?: SharedStore; outbox?: Outbox }> {
+  const log = options.relay.log ?? consoleLog;
   let store: ReturnType<typeof withFallback> | undefined;
+  let outboxStore: OutboxStore;
+  let kept: string;
+  let redis: ReturnType<typeof createRedisStore> | undefined;
   if (options.redisUrl) {
-    const log = options.relay.log ?? consoleLog;
-    const redis = createRedisStore({ url: options.redisUrl, onError: (error) => store?.report(error) });
+    redis = createRedisStore({ url: options.redisUrl, onError: (error) => store?.report(error) });
     store = withFallback(redis, { log, name: 'redis' });
     // Until then each instance counts and remembers on its own: an operator (and a test) can see when sharing starts.
     void redis.ready.then(() => logEvent(log, 'store-ready', { store: 'redis' }));
   }
-  const server = createFetchServer(
-    createLeadRelay({
-      ...options.relay,
-      ...(store ? { idempotencyStore: store, rateLimiter: store, storeStatus: store.status } : {}),
-    }),
-    { ...options.server, log: options.relay.log ?? consoleLog },
-  );
+  if (options.outbox.dir) {
+    outboxStore = await openFolderOutbox(options.outbox.dir);
+    kept = 'folder';
+  } else if (redis) {
+    // Not behind the fallback: a lead Redis cannot keep now is answered as without an outbox, never kept where
+    // another relay would not find it.
+    outboxStore = redis.outbox;
+    kept = 'redis';
+  } else {
+    outboxStore = new MemoryOutboxStore();
+    kept = 'memory';
+    logEvent(log, 'outbox-in-memory', {
+      level: 'warn',
+      note: 'leads queued while Vitec is down are lost if this relay restarts: set OUTBOX_DIR (or REDIS_URL) to keep them',
+    });
+  }
+  const { dir: _dir, ...outboxSettings } = options.outbox;
+  const relay = createLeadRelay({
+    ...options.relay,
+    ...(store ? { idempotencyStore: store, rateLimiter: store, storeStatus: store.status } : {}),
+    outbox: { ...outboxSettings, store: outboxStore },
+  });
+  const server = createFetchServer(relay, { ...options.server, log });
   const port = await listen(server, options.port, options.host);
-  return { server, port, ...(store ? { store } : {}) };
+  relay.outbox?.start();
+  logEvent(log, 'outbox-ready', { kept });
+  return { server, port, ...(store ? { store } : {}), ...(relay.outbox ? { outbox: relay.outbox } : {}) };
 }
 
 if (isMain(import.meta.url)) {
   runMain(async () => {
     const options = relayOptionsFromEnv(process.env);
-    const { server, port, store } = await startRelay(options);
+    const { server, port, store, outbox } = await startRelay(options);
     exitOnSignals(async () => {
       await closeGracefully(server);
+      await outbox?.stop();
       await store?.close();
     });
     logEvent(consoleLog, 'relay-started', {
