@@ -11,7 +11,7 @@ import { createMockVitec, MOCK_ACCOUNT } from '../src/server/mock/mock-vitec.ts'
 import { createNodeForwarder } from '../src/server/runtimes/node/forwarder.ts';
 import { toNodeListener } from '../src/server/runtimes/node/fetch-server.ts';
 import { exitOnSignals, isMain, PortInUse, runMain } from '../src/server/runtimes/node/lifecycle.ts';
-import { createLeadRelay } from '../src/server/relay.ts';
+import { createLeadRelay, MemoryOutboxStore } from '../src/server/relay.ts';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -26,28 +26,31 @@ export const DEMO_CUSTOMER_ID = MOCK_ACCOUNT.customerIds[0];
 function backend(): Plugin {
   const credentials = { username: MOCK_ACCOUNT.username, password: MOCK_ACCOUNT.password };
   const mock = toNodeListener(createMockVitec({ credentials, customerIds: [DEMO_CUSTOMER_ID] }));
-  let relay: Listener | undefined;
+  let listener: Listener | undefined;
   return {
     name: 'vitec-lead-form-backend',
     configureServer(server) {
       server.httpServer?.once('listening', () => {
         const { port } = server.httpServer!.address() as AddressInfo;
-        relay = toNodeListener(
-          createLeadRelay({
-            vitecBaseUrl: `http://127.0.0.1:${port}/__vitec`,
-            ...credentials,
-            customerIds: [DEMO_CUSTOMER_ID],
-            allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
-            // A demo visitor tries the error modes over and over; a broker's relay keeps the default 10.
-            rateLimitPerMinute: 60,
-            fetch: createNodeForwarder(),
-          }),
-        );
+        const relay = createLeadRelay({
+          vitecBaseUrl: `http://127.0.0.1:${port}/__vitec`,
+          ...credentials,
+          customerIds: [DEMO_CUSTOMER_ID],
+          allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+          // A demo visitor tries the error modes over and over; a broker's relay keeps the default 10.
+          rateLimitPerMinute: 60,
+          fetch: createNodeForwarder(),
+          // Switch the mock to "down", send, and see the lead arrive a few seconds after switching it back.
+          outbox: { store: new MemoryOutboxStore(), retryMinMs: 2_000, retryMaxMs: 10_000 },
+        });
+        relay.outbox?.start();
+        server.httpServer?.once('close', () => void relay.outbox?.stop());
+        listener = toNodeListener(relay);
       });
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '/').split('?')[0]!;
         if (path.startsWith('/__vitec/')) void mock(req, res);
-        else if (relay && (path === '/healthz' || /^\/PublicAdvertising\//i.test(path))) void relay(req, res);
+        else if (listener && (path === '/healthz' || /^\/PublicAdvertising\//i.test(path))) void listener(req, res);
         else next();
       });
     },

@@ -58,4 +58,23 @@ describe('the demo (npm start)', () => {
     assert.equal(leads.length, 1);
     await tab.close();
   });
+  it('should keep a lead while the mock is down, show its receipt, and deliver it once the mock is back', async () => {
+    await fetch(`${demo.url}__vitec/__mock/leads`, { method: 'DELETE' });
+    const tab = await browser.newPage();
+    await tab.goto(demo.url);
+    const form = tab.locator('#vardering vitec-lead-form');
+    await fillValuation(form);
+    await tab.locator('#mode').selectOption({ label: '503, Vitec down (the relay keeps the lead and answers 202)' });
+    await form.getByRole('button', { name: 'Skicka' }).click();
+    const receipt = form.locator('.lead-id');
+    await receipt.waitFor({ timeout: 15_000 });
+    assert.match(await receipt.innerText(), /^Ditt kvitto: [0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await tab.locator('#outbox').filter({ hasText: '1 lead(s) queued in the relay' }).waitFor({ timeout: 5_000 });
+    await tab.locator('#mode').selectOption({ label: '200, a new lead (normal)' });
+    await tab.locator('#count').filter({ hasText: '1 lead(s) received' }).waitFor({ timeout: 20_000 });
+    await tab.locator('#outbox').filter({ hasText: 'Nothing queued in the relay.' }).waitFor({ timeout: 5_000 });
+    const { leads } = await (await fetch(`${demo.url}__vitec/__mock/leads`)).json();
+    assert.equal(leads.length, 1);
+    await tab.close();
+  });
 });
