@@ -156,3 +156,66 @@ describe('the Worker with a configuration Node would refuse (workerd)', () => {
     });
   }
 });
+
+describe('the Worker when Vitec is down (workerd)', () => {
+  let mock: MockVitec;
+  let vitec: Awaited<ReturnType<typeof serveHandler>>;
+  let mf: Miniflare;
+
+  before(async () => {
+    mock = createMockVitec({ credentials: { username: 'worker', password: 'worker-secret' }, customerIds: ['C1'] });
+    vitec = await serveHandler(mock);
+    mf = new Miniflare({
+      modules: true,
+      scriptPath: fileURLToPath(new URL('../../dist/server/worker.js', import.meta.url)),
+      compatibilityDate: '2026-04-01',
+      durableObjects: { RELAY_STORE: 'LeadRelayStore' },
+      bindings: {
+        VITEC_BASE_URL: vitec.url,
+        VITEC_USERNAME: 'worker',
+        VITEC_PASSWORD: 'worker-secret',
+        RELAY_SECRET: STACK_SECRET,
+        VITEC_CUSTOMER_IDS: 'C1',
+        ALLOWED_ORIGINS: ORIGIN,
+        OUTBOX_RETRY_MIN_MS: '500',
+      },
+    });
+    await mf.ready;
+  });
+  after(async () => {
+    await mf?.dispose();
+    await vitec?.close();
+  });
+
+  const send = () =>
+    mf.dispatchFetch(URL_, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: ORIGIN, 'idempotency-key': 'kept-in-a-durable-object' },
+      body: JSON.stringify(VALID_LEAD),
+    });
+
+  it('should keep a lead on a 503 in its Durable Object, and deliver it from the alarm once Vitec is back', async () => {
+    mock.mode = { status: 503 };
+    const queued = await send();
+    assert.equal(queued.status, 202);
+    const { Code, Receipt } = (await queued.json()) as { Code: string; Receipt: string };
+    assert.equal(Code, 'queued');
+    const health = (await (await mf.dispatchFetch('http://relay.test/healthz')).json()) as {
+      outbox: { depth: number };
+    };
+    assert.equal(health.outbox.depth, 1);
+    mock.mode = {};
+    for (let i = 0; i < 100 && !mock.leads.length; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(mock.leads.length, 1, 'delivered by the alarm within 10 s');
+    // Vitec's answer becomes the key's once the alarm has stored it, also for the isolate that answered 202.
+    let replay = await send();
+    for (let i = 0; i < 50 && replay.status !== 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      replay = await send();
+    }
+    assert.equal(replay.status, 200);
+    assert.equal(await replay.json(), mock.leads[0]!.id);
+    assert.equal(mock.leads.length, 1);
+    assert.match(Receipt, /^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  });
+});

@@ -3,17 +3,23 @@
  * and rate limits in Durable Objects of the class `LeadRelayStore` (stores/durable-object.ts). Configured by the
  * same variables as on Node, read by the same parser (config.ts; docs/relay.md, "Cloudflare Workers"): the secrets
  * `VITEC_USERNAME`, `VITEC_PASSWORD` and `RELAY_SECRET` (with `RELAY_SECRET_PREVIOUS` during a rotation); the vars `VITEC_BASE_URL`, `VITEC_CUSTOMER_IDS`, `ALLOWED_ORIGINS`,
- * `RATE_LIMIT_PER_MINUTE`, `VITEC_TIMEOUT_MS`; the binding `RELAY_STORE`. The client's address is
- * `CF-Connecting-IP`.
+ * `RATE_LIMIT_PER_MINUTE`, `VITEC_TIMEOUT_MS`, `OUTBOX_*`; the binding `RELAY_STORE`. The client's address is
+ * `CF-Connecting-IP`. A lead Vitec cannot take now is kept in the Durable Object named `outbox`, whose alarm delivers
+ * it (outbox.ts).
  */
 import { MISCONFIGURED_BODY, SAFE_HEADERS } from '../../lead/vitec-protocol.js';
 import { relayConfigFromEnv } from '../config.js';
 import { consoleLog, logEvent } from '../log.js';
+import type { OutboxStore } from '../outbox.js';
 import { createLeadRelay, type LeadRelay } from '../relay.js';
-import { type DurableObjectNamespace, durableObjectStore } from '../stores/durable-object.js';
+import {
+  type DurableObjectNamespace,
+  type DurableObjectState,
+  durableObjectOutbox,
+  durableObjectStore,
+  LeadRelayStore as StoreObject,
+} from '../stores/durable-object.js';
 import { withFallback } from '../stores/fallback.js';
-
-export { LeadRelayStore } from '../stores/durable-object.js';
 
 interface ExecutionContext {
   waitUntil(promise: Promise<unknown>): void;
@@ -29,7 +35,46 @@ export interface WorkerEnv {
   VITEC_TIMEOUT_MS?: string;
   RELAY_SECRET?: string;
   RELAY_SECRET_PREVIOUS?: string;
+  OUTBOX_MAX_AGE_HOURS?: string;
+  OUTBOX_MAX_ENTRIES?: string;
+  OUTBOX_RETRY_MIN_MS?: string;
+  OUTBOX_RETRY_MAX_MS?: string;
   RELAY_STORE: DurableObjectNamespace;
+}
+
+/** The relay for `env`, its outbox in `outbox` (the Durable Object named `outbox`, or that object's own storage). */
+function relayFor(env: WorkerEnv, outbox: OutboxStore): LeadRelay {
+  // REDIS_URL and OUTBOX_DIR mean nothing here: the Durable Objects are the shared store and the outbox.
+  const {
+    outbox: settings,
+    outboxDir: _dir,
+    ...config
+  } = relayConfigFromEnv(env as unknown as Record<string, unknown>, { sharedStore: true });
+  const store = withFallback(durableObjectStore(env.RELAY_STORE), { log: consoleLog, name: 'durable-object' });
+  return createLeadRelay({
+    ...config,
+    idempotencyStore: store,
+    rateLimiter: store,
+    storeStatus: store.status,
+    outbox: { ...settings, store: outbox },
+  });
+}
+
+/**
+ * The Durable Object class of `RELAY_STORE`: the store contract's objects, and the one that keeps the outbox, whose
+ * alarm delivers what is due (with the same relay the Worker runs, its outbox on the object's own storage).
+ */
+export class LeadRelayStore extends StoreObject {
+  constructor(
+    state: DurableObjectState,
+    private readonly env: WorkerEnv,
+  ) {
+    super(state);
+  }
+
+  protected override async deliverOutbox(): Promise<void> {
+    await relayFor(this.env, this.outbox).outbox?.deliverDue();
+  }
 }
 
 let relay: LeadRelay | undefined;
@@ -37,15 +82,7 @@ let misconfigured: readonly string[] | undefined;
 
 function start(env: WorkerEnv): void {
   try {
-    // REDIS_URL means nothing here: the Durable Objects are the shared store.
-    // The outbox's settings wait for its Durable Object delivery (docs/relay.md); the Worker answers as before.
-    const {
-      outbox: _outbox,
-      outboxDir: _dir,
-      ...config
-    } = relayConfigFromEnv(env as unknown as Record<string, unknown>, { sharedStore: true });
-    const store = withFallback(durableObjectStore(env.RELAY_STORE), { log: consoleLog, name: 'durable-object' });
-    relay = createLeadRelay({ ...config, idempotencyStore: store, rateLimiter: store, storeStatus: store.status });
+    relay = relayFor(env, durableObjectOutbox(env.RELAY_STORE));
   } catch (error) {
     // Names what is wrong, never a value.
     misconfigured = (error as { problems?: readonly string[] }).problems ?? [(error as Error).message];

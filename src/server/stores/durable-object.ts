@@ -5,6 +5,7 @@
  * workerd through miniflare.
  */
 import type { Claim, RateDecision, SharedStore, StoredAnswer } from './contract.js';
+import type { OutboxEntry, OutboxStore } from './outbox-contract.js';
 
 /** The parts of the Workers runtime this file uses (so that it needs no Workers type package). */
 interface DurableObjectStub {
@@ -19,6 +20,7 @@ interface DurableObjectStorage {
   put(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<boolean>;
   deleteAll(): Promise<void>;
+  list<T>(options: { prefix: string }): Promise<Map<string, T>>;
   setAlarm(time: number): Promise<void>;
   getAlarm(): Promise<number | null>;
 }
@@ -55,6 +57,79 @@ export function durableObjectStore(namespace: DurableObjectNamespace): SharedSto
   };
 }
 
+/** The one object that keeps the Worker's outbox (its alarm delivers it: runtimes/worker.ts). */
+const OUTBOX_OBJECT = 'outbox';
+const ENTRY = 'outbox:';
+
+/** The outbox over the `LeadRelayStore` object named `outbox`: each operation one request, so one atomic step. */
+export function durableObjectOutbox(namespace: DurableObjectNamespace): OutboxStore {
+  const call = async <T>(operation: string, input: unknown): Promise<T> => {
+    const stub = namespace.get(namespace.idFromName(OUTBOX_OBJECT));
+    const response = await stub.fetch(`https://lead-relay-store/outbox-${operation}`, {
+      method: 'POST',
+      body: JSON.stringify(input),
+    });
+    if (!response.ok) throw new Error(`LeadRelayStore outbox-${operation} answered ${response.status}`);
+    return (await response.json()) as T;
+  };
+  return {
+    add: (entry, maxEntries) => call('add', { entry, maxEntries }),
+    take: (now, dueBy, leaseMs, max) =>
+      call('take', { now, dueBy: Number.isFinite(dueBy) ? dueBy : null, leaseMs, max }),
+    retry: (id, nextAt, attempts) => call<null>('retry', { id, nextAt, attempts }).then(() => undefined),
+    remove: (id) => call<null>('remove', { id }).then(() => undefined),
+    stats: () => call('stats', {}),
+  };
+}
+
+/** The outbox on one object's own storage; its alarm is set to the earliest entry's time after every change. */
+function storageOutbox(storage: DurableObjectStorage): OutboxStore & { nextAt(): Promise<number | undefined> } {
+  const all = async () => [...(await storage.list<OutboxEntry>({ prefix: ENTRY })).values()];
+  const nextAt = async () => {
+    const times = (await all()).map((entry) => entry.nextAt);
+    return times.length ? Math.min(...times) : undefined;
+  };
+  const schedule = async () => {
+    const next = await nextAt();
+    if (next !== undefined) await storage.setAlarm(next);
+  };
+  return {
+    nextAt,
+    async add(entry, maxEntries) {
+      if ((await all()).length >= maxEntries) return 'full';
+      await storage.put('kind', OUTBOX_OBJECT);
+      await storage.put(ENTRY + entry.id, entry);
+      await schedule();
+      return 'added';
+    },
+    async take(now, dueBy, leaseMs, max) {
+      const due = (await all())
+        .filter((entry) => entry.nextAt <= dueBy)
+        .sort((a, b) => a.nextAt - b.nextAt)
+        .slice(0, max)
+        .map((entry) => ({ ...entry, nextAt: now + leaseMs }));
+      for (const entry of due) await storage.put(ENTRY + entry.id, entry);
+      if (due.length) await schedule();
+      return due;
+    },
+    async retry(id, next, attempts) {
+      const entry = await storage.get<OutboxEntry>(ENTRY + id);
+      if (!entry) return;
+      await storage.put(ENTRY + id, { ...entry, nextAt: next, attempts });
+      await schedule();
+    },
+    async remove(id) {
+      await storage.delete(ENTRY + id);
+    },
+    async stats() {
+      const entries = await all();
+      return entries.length
+        ? { depth: entries.length, oldestCreatedAt: Math.min(...entries.map((entry) => entry.createdAt)) }
+        : { depth: 0 };
+    },
+  };
+}
+
 interface Expiring<T> {
   value: T;
   expires: number;
@@ -66,7 +141,15 @@ interface Expiring<T> {
  * has expired.
  */
 export class LeadRelayStore {
-  constructor(private readonly state: DurableObjectState) {}
+  /** The outbox on this object's storage (only the object named `outbox` keeps one). */
+  protected readonly outbox: ReturnType<typeof storageOutbox>;
+
+  constructor(protected readonly state: DurableObjectState) {
+    this.outbox = storageOutbox(state.storage);
+  }
+
+  /** Delivers what is due in the outbox: the Worker's class (runtimes/worker.ts) knows how; this one only waits. */
+  protected async deliverOutbox(): Promise<void> {}
 
   private async expireAt(time: number): Promise<void> {
     const alarm = await this.state.storage.getAlarm();
@@ -85,6 +168,20 @@ export class LeadRelayStore {
     const now = Date.now();
     const json = (value: unknown) => Response.json(value);
     switch (operation) {
+      case 'outbox-add':
+        return json(await this.outbox.add(input.entry as OutboxEntry, Number(input.maxEntries)));
+      case 'outbox-take': {
+        const dueBy = input.dueBy === null ? Infinity : Number(input.dueBy);
+        return json(await this.outbox.take(Number(input.now), dueBy, Number(input.leaseMs), Number(input.max)));
+      }
+      case 'outbox-retry':
+        await this.outbox.retry(String(input.id), Number(input.nextAt), Number(input.attempts));
+        return json(null);
+      case 'outbox-remove':
+        await this.outbox.remove(String(input.id));
+        return json(null);
+      case 'outbox-stats':
+        return json(await this.outbox.stats());
       case 'claim': {
         const answer = await this.live<StoredAnswer>('answer', now);
         if (answer) return json({ kind: 'stored', answer } satisfies Claim);
@@ -148,8 +245,18 @@ export class LeadRelayStore {
     }
   }
 
-  /** Deletes what has expired; the object is gone once nothing is left. */
+  /** Deletes what has expired, the object itself once nothing is left; the outbox's object delivers instead. */
   async alarm(): Promise<void> {
+    if ((await this.state.storage.get('kind')) === OUTBOX_OBJECT) {
+      try {
+        await this.deliverOutbox();
+      } finally {
+        // Delivery moved each entry's time on (a retry, or its lease): wake again for the earliest.
+        const next = await this.outbox.nextAt();
+        if (next !== undefined) await this.state.storage.setAlarm(Math.max(next, Date.now() + 1_000));
+      }
+      return;
+    }
     const now = Date.now();
     let next = Infinity;
     for (const name of ['claim', 'answer', 'hits']) {

@@ -6,13 +6,20 @@
  *   itself. The log says `store-unavailable` at most once a minute; `status()` says `unavailable` meanwhile.
  * - Final answers are written through: kept in memory as well as in the shared store, and memory is asked before
  *   the shared store and again after its claim, so that a key answered here is never sent again by this
- *   instance, whichever of the two is down at the time.
+ *   instance, whichever of the two is down at the time. A queued lead's 202 is the exception: the shared store is
+ *   asked first, since whichever instance delivers the lead stores Vitec's answer there.
  * - A write of an answer that fails (or one made while the shared store was down) is kept and written again
  *   once the shared store answers, so that the other instances replay it too.
  */
 import type { Claim, RateDecision, SharedStore, StoredAnswer } from './contract.js';
 import { logEvent } from '../log.js';
 import { MemoryIdempotencyStore, MemoryRateLimiter } from './memory.js';
+
+/**
+ * A queued lead's answer (the outbox's 202) is not final here: another instance (or the Worker's outbox object) may
+ * deliver the lead and store Vitec's answer in the shared store, which is then asked first.
+ */
+const isQueued = (answer: StoredAnswer) => answer.status === 202;
 
 /** Tokens of what was done in memory, so that completing or refunding goes back to the same place. */
 const LOCAL = 'local:';
@@ -122,11 +129,13 @@ export function withFallback(
   return {
     async claim(key: string, fingerprint: string, claimMs: number): Promise<Claim> {
       const known = memory.answerOf(key);
-      if (known) return { kind: 'stored', answer: known };
+      if (known && !isQueued(known)) return { kind: 'stored', answer: known };
       let claim: Claim;
       try {
         claim = await call(() => shared.claim(key, fingerprint, claimMs));
       } catch {
+        // A queued lead's 202 known here stands while the shared store cannot say whether it was delivered since.
+        if (known) return { kind: 'stored', answer: known };
         const local = await memory.claim(key, fingerprint, claimMs);
         return local.kind === 'claimed' ? { kind: 'claimed', token: LOCAL + local.token } : local;
       }
@@ -164,8 +173,8 @@ export function withFallback(
     },
     async stored(key: string) {
       const known = memory.answerOf(key);
-      if (known) return known;
-      const answer = await call(() => shared.stored(key)).catch(() => undefined);
+      if (known && !isQueued(known)) return known;
+      const answer = (await call(() => shared.stored(key)).catch(() => undefined)) ?? known;
       if (answer) memory.remember(key, answer, REMEMBER_MS);
       return answer;
     },
