@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { bytesFigures } from './bytes.ts';
+import { outboxFigures } from './outbox.ts';
 import { performanceDoc } from './performance-doc.ts';
 import { relayFigures } from './relay.ts';
 import { renderFigures } from './render.ts';
@@ -28,8 +29,9 @@ const RELAY_REPEATS = 3;
 const only = process.env.BENCH_ONLY;
 const rows: Row[] = [
   ...(await bytesFigures(BUDGET)),
-  ...(only === 'relay' ? [] : await renderFigures(BUDGET, LOADS)),
-  ...(only === 'render' ? [] : await relayFigures(BUDGET, RELAY_REPEATS)),
+  ...(only === 'relay' || only === 'outbox' ? [] : await renderFigures(BUDGET, LOADS)),
+  ...(only === 'render' || only === 'outbox' ? [] : await relayFigures(BUDGET, RELAY_REPEATS)),
+  ...(only === 'render' || only === 'relay' ? [] : await outboxFigures(RELAY_REPEATS)),
 ];
 
 const header: Row = {
