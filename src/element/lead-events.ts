@@ -13,7 +13,13 @@ export interface LeadSubmitDetail {
  */
 export type LeadSuccessDetail =
   | { readonly leadId: string; readonly queued?: false; readonly lead: PublicAdvertisingPersonLead }
-  | { readonly queued: true; readonly receipt: string; readonly lead: PublicAdvertisingPersonLead };
+  | {
+      readonly queued: true;
+      readonly receipt: string;
+      /** Not set: Vitec has not made the lead yet (typed, so that `detail.leadId` reads as `string | undefined`). */
+      readonly leadId?: undefined;
+      readonly lead: PublicAdvertisingPersonLead;
+    };
 
 export interface LeadErrorDetail {
   /** The HTTP status, or 0 when no answer came (network failure, timeout, offline). */

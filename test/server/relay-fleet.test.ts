@@ -3,98 +3,45 @@
 // `src/server/runtimes/node/cli.ts` as `npm run relay` runs it and the other the built `dist/server/node.js` (the
 // `vitec-lead-relay` command, from `npm run build`), so both share one format in Redis.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { run, type Running } from '../support/processes.ts';
-import { type RedisServer, startRedis } from '../support/redis-server.ts';
-import { serveHandler, STACK_SECRET, VALID_LEAD } from '../support/relay-stack.ts';
-import { createMockVitec, type MockVitec } from '../../src/server/mock/mock-vitec.ts';
-
-const ORIGIN = 'https://maklarhuset.se';
-const PATH = '/PublicAdvertising/C1/Contact/Person/Lead';
-
-interface Relay {
-  process: Running;
-  url: string;
-}
-
-async function startRelay(env: Record<string, string>, built = false): Promise<Relay> {
-  const args = built ? ['dist/server/node.js'] : ['--import', 'tsx', 'src/server/runtimes/node/cli.ts'];
-  const process = run(global.process.execPath, args, {
-    VITEC_USERNAME: 'fleet',
-    VITEC_PASSWORD: 'fleet-password',
-    VITEC_CUSTOMER_IDS: 'C1',
-    ALLOWED_ORIGINS: ORIGIN,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    RELAY_SECRET: STACK_SECRET,
-    ...env,
-  });
-  const address = (await process.waitFor(/"listen":"([^"]+)"/))[1];
-  // The relay listens at once and shares through Redis once connected: before that it counts on its own,
-  // and a test that sends at once could see two separate limits.
-  if (env.REDIS_URL) await process.waitFor(/"event":"store-ready"/);
-  return { process, url: `http://${address}` };
-}
-
-function send(relay: Relay, key?: string, lead: unknown = VALID_LEAD): Promise<Response> {
-  return fetch(`${relay.url}${PATH}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: ORIGIN, ...(key ? { 'idempotency-key': key } : {}) },
-    body: JSON.stringify(lead),
-  });
-}
+import { describe, it } from 'node:test';
+import { type RelayCommand, sendLead as send, startRelayCommand, useFleet } from '../support/relay-fleet.ts';
+import { VALID_LEAD } from '../support/relay-stack.ts';
 
 describe('relays sharing Redis', () => {
-  let redis: RedisServer;
-  let mock: MockVitec;
-  let vitec: Awaited<ReturnType<typeof serveHandler>>;
-  let relays: Relay[] = [];
-  const env = () => ({ REDIS_URL: redis.url, VITEC_BASE_URL: vitec.url, RATE_LIMIT_PER_MINUTE: '1000' });
-
-  before(async () => {
-    redis = await startRedis();
-    mock = createMockVitec({ credentials: { username: 'fleet', password: 'fleet-password' }, customerIds: ['C1'] });
-    vitec = await serveHandler(mock);
-    relays = await Promise.all([startRelay(env()), startRelay(env(), true)]);
-  });
-  after(async () => {
-    await Promise.all(relays.map((relay) => relay.process.stop()));
-    await vitec.close();
-    await redis.stop();
-  });
+  const fleet = useFleet();
 
   it('should make one lead of 20 concurrent requests with one key, split across both, while Vitec takes 800 ms', async () => {
-    mock.mode = { delayMs: 800, times: 1 };
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => send(relays[i % 2]!, 'fleet-key-1')));
+    fleet.mock.mode = { delayMs: 800, times: 1 };
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => send(fleet.relays[i % 2]!, 'fleet-key-1')));
     assert.deepEqual(
       answers.map((a) => a.status),
       Array(20).fill(200),
     );
     const ids = new Set(await Promise.all(answers.map((a) => a.json())));
-    assert.equal(mock.leads.length, 1);
-    assert.deepEqual([...ids], [mock.leads[0]!.id]);
+    assert.equal(fleet.mock.leads.length, 1);
+    assert.deepEqual([...ids], [fleet.mock.leads[0]!.id]);
   });
 
   it('should still replay the key after both relays are restarted', async () => {
-    await Promise.all(relays.map((relay) => relay.process.stop()));
-    relays = await Promise.all([startRelay(env()), startRelay(env(), true)]);
-    for (const relay of relays) {
+    await Promise.all(fleet.relays.map((relay) => relay.process.stop()));
+    fleet.relays = await Promise.all([startRelayCommand(fleet.env), startRelayCommand(fleet.env, true)]);
+    for (const relay of fleet.relays) {
       const response = await send(relay, 'fleet-key-1');
       assert.equal(response.status, 200);
       assert.equal(response.headers.get('idempotent-replayed'), 'true');
-      assert.equal(await response.json(), mock.leads[0]!.id);
+      assert.equal(await response.json(), fleet.mock.leads[0]!.id);
     }
-    assert.equal(mock.leads.length, 1);
+    assert.equal(fleet.mock.leads.length, 1);
   });
 
   it('should refuse a key reused for another lead on the other relay with 422', async () => {
-    const response = await send(relays[1]!, 'fleet-key-1', { ...VALID_LEAD, message: 'Något annat' });
+    const response = await send(fleet.relays[1]!, 'fleet-key-1', { ...VALID_LEAD, message: 'Något annat' });
     assert.equal(response.status, 422);
   });
 
   it('should keep nothing personal in Redis', async () => {
     const { createClient } = await import('@redis/client');
-    const client = createClient({ url: redis.url });
+    const client = createClient({ url: fleet.redis.url });
     await client.connect();
     try {
       const keys = await client.keys('*');
@@ -105,7 +52,14 @@ describe('relays sharing Redis', () => {
         everything += type === 'string' ? await client.get(key) : (await client.zRange(key, 0, -1)).join(',');
       }
       for (const key of keys) assert.match(key, /^vitec-lead-relay:(claim|answer|rate):[0-9a-f]{64}$/);
-      for (const personal of ['Anna', 'Svensson', 'anna@example.se', '127.0.0.1', 'fleet-key-1', mock.leads[0]!.id]) {
+      for (const personal of [
+        'Anna',
+        'Svensson',
+        'anna@example.se',
+        '127.0.0.1',
+        'fleet-key-1',
+        fleet.mock.leads[0]!.id,
+      ]) {
         assert.ok(!everything.includes(personal), `${personal} is in Redis`);
       }
     } finally {
@@ -115,65 +69,37 @@ describe('relays sharing Redis', () => {
 });
 
 describe('the rate limit across relays', () => {
-  let redis: RedisServer;
-  let vitec: Awaited<ReturnType<typeof serveHandler>>;
-  let relays: Relay[] = [];
-
-  before(async () => {
-    redis = await startRedis();
-    vitec = await serveHandler(createMockVitec());
-    const env = { REDIS_URL: redis.url, VITEC_BASE_URL: vitec.url, RATE_LIMIT_PER_MINUTE: '3' };
-    relays = await Promise.all([startRelay(env), startRelay(env, true)]);
-  });
-  after(async () => {
-    await Promise.all(relays.map((relay) => relay.process.stop()));
-    await vitec.close();
-    await redis.stop();
-  });
+  const fleet = useFleet({ env: { RATE_LIMIT_PER_MINUTE: '3' } });
 
   it("should count one client's leads across both: with 3 a minute, the fourth is 429", async () => {
     const statuses = [];
-    for (const relay of [relays[0]!, relays[1]!, relays[0]!, relays[1]!]) statuses.push((await send(relay)).status);
+    for (const relay of [fleet.relays[0]!, fleet.relays[1]!, fleet.relays[0]!, fleet.relays[1]!])
+      statuses.push((await send(relay)).status);
     assert.deepEqual(statuses, [200, 200, 200, 429]);
   });
 });
 
 describe('relays when Redis goes down and comes back', () => {
-  let redis: RedisServer;
-  let mock: MockVitec;
-  let vitec: Awaited<ReturnType<typeof serveHandler>>;
-  let relays: Relay[] = [];
-
-  before(async () => {
-    redis = await startRedis();
-    mock = createMockVitec();
-    vitec = await serveHandler(mock);
-    const env = { REDIS_URL: redis.url, VITEC_BASE_URL: vitec.url, RATE_LIMIT_PER_MINUTE: '1000' };
-    relays = await Promise.all([startRelay(env), startRelay(env, true)]);
-  });
-  after(async () => {
-    await Promise.all(relays.map((relay) => relay.process.stop()));
-    await vitec.close();
-    await redis.stop();
-  });
+  const fleet = useFleet();
 
   it('should still create leads with Redis killed, and say store-unavailable once', async () => {
-    await redis.kill();
-    for (let i = 0; i < 4; i++) assert.equal((await send(relays[i % 2]!, `down-${i}`)).status, 200);
-    assert.equal(mock.leads.length, 4);
-    for (const relay of relays) assert.equal(relay.process.output().match(/"event":"store-unavailable"/g)?.length, 1);
+    await fleet.redis.kill();
+    for (let i = 0; i < 4; i++) assert.equal((await send(fleet.relays[i % 2]!, `down-${i}`)).status, 200);
+    assert.equal(fleet.mock.leads.length, 4);
+    for (const relay of fleet.relays)
+      assert.equal(relay.process.output().match(/"event":"store-unavailable"/g)?.length, 1);
   });
 
   it('should share again once Redis is back', async () => {
-    await redis.start();
+    await fleet.redis.start();
     // Each relay reconnects by itself (backoff up to 2 s); until both have, a key may not be shared.
     for (let attempt = 0; ; attempt++) {
       const key = `back-${attempt}`;
-      const before = mock.leads.length;
-      const first = await send(relays[0]!, key);
-      const second = await send(relays[1]!, key);
+      const before = fleet.mock.leads.length;
+      const first = await send(fleet.relays[0]!, key);
+      const second = await send(fleet.relays[1]!, key);
       assert.equal(first.status, 200);
-      if (second.headers.get('idempotent-replayed') === 'true' && mock.leads.length === before + 1) {
+      if (second.headers.get('idempotent-replayed') === 'true' && fleet.mock.leads.length === before + 1) {
         assert.equal(await second.json(), await first.json());
         break;
       }
@@ -184,37 +110,18 @@ describe('relays when Redis goes down and comes back', () => {
 });
 
 describe('a relay that dies holding a key', () => {
-  let redis: RedisServer;
-  let mock: MockVitec;
-  let vitec: Awaited<ReturnType<typeof serveHandler>>;
-  let relays: Relay[] = [];
-
-  before(async () => {
-    redis = await startRedis();
-    mock = createMockVitec();
-    vitec = await serveHandler(mock);
-    const env = {
-      REDIS_URL: redis.url,
-      VITEC_BASE_URL: vitec.url,
-      RATE_LIMIT_PER_MINUTE: '1000',
-      CLAIM_LEASE_MS: '3000',
-      // The survivor's visitors wait 1 s, less than the lease: they meet the orphaned claim.
-      VITEC_TIMEOUT_MS: '1000',
-    };
-    relays = await Promise.all([startRelay({ ...env, VITEC_TIMEOUT_MS: '10000' }), startRelay(env, true)]);
-  });
-  after(async () => {
-    await Promise.all(relays.map((relay) => relay.process.stop()));
-    await vitec.close();
-    await redis.stop();
+  const fleet = useFleet({
+    // The survivor's visitors wait 1 s, less than the lease: they meet the orphaned claim.
+    env: { CLAIM_LEASE_MS: '3000', VITEC_TIMEOUT_MS: '1000' },
+    relays: [{ VITEC_TIMEOUT_MS: '10000' }, {}],
   });
 
   it("should say the lead's fate is unknown (503 lead-pending), never a Vitec timeout, and take the key over after the lease", async () => {
     const { createClient } = await import('@redis/client');
-    const [dying, survivor] = relays as [Relay, Relay];
-    mock.mode = { delayMs: 6_000, times: 1 };
+    const [dying, survivor] = fleet.relays as [RelayCommand, RelayCommand];
+    fleet.mock.mode = { delayMs: 6_000, times: 1 };
     const lost = send(dying, 'orphan').catch(() => undefined);
-    const client = createClient({ url: redis.url });
+    const client = createClient({ url: fleet.redis.url });
     await client.connect();
     try {
       for (let i = 0; !(await client.keys('vitec-lead-relay:claim:*')).length; i++) {

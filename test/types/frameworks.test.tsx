@@ -7,7 +7,10 @@ import type { VitecLeadFormElement } from '../../dist/types/index.js';
 
 // TypeScript DOM code knows the tag and its events.
 const el: VitecLeadFormElement | null = document.querySelector('vitec-lead-form');
-el?.addEventListener('vitec-lead-form-success', (event) => console.log(event.detail.leadId.toUpperCase()));
+// A lead the relay keeps while Vitec is down has a receipt and no lead id yet: the type says which.
+el?.addEventListener('vitec-lead-form-success', (event) =>
+  console.log(event.detail.queued ? event.detail.receipt : event.detail.leadId.toUpperCase()),
+);
 const created: VitecLeadFormElement = document.createElement('vitec-lead-form');
 created.customerId = 'C1';
 
