@@ -70,10 +70,18 @@ export function useFleet(
   let vitec: Awaited<ReturnType<typeof serveHandler>>;
   before(async () => {
     fleet.redis = await startRedis();
-    fleet.mock = createMockVitec({ credentials: { username: 'fleet', password: 'fleet-password' }, customerIds: ['C1'] });
+    fleet.mock = createMockVitec({
+      credentials: { username: 'fleet', password: 'fleet-password' },
+      customerIds: ['C1'],
+    });
     vitec = await serveHandler(fleet.mock);
     fleet.vitecUrl = vitec.url;
-    fleet.env = { REDIS_URL: fleet.redis.url, VITEC_BASE_URL: vitec.url, RATE_LIMIT_PER_MINUTE: '1000', ...options.env };
+    fleet.env = {
+      REDIS_URL: fleet.redis.url,
+      VITEC_BASE_URL: vitec.url,
+      RATE_LIMIT_PER_MINUTE: '1000',
+      ...options.env,
+    };
     const relays = options.relays ?? [{}, {}];
     fleet.relays = await Promise.all(
       relays.map((own, i) => startRelayCommand({ ...fleet.env, ...own }, options.built?.[i] ?? i > 0)),
