@@ -1,10 +1,15 @@
 /** Browser entry: records the visit's attribution, defines `<vitec-lead-form>`, exports its public types. */
 import { defineLeadForm } from './element/define.js';
-import { pageAttributionSettings, recordPageVisit } from './page/visit.js';
+import { pageAttributionSettings, recordPageVisit, whenIdle } from './page/visit.js';
 
-// Every page that loads the script records the visit, so a visitor who lands on a campaign page and
-// sends the form from another keeps the campaign.
-recordPageVisit(pageAttributionSettings(document));
+// Every page that loads the script records the visit, so a visitor who lands on a campaign page and sends the form
+// from another keeps the campaign: when the browser is idle, not in the task that draws the form (a form sent before
+// that records it as it builds the lead). The settings are read now, before any form is upgraded.
+const settings = pageAttributionSettings(document);
+const record = () => recordPageVisit(settings);
+whenIdle(record);
+// A visitor who leaves before the browser was idle (a busy page) still leaves the visit recorded.
+addEventListener('pagehide', record, { once: true });
 
 defineLeadForm();
 

@@ -1,6 +1,6 @@
 /**
- * The element's public attributes and properties, the part of its API a page configures it with.
- * `VitecLeadFormElement` (lead-form.ts) extends this and is the view; custom-elements.json lists these
+ * The element's public attributes and properties, the part of its API a page configures it with, and when it first
+ * draws. `VitecLeadFormElement` (lead-form.ts) extends this and is the view; custom-elements.json lists these
  * as its own.
  */
 import { LitElement } from 'lit';
@@ -8,6 +8,7 @@ import { property } from 'lit/decorators.js';
 import { DEFAULT_FIELDS, DEFAULT_REQUIRED } from '../lead/field-list.js';
 import type { FormMarketing } from '../lead/lead-schema.js';
 import { DEFAULT_TRACKING_PARAMS } from '../lead/marketing.js';
+import { recordPageVisit } from '../page/visit.js';
 
 export class LeadFormAttributes extends LitElement {
   /** URL the lead is POSTed to; `{customerId}` in it is replaced by `customer-id`. */
@@ -62,6 +63,21 @@ export class LeadFormAttributes extends LitElement {
   @property({ attribute: 'fallback-email' }) fallbackEmail?: string;
   /** A phone number the visitor is offered when a lead cannot be sent. */
   @property({ attribute: 'fallback-phone' }) fallbackPhone?: string;
-  /** What will be sent as the lead's `marketing`; read, extend or replace it. */
-  @property({ attribute: false }) marketing?: FormMarketing;
+  /** The first render in a task of its own, after the script's evaluation and the upgrade: two short tasks, not one. */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
+    super.scheduleUpdate();
+  }
+
+  private kept?: { marketing: FormMarketing | undefined };
+  /**
+   * What will be sent as the lead's `marketing`: the visit's attribution, recorded when the page is idle, or at once
+   * when read before that; read, extend or replace it.
+   */
+  get marketing(): FormMarketing | undefined {
+    return (this.kept ??= { marketing: recordPageVisit(this) }).marketing;
+  }
+  set marketing(value: FormMarketing | undefined) {
+    this.kept = { marketing: value };
+  }
 }

@@ -278,13 +278,17 @@ export const styles = css`
   a {
     color: inherit;
   }
-  /* The honeypot: out of sight, out of the tab order and out of the accessibility tree. */
+  /* The honeypot: out of sight, out of the tab order and out of the accessibility tree. Its input takes the form's
+     font, or the browser would look up its own control font for it (a font lookup the page makes for nothing). */
   .trap {
     position: absolute;
     left: -10000px;
     width: 1px;
     height: 1px;
     overflow: hidden;
+  }
+  .trap input {
+    font: inherit;
   }
   .visually-hidden {
     position: absolute;

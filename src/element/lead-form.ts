@@ -6,7 +6,7 @@ import { configProblem } from '../lead/form-config.js';
 import type { FormValues } from '../lead/lead-payload.js';
 import { type Lang, MESSAGES, type Messages, resolveLang } from '../lead/messages/index.js';
 import { draftKey, readDraft, writeDraft } from '../page/draft.js';
-import { recordPageVisit } from '../page/visit.js';
+import { whenIdle } from '../page/visit.js';
 import { BehaviourController } from './behaviour-loader.js';
 import { LeadFormAttributes } from './lead-form-attributes.js';
 import { styles } from './lead-form.styles.js';
@@ -95,7 +95,7 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
     super.connectedCallback();
     this.shownAt = Date.now();
     if (this.saveDraft) this.values = { ...readDraft(this.draftKey), ...this.values };
-    this.marketing ??= recordPageVisit(this);
+    whenIdle(() => this.marketing);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

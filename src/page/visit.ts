@@ -26,6 +26,11 @@ export function pageAttributionSettings(page: ParentNode): AttributionSettings {
 
 let recorded: { view: string; marketing: FormMarketing | undefined } | undefined;
 
+/** Runs `work` when the browser is idle (Safari has no `requestIdleCallback`: then after the current task). */
+export function whenIdle(work: () => unknown): void {
+  (window.requestIdleCallback ?? setTimeout)(() => void work());
+}
+
 /**
  * Records this page view in the visit's memory and returns the visit's attribution. The first call for
  * a page view decides how (the script's own call at load reads the first form's `attribution` and

@@ -58,8 +58,12 @@ export function input(el: VitecLeadFormElement, name: string): HTMLInputElement 
   return found;
 }
 
-/** Types a value the way an `input` event reports it, then leaves the input. */
+/**
+ * Types a value the way an `input` event reports it, then leaves the input. The form draws in a task of its own after
+ * it is upgraded, so its first render is awaited first, as a page script that reaches into it would.
+ */
 export async function fill(el: VitecLeadFormElement, values: Record<string, string | boolean>): Promise<void> {
+  await el.updateComplete;
   for (const [name, value] of Object.entries(values)) {
     const field = input(el, name);
     field.focus();

@@ -25,6 +25,9 @@ describe('attribution across pages (built file)', () => {
       '/kontakt': page(
         `${head}<vitec-lead-form min-fill-time="0" endpoint="/PublicAdvertising/{customerId}/Contact/Person/Lead" customer-id="C1" lead-source-name="Kontakt"></vitec-lead-form></body></html>`,
       ),
+      '/kampanj': page(
+        `${head}<vitec-lead-form min-fill-time="0" endpoint="/PublicAdvertising/{customerId}/Contact/Person/Lead" customer-id="C1"></vitec-lead-form></body></html>`,
+      ),
       '/two-none-first': page(`${head}${form('none')}${form('local')}</body></html>`),
       '/two-local-first': page(`${head}${form('local')}${form('none')}</body></html>`),
       '/PublicAdvertising/': toNodeListener(mock),
@@ -61,6 +64,27 @@ describe('attribution across pages (built file)', () => {
         { name: 'utm_medium', value: 'cpc' },
         { name: 'utm_campaign', value: 'vår' },
         { name: 'gclid', value: 'abc' },
+      ],
+    });
+    await tab.close();
+  });
+
+  it('should send the campaign of a form sent before the browser was ever idle (the visit recorded as the lead is built)', async () => {
+    const tab = await browser.newPage();
+    // A page so busy that it is never idle: the visit is not recorded at idle, only when the lead is built.
+    await tab.addInitScript(() => {
+      window.requestIdleCallback = () => 0;
+    });
+    await tab.goto(`${site.url}/kampanj?utm_source=nyhetsbrev&utm_campaign=jul`);
+    await tab.getByLabel('Förnamn').fill('Anna');
+    await tab.getByLabel('Efternamn').fill('Svensson');
+    await tab.getByLabel('E-post').fill('anna@example.se');
+    await tab.getByRole('button', { name: 'Skicka' }).click();
+    await tab.locator('vitec-lead-form .lead-id').waitFor();
+    assert.deepEqual(mock.leads.at(-1)!.lead.marketing, {
+      utmTags: [
+        { name: 'utm_source', value: 'nyhetsbrev' },
+        { name: 'utm_campaign', value: 'jul' },
       ],
     });
     await tab.close();
