@@ -6,6 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { LeadSender } from './lead-sender.js';
+import { whenIdle } from '../page/visit.js';
 
 export type Behaviour = typeof import('./behaviour.js');
 
@@ -62,10 +63,11 @@ export class BehaviourController implements ReactiveController {
   hostUpdated(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    // Not at load (a long task then) nor on the first submit (which would then wait for it).
-    (window.requestIdleCallback ?? setTimeout)(() => {
+    // Not at load (a long task then) nor on the first submit (which would then wait for it); and the schema in an
+    // idle task of its own after the chunk's evaluation, not in the same one (two shorter tasks).
+    whenIdle(() => {
       this.ready()
-        .then((behaviour) => behaviour.getLeadSchema())
+        .then((behaviour) => whenIdle(() => behaviour.getLeadSchema()))
         .catch(() => undefined);
     });
   }
