@@ -6,7 +6,8 @@
  */
 import { LitElement, html } from 'lit';
 import { styles } from '../src/element/lead-form.styles.js';
-import { MESSAGES } from '../src/lead/messages/index.js';
+import { messages as en } from '../src/lead/messages/en.js';
+import { messages as sv } from '../src/lead/messages/sv.js';
 import { FIELD_NAMES } from '../src/lead/fields.js';
 import { getLeadSchema } from '../src/lead/lead-schema.js';
 
@@ -16,7 +17,7 @@ class FloorElement extends LitElement {
   declare lang: string;
 
   override render() {
-    const t = MESSAGES[this.lang === 'en' ? 'en' : 'sv'];
+    const t = this.lang === 'en' ? en : sv;
     const check = (event: Event) => {
       event.preventDefault();
       (globalThis as { floorResult?: unknown }).floorResult = [getLeadSchema().safeParse({}), t];

@@ -118,7 +118,7 @@ async function buildLitFloor(): Promise<string> {
 async function site(): Promise<{ base: string; close: () => void }> {
   const dist = new URL('../dist/', import.meta.url);
   const entry = readFileSync(new URL('vitec-lead-form.js', dist), 'utf8');
-  const chunks = new Set(readdirSync(dist).filter((name) => /^vitec-lead-form-behaviour-[\w-]+\.js$/.test(name)));
+  const chunks = new Set(readdirSync(dist).filter((name) => /^vitec-lead-form-[\w-]+\.js$/.test(name)));
   const lit = await buildLitFloor();
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!.slice(1);

@@ -24,7 +24,6 @@ const SERVER_BUILDS: InlineConfig[] = [
     input: { node: 'src/server/runtimes/node/cli.ts' },
     target: 'node',
     banner: '#!/usr/bin/env node',
-    oneFile: true,
   }),
   // The Worker: one module exporting the Worker and its Durable Object class.
   serverBuild({ input: { worker: 'src/server/runtimes/worker.ts' }, target: 'webworker' }),

@@ -28,6 +28,8 @@ export function dropInBuild(oneFile = false): InlineConfig {
         fileName: () => (oneFile ? 'vitec-lead-form.bundle.js' : 'vitec-lead-form.js'),
       },
       rolldownOptions: {
+        // Swedish is listed with the other languages (languages.ts) but is part of the entry: no chunk of its own, as meant.
+        checks: { ineffectiveDynamicImport: false },
         // Modules shared with the lazy chunk stay in the entry (which then exports them to it), so that the form
         // needs one request, not the entry and then a shared chunk it imports.
         preserveEntrySignatures: 'allow-extension',
@@ -35,7 +37,9 @@ export function dropInBuild(oneFile = false): InlineConfig {
         output: {
           minify: true,
           comments: false,
-          chunkFileNames: 'vitec-lead-form-behaviour-[hash].js',
+          // vitec-lead-form-behaviour-….js (what the form needs once the visitor acts), vitec-lead-form-en-….js (and
+          // another language's): each named after its module.
+          chunkFileNames: 'vitec-lead-form-[name]-[hash].js',
           ...(oneFile ? { codeSplitting: false } : {}),
         },
       },

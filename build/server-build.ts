@@ -5,7 +5,6 @@ export function serverBuild(options: {
   input: Record<string, string>;
   target: 'node' | 'webworker';
   banner?: string;
-  oneFile?: boolean;
 }): InlineConfig {
   return {
     configFile: false,
@@ -22,7 +21,8 @@ export function serverBuild(options: {
           format: 'es',
           entryFileNames: '[name].js',
           ...(options.banner ? { banner: options.banner } : {}),
-          ...(options.oneFile ? { codeSplitting: false } : {}),
+          // One module each: the language files, loaded with import() in the browser, are inlined here.
+          codeSplitting: false,
         },
       },
     },

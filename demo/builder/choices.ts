@@ -2,7 +2,8 @@
 import { html, nothing } from 'lit';
 import { parseFieldList } from '../../src/lead/field-list.ts';
 import { FIELD_NAMES, type FieldName } from '../../src/lead/fields.ts';
-import { MESSAGES } from '../../src/lead/messages/index.ts';
+import { messages as en } from '../../src/lead/messages/en.ts';
+import { messages as sv } from '../../src/lead/messages/sv.ts';
 import { type AttributeName, type Snippet, writeFieldList } from './snippet.ts';
 import type { Texts, UiLang } from './texts.ts';
 
@@ -90,7 +91,7 @@ function inputsTable(snippet: Snippet, change: Change, t: Texts, lang: UiLang) {
     else nextRequired.delete(field);
     change({ fields: writeFieldList([...nextShown]), required: writeFieldList([...nextRequired]) });
   };
-  const labels = MESSAGES[lang].labels;
+  const labels = { sv, en }[lang].labels;
   return html`<table class="inputs">
     <thead>
       <tr><th scope="col">${t.input}</th><th scope="col">${t.show}</th><th scope="col">${t.require}</th></tr>

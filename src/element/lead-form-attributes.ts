@@ -8,6 +8,7 @@ import { property } from 'lit/decorators.js';
 import { DEFAULT_FIELDS, DEFAULT_REQUIRED } from '../lead/field-list.js';
 import type { FormMarketing } from '../lead/lead-schema.js';
 import { DEFAULT_TRACKING_PARAMS } from '../lead/marketing.js';
+import { hasLanguage, type Lang, loadLanguage, resolveLang } from '../lead/messages/index.js';
 import { recordPageVisit } from '../page/visit.js';
 
 export class LeadFormAttributes extends LitElement {
@@ -63,9 +64,19 @@ export class LeadFormAttributes extends LitElement {
   @property({ attribute: 'fallback-email' }) fallbackEmail?: string;
   /** A phone number the visitor is offered when a lead cannot be sent. */
   @property({ attribute: 'fallback-phone' }) fallbackPhone?: string;
-  /** The first render in a task of its own, after the script's evaluation and the upgrade: two short tasks, not one. */
+  /** @internal The language the form speaks: its `lang`, or the nearest one around it. */
+  get formLang(): Lang {
+    return resolveLang(this.language || this.parentElement?.closest('[lang]')?.getAttribute('lang'));
+  }
+
+  /**
+   * The first render in a task of its own, after the script's evaluation and the upgrade (two short tasks, not one);
+   * and a render in a language whose texts are not here yet (only Swedish is in the entry) waits for them, so that an
+   * English form never shows a Swedish word. A language that cannot be loaded leaves the form in Swedish.
+   */
   protected override async scheduleUpdate(): Promise<void> {
     if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
+    if (!hasLanguage(this.formLang)) await loadLanguage(this.formLang).catch(() => undefined);
     super.scheduleUpdate();
   }
 

@@ -4,7 +4,7 @@ import { type FieldList, parseFieldList } from '../lead/field-list.js';
 import type { FieldName } from '../lead/fields.js';
 import { configProblem } from '../lead/form-config.js';
 import type { FormValues } from '../lead/lead-payload.js';
-import { type Lang, MESSAGES, type Messages, resolveLang } from '../lead/messages/index.js';
+import { type Messages, messagesOf } from '../lead/messages/index.js';
 import { draftKey, readDraft, writeDraft } from '../page/draft.js';
 import { whenIdle } from '../page/visit.js';
 import { BehaviourController } from './behaviour-loader.js';
@@ -119,13 +119,8 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
   }
 
   /** @internal */
-  get formLang(): Lang {
-    return resolveLang(this.language || this.parentElement?.closest('[lang]')?.getAttribute('lang'));
-  }
-
-  /** @internal */
   get t(): Messages {
-    return MESSAGES[this.formLang];
+    return messagesOf(this.formLang);
   }
 
   /** @internal */

@@ -9,6 +9,7 @@
  * refused before the body is answered without reading it.
  */
 import { Hono } from 'hono';
+import { loadLanguages } from '../lead/messages/index.js';
 import { requestId } from 'hono/request-id';
 import { type ConnectionInfo, message, type RelayEnv } from './context.js';
 import { consoleLog, type Log } from './log.js';
@@ -124,6 +125,8 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
   };
   const store = config.idempotencyStore ?? new MemoryIdempotencyStore({ now: config.now ?? Date.now });
 
+  // Every language's words, loaded now so that an answer never waits for them (read-lead.ts loads what it needs too).
+  void loadLanguages().catch(() => undefined);
   const now = config.now ?? Date.now;
   const timeoutMs = config.timeoutMs ?? 10_000;
   const upstreamLimitMs = config.upstreamLimitMs ?? Math.max(timeoutMs * 6, 60_000);

@@ -16,14 +16,18 @@ const PLAIN = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title
 </body></html>`;
 
 describe('the built files', () => {
-  it('should make the entry import nothing statically (one request draws the form), only its behaviour lazily, from beside it', () => {
+  it('should make the entry import nothing statically (one request draws the form), only its behaviour and the other languages lazily, from beside it', () => {
     const code = readFileSync(DIST, 'utf8');
     assert.doesNotMatch(code, /^\s*import[\s{*]/m);
     assert.doesNotMatch(code, /from\s*["']/);
+    const lazy = [...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]).sort();
     assert.deepEqual(
-      [...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]),
-      [code.match(/\.\/vitec-lead-form-behaviour-[\w-]+\.js/)![0]],
+      lazy.map((name) => name!.match(/^\.\/vitec-lead-form-([a-z]+)-[\w-]+\.js$/)?.[1]),
+      ['behaviour', 'en'],
     );
+    // Swedish is in the entry itself; English is not.
+    assert.match(code, /Förnamn/);
+    assert.doesNotMatch(code, /First name/);
   });
 
   it("should carry none of the relay's words to a page, in any language", () => {

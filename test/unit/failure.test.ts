@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeFailure } from '../../src/lead/failure.ts';
-import { MESSAGES } from '../../src/lead/messages/index.ts';
+import { loadLanguages, messagesOf } from '../../src/lead/messages/index.ts';
 
-const sv = MESSAGES.sv;
+// Swedish is in the entry; the other languages are files loaded when asked for.
+await loadLanguages();
+
+const sv = messagesOf('sv');
 const shown = ['firstName', 'lastName', 'email.emailAddress'] as const;
 
 describe('describeFailure', () => {
@@ -45,6 +48,8 @@ describe('describeFailure', () => {
     for (const kind of ['network', 'timeout', 'offline'] as const) {
       assert.equal(describeFailure({ kind, status: 0 }, sv, [...shown]).message, sv.failed[kind]);
     }
-    assert.ok(describeFailure({ kind: 'unexpected', status: 302, body: '' }, MESSAGES.en, [...shown]).developerNote);
+    assert.ok(
+      describeFailure({ kind: 'unexpected', status: 302, body: '' }, messagesOf('en'), [...shown]).developerNote,
+    );
   });
 });

@@ -1,26 +1,55 @@
-/** The texts of the languages in `languages.ts`, by language, and what picks and words one. */
+/**
+ * The texts of the languages in `languages.ts`, by language, and what picks and words one. Swedish is here from the
+ * start; another language once `loadLanguage` has loaded its file (until then its texts are Swedish's).
+ */
 import { fieldOfPath, type FieldName } from '../fields.js';
 import type { ErrorCode } from '../error-codes.js';
-import * as LANGUAGES from './languages.js';
+import { LANGUAGE_FILES } from './languages.js';
+import * as sv from './sv.js';
 import type { Messages, RelayMessages } from './types.js';
 
 export type { Messages, RelayMessages } from './types.js';
 
-export type Lang = keyof typeof LANGUAGES;
+export type Lang = keyof typeof LANGUAGE_FILES;
 
 /** Every language's code. */
-export const LANGS = Object.keys(LANGUAGES) as Lang[];
+export const LANGS = Object.keys(LANGUAGE_FILES) as Lang[];
 /** What the form and the relay speak when nothing else is asked for: Swedish, as Vitec does. */
 const DEFAULT_LANG: Lang = 'sv';
 
-/** The visitor's texts by language. */
-export const MESSAGES = Object.fromEntries(LANGS.map((lang) => [lang, LANGUAGES[lang].messages])) as Record<
-  Lang,
-  Messages
->;
-/** The relay's texts in `lang` (on the server: the browser build drops them). */
+interface LanguageFile {
+  messages: Messages;
+  relayMessages: RelayMessages;
+}
+const loaded: Partial<Record<Lang, LanguageFile>> = { sv };
+const loading: Partial<Record<Lang, Promise<LanguageFile>>> = {};
+
+/** Whether `lang`'s texts are here. */
+export const hasLanguage = (lang: Lang): boolean => !!loaded[lang];
+
+/** Loads `lang`'s file, once (a failed load is tried again next time). */
+export function loadLanguage(lang: Lang): Promise<unknown> {
+  if (loaded[lang]) return Promise.resolve();
+  return (loading[lang] ??= LANGUAGE_FILES[lang]().then(
+    (file) => (loaded[lang] = file),
+    (error: unknown) => {
+      delete loading[lang];
+      throw error;
+    },
+  ));
+}
+
+/** Loads every language: for a server, and for tests. */
+export const loadLanguages = (): Promise<unknown> => Promise.all(LANGS.map(loadLanguage));
+
+/** The visitor's texts in `lang`, once loaded (Swedish's until then). */
+export function messagesOf(lang: Lang): Messages {
+  return (loaded[lang] ?? sv).messages;
+}
+
+/** The relay's texts in `lang`, once loaded (on the server: the browser build drops them). */
 export function relayTexts(lang: Lang): RelayMessages {
-  return LANGUAGES[lang].relayMessages;
+  return (loaded[lang] ?? sv).relayMessages;
 }
 
 /** The language of a `lang` value such as `en-GB`; the default (Swedish) for any language the form does not speak. */
@@ -70,7 +99,7 @@ export function errorTexts(
 /** The relay's name for the part of a lead at `path`: an input's label, else the nearest named part. */
 export function partLabel(path: string, lang: Lang): string {
   const field = fieldOfPath(path.split('.'));
-  if (field) return MESSAGES[lang].labels[field];
+  if (field) return messagesOf(lang).labels[field];
   const { parts } = relayTexts(lang);
   // `marketing.utmTags.3.name` and `receiver.agent.office.id` are named by their nearest known part.
   const segments = path.split('.');

@@ -3,7 +3,14 @@ import type { MiddlewareHandler } from 'hono';
 import { modelStateKey } from '../../lead/fields.js';
 import { compactLead } from '../../lead/lead-payload.js';
 import { type LeadIssue, validateLead } from '../../lead/lead-schema.js';
-import { acceptedLang, type Lang, partLabel, type RelayMessages, relayTexts } from '../../lead/messages/index.js';
+import {
+  acceptedLang,
+  type Lang,
+  loadLanguage,
+  partLabel,
+  type RelayMessages,
+  relayTexts,
+} from '../../lead/messages/index.js';
 import { invalid, type RelayContext, type RelayEnv } from '../context.js';
 
 /** The deepest nesting a lead may have: the schema's own is 4 (`receiver.agent.office.id`). */
@@ -41,8 +48,12 @@ function modelState(issues: readonly LeadIssue[], lang: Lang): Record<string, st
  * validates it with the lead schema; the schema's output (only the properties it knows) goes on.
  */
 export const readLead: MiddlewareHandler<RelayEnv> = async function readLead(c, next) {
-  // The language is worked out only for an answer that needs words.
-  const lang = () => acceptedLang(c.req.header('accept-language'));
+  // The language is worked out (and its file loaded, once) only for an answer that needs words.
+  const lang = async () => {
+    const asked = acceptedLang(c.req.header('accept-language'));
+    await loadLanguage(asked).catch(() => undefined);
+    return asked;
+  };
   // A read that fails (the client went away mid-body) is answered by the relay's error handler.
   const bytes = await c.req.arrayBuffer();
   c.set('receiving', false);
@@ -52,22 +63,22 @@ export const readLead: MiddlewareHandler<RelayEnv> = async function readLead(c, 
     text = UTF8.decode(bytes);
   } catch {
     c.get('record').event = 'invalid-lead';
-    return invalid(c, requestError(lang(), 'invalidUtf8'));
+    return invalid(c, requestError(await lang(), 'invalidUtf8'));
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return invalid(c, requestError(lang(), 'invalidJson'));
+    return invalid(c, requestError(await lang(), 'invalidJson'));
   }
   if (depthExceeds(parsed, MAX_DEPTH)) {
     c.get('record').event = 'invalid-lead';
-    return invalid(c, requestError(lang(), 'tooDeep'));
+    return invalid(c, requestError(await lang(), 'tooDeep'));
   }
   const validation = validateLead(compactLead(parsed));
   if (!validation.success) {
     c.get('record').event = 'invalid-lead';
-    return invalid(c, modelState(validation.issues, lang()));
+    return invalid(c, modelState(validation.issues, await lang()));
   }
   c.set('leadJson', JSON.stringify(validation.lead));
   return next();
