@@ -4,7 +4,14 @@
  * URL (measured: a second `import()` of it fails without a request), so the next try adds `?retry=N` to
  * the URL its error names.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  adoptStyles,
+  type CSSResult,
+  type LitElement,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  supportsAdoptingStyleSheets,
+} from 'lit';
 import type { LeadSender } from './lead-sender.js';
 import { whenIdle } from '../page/visit.js';
 
@@ -41,12 +48,22 @@ export function loadedBehaviour(): Behaviour | undefined {
  * after the first render (and the schema built then), and at the latest at the visitor's first focus or
  * input in the form; the sending controller is made from it the first time it is there.
  */
+/**
+ * Adds `sheet` to a form's shadow root after its own stylesheet: a constructable sheet where the browser adopts them
+ * (not subject to a CSP's style-src), else a `<style>` as Lit itself adds one (with the page's `litNonce`).
+ */
+function adoptLater(root: HTMLElement | DocumentFragment, sheet: CSSResult): void {
+  if (supportsAdoptingStyleSheets && root instanceof ShadowRoot)
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet.styleSheet!];
+  else if (root instanceof ShadowRoot) adoptStyles(root, [sheet]);
+}
+
 export class BehaviourController implements ReactiveController {
   behaviour?: Behaviour;
   sender?: LeadSender;
   private scheduled = false;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(private readonly host: ReactiveControllerHost & LitElement) {
     host.addController(this);
   }
 
@@ -77,10 +94,13 @@ export class BehaviourController implements ReactiveController {
     this.ready().catch(() => undefined);
   };
 
-  /** The behaviour if it has arrived (for any form on the page), without waiting. */
+  /** The behaviour if it has arrived (for any form on the page), without waiting; its states' CSS adopted once. */
   now(): Behaviour | undefined {
     const behaviour = (this.behaviour ??= loadedBehaviour());
-    if (behaviour) this.sender ??= new behaviour.LeadSender(this.host);
+    if (behaviour && !this.sender) {
+      this.sender = new behaviour.LeadSender(this.host);
+      adoptLater(this.host.renderRoot, behaviour.statesStyles);
+    }
     return behaviour;
   }
 

@@ -7,3 +7,10 @@
 export { buildLead, validateForm } from '../lead/lead-payload.js';
 export { getLeadSchema } from '../lead/lead-schema.js';
 export { LeadSender } from './lead-sender.js';
+export {
+  focusSummaryTarget,
+  renderErrorSummary,
+  renderSuccess,
+  statesStyles,
+  summaryItems,
+} from './templates/states.js';

@@ -11,14 +11,12 @@ import { BehaviourController } from './behaviour-loader.js';
 import { LeadFormAttributes } from './lead-form-attributes.js';
 import { styles } from './lead-form.styles.js';
 import { Submission, type SubmissionHost } from './submission.js';
-import { focusSummaryTarget, renderErrorSummary, summaryItems } from './templates/error-summary.js';
 import {
   type ErrorTarget,
   type FieldView,
   renderConsent,
   renderFields,
   renderStatus,
-  renderSuccess,
   renderTrapAndSubmit,
 } from './templates/form-templates.js';
 
@@ -172,20 +170,24 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
     const { fallbackEmail, fallbackPhone, values } = this;
     // The live region stays in the page through every state, so that screen readers announce each
     // change of its text: sending, sent (with the id) and why sending failed.
-    return html`${status === 'sent' ? renderSuccess(t, leadId, this.successMessage, this.sendAnother, receipt) : this.renderForm(t)}
+    // 'sent' comes only after a submit, which waits for the chunk that holds the thank-you.
+    const states = this.lazy.now();
+    return html`${status === 'sent' && states ? states.renderSuccess(t, leadId, this.successMessage, this.sendAnother, receipt) : this.renderForm(t)}
     ${renderStatus(t, { status, text, fallbackEmail, fallbackPhone, values })}`;
   }
 
   private renderForm(t: Messages) {
     const { fieldErrors, fixed, formMessages, status } = this.submission;
-    const items = summaryItems<ErrorTarget>([...this.shown, 'consent'], fieldErrors, formMessages, fixed);
+    // Errors come only after a submit, which waits for the chunk that holds the summary.
+    const states = this.lazy.now();
+    const items = states?.summaryItems<ErrorTarget>([...this.shown, 'consent'], fieldErrors, formMessages, fixed) ?? [];
     const sending = status === 'sending';
-    const onSelect = (target: string, event: Event) => focusSummaryTarget(this.renderRoot, target, event);
+    const onSelect = (target: string, event: Event) => states?.focusSummaryTarget(this.renderRoot, target, event);
     const consent = { policyUrl: this.privacyPolicyUrl, required: this.consentRequired, checked: this.consent };
     const consentError = { error: fieldErrors.consent, fixed: fixed.has('consent'), onChange: this.handleConsent };
     return html`<form part="form" novalidate @submit=${this.handleSubmit} aria-busy=${sending ? 'true' : 'false'}>
       ${this.preview ? html`<p class="preview-note">${t.previewNote}</p>` : nothing}
-      ${renderErrorSummary(t.summaryHeading, t.fixedNote, items, onSelect)}
+      ${states?.renderErrorSummary(t.summaryHeading, t.fixedNote, items, onSelect) ?? nothing}
       <slot name="before"></slot>
       ${renderFields(this.shown, this.fieldView)}
       ${renderConsent(t, { ...consent, ...consentError })}

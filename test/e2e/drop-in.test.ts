@@ -397,4 +397,29 @@ for (const build of BUILDS)
       assert.equal(requested, 1);
       await tab.close();
     });
+
+    it('should show the error summary, styled and focused, for an empty submit made before the lazy file arrives 2 s late', async (t) => {
+      if (build === 'bundle') return t.skip('the one-file build has no lazy file');
+      const tab = await browser.newPage();
+      await tab.route('**/vitec-lead-form-behaviour-*.js', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        await route.continue();
+      });
+      await tab.goto(site.url + '/plain');
+      await tab.locator('vitec-lead-form input[name="firstName"]').fill('Anna');
+      await tab.locator('vitec-lead-form button[type="submit"]').click();
+      const summary = tab.locator('vitec-lead-form .summary');
+      await summary.waitFor({ timeout: 10_000 });
+      assert.match(await summary.innerText(), /Det finns ett problem[\s\S]*Ange ditt efternamn/);
+      // Its CSS arrived with it: the summary's border, and the focus it takes without a ring.
+      assert.equal(await summary.evaluate((el) => getComputedStyle(el).borderTopWidth), '4px');
+      assert.equal(
+        await summary.evaluate(
+          (el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el,
+        ),
+        true,
+      );
+      assert.equal(await tab.locator('vitec-lead-form input[name="firstName"]').inputValue(), 'Anna');
+      await tab.close();
+    });
   });

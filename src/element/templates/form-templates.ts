@@ -141,30 +141,6 @@ export function renderConsent(
   </div>`;
 }
 
-/**
- * The thank-you: the site's own `success` slot, or the built-in text (or `success-message`) and the lead id; for a
- * lead the relay keeps to deliver later, that it was received and will reach the broker, and its receipt.
- */
-export function renderSuccess(
-  t: Messages,
-  leadId: string,
-  successMessage: string | undefined,
-  onSendAnother: () => void,
-  receipt = '',
-) {
-  const custom = receipt ? undefined : successMessage?.replaceAll('{leadId}', leadId);
-  return html`<div class="success" part="success" tabindex="-1" aria-labelledby="success-heading">
-    <div class="success-body">
-    <slot name="success">
-      <h2 id="success-heading" class="success-heading">${t.sentHeading}</h2>
-      <p>${custom ?? (receipt ? t.queuedBody : t.sentBody)}</p>
-    </slot>
-    ${receipt ? html`<p class="lead-id">${t.receipt(receipt)}</p>` : leadId && !custom ? html`<p class="lead-id">${t.leadId(leadId)}</p>` : nothing}
-    <button type="button" class="send-another" part="send-another" @click=${onSendAnother}>${t.sendAnother}</button>
-    </div>
-  </div>`;
-}
-
 export interface StatusView {
   status: 'idle' | 'sending' | 'sent' | 'failed';
   text: string;

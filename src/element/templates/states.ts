@@ -1,5 +1,13 @@
-/** The GOV.UK error summary as a template function: a heading and one link per problem. */
+/**
+ * The states a form shows only once the visitor has acted, in the lazily loaded chunk (behaviour.ts) with their CSS:
+ * the GOV.UK error summary (a heading and one link per problem) and the thank-you. Neither can be needed before the
+ * chunk is there: a submit waits for it. The form adopts `statesStyles` when the chunk arrives.
+ */
 import { html, nothing } from 'lit';
+import type { Messages } from '../../lead/messages/index.js';
+
+export { statesStyles } from './states.styles.js';
+
 export interface SummaryItem {
   /** The input the problem belongs to, by the part of its id after `input-`. */
   readonly target?: string;
@@ -60,4 +68,28 @@ export function focusSummaryTarget(root: ParentNode, target: string, event: Even
   const legend = input?.closest('fieldset')?.querySelector('legend');
   (legend ?? root.querySelector(`label[for="input-${target}"]`))?.scrollIntoView({ block: 'center' });
   input?.focus({ preventScroll: true });
+}
+
+/**
+ * The thank-you: the site's own `success` slot, or the built-in text (or `success-message`) and the lead id; for a
+ * lead the relay keeps to deliver later, that it was received and will reach the broker, and its receipt.
+ */
+export function renderSuccess(
+  t: Messages,
+  leadId: string,
+  successMessage: string | undefined,
+  onSendAnother: () => void,
+  receipt = '',
+) {
+  const custom = receipt ? undefined : successMessage?.replaceAll('{leadId}', leadId);
+  return html`<div class="success" part="success" tabindex="-1" aria-labelledby="success-heading">
+    <div class="success-body">
+    <slot name="success">
+      <h2 id="success-heading" class="success-heading">${t.sentHeading}</h2>
+      <p>${custom ?? (receipt ? t.queuedBody : t.sentBody)}</p>
+    </slot>
+    ${receipt ? html`<p class="lead-id">${t.receipt(receipt)}</p>` : leadId && !custom ? html`<p class="lead-id">${t.leadId(leadId)}</p>` : nothing}
+    <button type="button" class="send-another" part="send-another" @click=${onSendAnother}>${t.sendAnother}</button>
+    </div>
+  </div>`;
 }
