@@ -2,19 +2,29 @@
 // another page of the site still sends that campaign and that site; the visit is recorded once per page.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createMockVitec } from '../../src/server/mock/mock-vitec.ts';
 import { toNodeListener } from '../../src/server/runtimes/node/fetch-server.ts';
 import { dropIn, launch, page, serve } from './harness.ts';
 
 const form = (attribution: string) =>
   `<vitec-lead-form attribution="${attribution}" endpoint="/PublicAdvertising/{customerId}/Contact/Person/Lead" customer-id="C1"></vitec-lead-form>`;
+const mock = createMockVitec();
 const head =
   '<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>t</title><script type="module" src="/vitec-lead-form.js"></script></head><body>';
 
+/** Fills the page's form as a visitor does, sends it, and resolves with the `marketing` of the lead the mock got. */
+async function sendFrom(tab: Page): Promise<unknown> {
+  await tab.getByLabel('Förnamn').fill('Anna');
+  await tab.getByLabel('Efternamn').fill('Svensson');
+  await tab.getByLabel('E-post').fill('anna@example.se');
+  await tab.getByRole('button', { name: 'Skicka' }).click();
+  await tab.locator('vitec-lead-form .lead-id').waitFor();
+  return mock.leads.at(-1)!.lead.marketing;
+}
+
 describe('attribution across pages (built file)', () => {
   let browser: Browser;
-  const mock = createMockVitec();
   let site: Awaited<ReturnType<typeof serve>>;
 
   before(async () => {
@@ -52,12 +62,7 @@ describe('attribution across pages (built file)', () => {
     await tab.waitForURL(/\/villa/);
     await tab.click('a');
     await tab.waitForURL(/\/kontakt$/);
-    await tab.getByLabel('Förnamn').fill('Anna');
-    await tab.getByLabel('Efternamn').fill('Svensson');
-    await tab.getByLabel('E-post').fill('anna@example.se');
-    await tab.getByRole('button', { name: 'Skicka' }).click();
-    await tab.locator('vitec-lead-form .lead-id').waitFor();
-    assert.deepEqual(mock.leads.at(-1)!.lead.marketing, {
+    assert.deepEqual(await sendFrom(tab), {
       referrer: `${other}/`,
       utmTags: [
         { name: 'utm_source', value: 'google' },
@@ -76,12 +81,7 @@ describe('attribution across pages (built file)', () => {
       window.requestIdleCallback = () => 0;
     });
     await tab.goto(`${site.url}/kampanj?utm_source=nyhetsbrev&utm_campaign=jul`);
-    await tab.getByLabel('Förnamn').fill('Anna');
-    await tab.getByLabel('Efternamn').fill('Svensson');
-    await tab.getByLabel('E-post').fill('anna@example.se');
-    await tab.getByRole('button', { name: 'Skicka' }).click();
-    await tab.locator('vitec-lead-form .lead-id').waitFor();
-    assert.deepEqual(mock.leads.at(-1)!.lead.marketing, {
+    assert.deepEqual(await sendFrom(tab), {
       utmTags: [
         { name: 'utm_source', value: 'nyhetsbrev' },
         { name: 'utm_campaign', value: 'jul' },

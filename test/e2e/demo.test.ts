@@ -26,11 +26,18 @@ describe('the demo (npm start)', () => {
     await demo?.server.close();
   });
 
-  it('should send a lead from the valuation form and show the id the mock gave', async () => {
+  /** A new tab on the demo with its valuation form filled, the mock's leads forgotten. */
+  async function valuationForm() {
+    await fetch(`${demo.url}__vitec/__mock/leads`, { method: 'DELETE' });
     const tab = await browser.newPage();
     await tab.goto(demo.url);
     const form = tab.locator('#vardering vitec-lead-form');
     await fillValuation(form);
+    return { tab, form };
+  }
+
+  it('should send a lead from the valuation form and show the id the mock gave', async () => {
+    const { tab, form } = await valuationForm();
     // A submit sooner than min-fill-time (2 s) after the form appeared is held until then, and sent.
     await form.getByRole('button', { name: 'Skicka' }).click();
     const id = form.locator('.lead-id');
@@ -43,11 +50,7 @@ describe('the demo (npm start)', () => {
   });
 
   it("should send the same lead after the mock's 400 mode is switched back to normal, not replay the 400", async () => {
-    await fetch(`${demo.url}__vitec/__mock/leads`, { method: 'DELETE' });
-    const tab = await browser.newPage();
-    await tab.goto(demo.url);
-    const form = tab.locator('#vardering vitec-lead-form');
-    await fillValuation(form);
+    const { tab, form } = await valuationForm();
     await tab.locator('#mode').selectOption({ label: '400, an error on the last name' });
     await form.getByRole('button', { name: 'Skicka' }).click();
     await form.locator('#input-lastName-error').waitFor({ timeout: 15_000 });
@@ -58,12 +61,9 @@ describe('the demo (npm start)', () => {
     assert.equal(leads.length, 1);
     await tab.close();
   });
+
   it('should keep a lead while the mock is down, show its receipt, and deliver it once the mock is back', async () => {
-    await fetch(`${demo.url}__vitec/__mock/leads`, { method: 'DELETE' });
-    const tab = await browser.newPage();
-    await tab.goto(demo.url);
-    const form = tab.locator('#vardering vitec-lead-form');
-    await fillValuation(form);
+    const { tab, form } = await valuationForm();
     await tab.locator('#mode').selectOption({ label: '503, Vitec down (the relay keeps the lead and answers 202)' });
     await form.getByRole('button', { name: 'Skicka' }).click();
     const receipt = form.locator('.lead-id');
