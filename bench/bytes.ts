@@ -88,8 +88,8 @@ export async function bytesFigures(budget: { gzipBytes: number; totalGzipBytes: 
   rows.push({
     figure: `bytes of all browser files a Swedish form loads: the entry and its chunks (${chunks.join(', ')}) (exact)`,
     value: `${totalGzip} gzip -9`,
-    alternative: `one-file build dist/vitec-lead-form.bundle.js: ${bundle.raw} raw, ${bundle.gzip} gzip -9, ${bundle.brotli} brotli`,
-    ratio: `splitting costs ${totalGzip - bundle.gzip} gzip over one file`,
+    alternative: `one-file build dist/vitec-lead-form.bundle.js (English too): ${bundle.raw} raw, ${bundle.gzip} gzip -9, ${bundle.brotli} brotli`,
+    ratio: `${totalGzip - bundle.gzip} gzip against the one file, which also holds English`,
     budget: `≤ ${budget.totalGzipBytes} gzip`,
     ok: totalGzip <= budget.totalGzipBytes,
   });
