@@ -109,7 +109,7 @@ export function createOutbox(config: {
   /** Where the key's answer goes once Vitec has decided. */
   idempotency: IdempotencyStore;
   /** The key's answer once Vitec decided, sealed as the idempotency step seals it. */
-  storeAnswer: (customerId: string, key: string, leadJson: string, answer: Answer) => Promise<void>;
+  storeAnswer: (customerId: string, key: string, leadJson: string, answer: Answer, ttlMs?: number) => Promise<void>;
   log: Log;
   now: () => number;
 }): Outbox {
@@ -152,6 +152,11 @@ export function createOutbox(config: {
     }
     if (at - entry.createdAt > maxAgeMs) {
       await store.remove(entry.id);
+      // The key's 202 goes too (an answer that expires at once): the lead was never delivered, so a retry may try.
+      if (kept.key)
+        await config
+          .storeAnswer(kept.customerId, kept.key, kept.leadJson, { status: 504, body: '', final: true }, 1)
+          .catch(() => undefined);
       return logEvent(log, 'outbox-expired', { level: 'error', receipt: kept.receipt, waitedSeconds }, at);
     }
     const answer = await forward(kept.customerId, kept.leadJson, at, `outbox-${entry.id}`, kept.key);

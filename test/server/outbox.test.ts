@@ -148,6 +148,11 @@ describe('the outbox', () => {
     const [expired] = h.events('outbox-expired');
     assert.equal(expired.receipt, Receipt);
     assert.equal(expired.waitedSeconds, 3660);
+    // The key no longer says the lead is on its way: a retry sends it.
+    h.clock.now += 10;
+    const retry = await h.send('old');
+    assert.equal(retry.status, 200);
+    assert.equal(h.mock.leads.length, 1);
   });
 
   it('should answer as without an outbox when it is full, and say so', async () => {

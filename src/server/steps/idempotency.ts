@@ -80,15 +80,15 @@ function queuedAnswer(receipt: string, failure?: Answer): Answer {
 export function answerKeeper(options: {
   store: IdempotencyStore;
   secrets: RelaySecrets;
-}): (customerId: string, key: string, leadJson: string, answer: Answer) => Promise<void> {
-  return async (customerId, key, leadJson, answer) => {
+}): (customerId: string, key: string, leadJson: string, answer: Answer, ttlMs?: number) => Promise<void> {
+  return async (customerId, key, leadJson, answer, ttlMs = TTL_MS) => {
     const { scope, print, sealKey } = await options.secrets.current.keyMaterial(customerId, key, leadJson);
     // No claim is held: the key's queued answer is replaced.
     await options.store.complete(
       scope,
       '',
       { status: answer.status, body: await seal(sealKey, answer.body), fingerprint: print },
-      TTL_MS,
+      ttlMs,
     );
   };
 }
