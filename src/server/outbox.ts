@@ -11,9 +11,8 @@
  */
 import { RELAY_CODES } from '../lead/vitec-protocol.js';
 import { logEvent, type Log } from './log.js';
-import type { Answer, ForwardLead } from './steps/forward.js';
+import { type Answer, type ForwardLead, refusedCredentials } from './steps/forward.js';
 import { type RelaySecrets, seal, unseal } from './relay-secret.js';
-import type { IdempotencyStore } from './stores/contract.js';
 import type { OutboxEntry, OutboxStore } from './stores/outbox-contract.js';
 
 export type { OutboxEntry, OutboxStore } from './stores/outbox-contract.js';
@@ -59,7 +58,7 @@ export function isQueueable(answer: Answer): boolean {
     (answer.event === 'vitec-unreachable' ||
       answer.event === 'vitec-timeout' ||
       answer.event === 'vitec-failed' ||
-      /^vitec-(unauthorized|forbidden)/.test(answer.event ?? ''))
+      refusedCredentials(answer))
   );
 }
 
@@ -100,15 +99,15 @@ export interface Outbox {
   stop(): Promise<void>;
   /** For `/healthz`: how many are queued, and how long the oldest has waited. */
   stats(): Promise<{ depth: number; oldestSeconds: number }>;
+  /** How long an entry is tried before it is dropped. */
+  readonly maxAgeMs: number;
 }
 
 export function createOutbox(config: {
   options: OutboxOptions;
   secrets: RelaySecrets;
   forward: ForwardLead;
-  /** Where the key's answer goes once Vitec has decided. */
-  idempotency: IdempotencyStore;
-  /** The key's answer once Vitec decided, sealed as the idempotency step seals it. */
+  /** Makes Vitec's answer the key's, sealed as the idempotency step seals it (`ttlMs`: how long it is kept). */
   storeAnswer: (customerId: string, key: string, leadJson: string, answer: Answer, ttlMs?: number) => Promise<void>;
   log: Log;
   now: () => number;
@@ -245,6 +244,7 @@ export function createOutbox(config: {
     },
     settle: (receipt) => store.remove(receipt.replace('-', '')),
     deliverDue,
+    maxAgeMs,
     start() {
       if (!stopped) return;
       stopped = false;

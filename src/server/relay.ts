@@ -16,7 +16,7 @@ import { consoleLog, type Log } from './log.js';
 import { limitBody } from './steps/body-limit.js';
 import { checkContentType } from './steps/content-type.js';
 import { checkCustomer } from './steps/customer.js';
-import { createForwarder, type ForwardLead, type VitecFetch } from './steps/forward.js';
+import { createForwarder, type ForwardLead, refusedCredentials, type VitecFetch } from './steps/forward.js';
 import { health } from './steps/health.js';
 import { answerKeeper, deliverLead, hasStoredAnswer } from './steps/idempotency.js';
 import { createOutbox, type Outbox, type OutboxOptions } from './outbox.js';
@@ -146,7 +146,7 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
   const forward: ForwardLead = async (...args) => {
     const answer = await forwardToVitec(...args);
     if (answer.final) vitecRefuses = false;
-    else if (/^vitec-(unauthorized|forbidden)/.test(answer.event ?? '')) vitecRefuses = true;
+    else if (refusedCredentials(answer)) vitecRefuses = true;
     return answer;
   };
   const outbox =
@@ -155,7 +155,6 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
       options: config.outbox,
       secrets,
       forward,
-      idempotency: store,
       storeAnswer: answerKeeper({ store, secrets }),
       log,
       now,
@@ -198,9 +197,7 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
       leaseMs: config.claimLeaseMs ?? 5_000,
       now,
       upstreamLimitMs,
-      ...(outbox
-        ? { outbox, queuedTtlMs: (config.outbox?.maxAgeMs ?? 72 * 60 * 60 * 1000) + 24 * 60 * 60 * 1000 }
-        : {}),
+      ...(outbox ? { outbox } : {}),
     }),
   );
   // Unreachable while the route step answers every other path and method; kept so that no answer is Hono's plain text.

@@ -177,3 +177,7 @@ export function createForwarder(config: ForwarderConfig) {
 }
 
 export type ForwardLead = ReturnType<typeof createForwarder>;
+
+/** Whether Vitec refused the relay's credentials or customer id (401 or 403): the operator's to fix, not the lead's. */
+export const refusedCredentials = (answer: Answer): boolean =>
+  !answer.final && /^vitec-(unauthorized|forbidden)/.test(answer.event ?? '');

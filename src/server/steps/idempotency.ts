@@ -105,13 +105,11 @@ export function deliverLead(options: {
   /** Where a lead Vitec cannot take now is kept (outbox.ts); without one, the visitor is told it failed. */
   outbox?: Outbox;
   /** How long the relay goes on waiting for Vitec after the visitor's answer. */
-  upstreamLimitMs?: number;
-  /** How long a queued lead's 202 is kept as its key's answer: as long as the outbox tries it, and a day more. */
-  queuedTtlMs?: number;
+  upstreamLimitMs: number;
 }): MiddlewareHandler<RelayEnv> {
-  const { store, secrets, forward, timeoutMs, leaseMs, now, outbox } = options;
-  const upstreamLimitMs = options.upstreamLimitMs ?? timeoutMs * 6;
-  const queuedTtlMs = options.queuedTtlMs ?? TTL_MS;
+  const { store, secrets, forward, timeoutMs, leaseMs, now, outbox, upstreamLimitMs } = options;
+  /** A queued lead's 202 is its key's answer as long as the outbox tries it, and a day more. */
+  const queuedTtlMs = (outbox?.maxAgeMs ?? 0) + TTL_MS;
   /** What is left of the visitor's time to queue a lead Vitec has not answered yet. */
   const queueMarginMs = Math.min(1_000, timeoutMs / 4);
   const keepAnswer = answerKeeper({ store, secrets });
@@ -156,28 +154,29 @@ export function deliverLead(options: {
       const forwarded = forward(customerId, leadJson, started, record.requestId);
       c.env?.waitUntil?.(forwarded);
       if (!outbox) return forwarded;
-      const queue = async (failure?: Answer, firstTryAt?: number) => {
-        const receipt = await outbox.enqueue({ customerId, leadJson, key: idempotencyKey }, firstTryAt);
-        return receipt === undefined ? undefined : queuedAnswer(receipt, failure);
-      };
+      const enqueue = (firstTryAt?: number) =>
+        outbox.enqueue({ customerId, leadJson, key: idempotencyKey }, firstTryAt);
       let timer: ReturnType<typeof setTimeout> | undefined;
       const late = new Promise<'late'>((resolve) => {
         timer = setTimeout(() => resolve('late'), Math.max(0, deadline - queueMarginMs - now()));
       });
       const first = await Promise.race([forwarded, late]).finally(() => clearTimeout(timer));
-      if (first !== 'late') return (isQueueable(first) && (await queue(first))) || first;
+      if (first !== 'late') {
+        const receipt = isQueueable(first) ? await enqueue() : undefined;
+        return receipt === undefined ? first : queuedAnswer(receipt, first);
+      }
       // First tried again once the forward in flight has had all its time.
-      const queued = await queue(undefined, started + upstreamLimitMs + 1_000);
-      if (!queued) return forwarded;
+      const receipt = await enqueue(started + upstreamLimitMs + 1_000);
+      if (receipt === undefined) return forwarded;
       const settled = forwarded.then(async (answer) => {
         if (!answer.final) return;
         // After the key's 202 is kept, or that would replace Vitec's answer.
         await keyAnswered;
-        await outbox.settle(JSON.parse(queued.body).Receipt as string).catch(() => undefined);
+        await outbox.settle(receipt).catch(() => undefined);
         if (idempotencyKey) await keepAnswer(customerId, idempotencyKey, leadJson, answer).catch(() => undefined);
       });
       c.env?.waitUntil?.(settled);
-      return queued;
+      return queuedAnswer(receipt);
     };
 
     if (!key) return respond(await within(forwardOrQueue()));

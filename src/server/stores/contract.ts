@@ -1,7 +1,7 @@
 /**
  * What must hold across every instance of the relay, as one contract that each store keeps: memory (one
- * instance), Redis (a Node fleet), Durable Objects (Cloudflare Workers). Keys reach a store already
- * hashed, and answers already sealed: nothing personal is handed to a store.
+ * instance), Redis (a Node fleet), Durable Objects (Cloudflare Workers). Keys and clients reach a store already
+ * keyed with the relay secret (relay-secret.ts), and answers already sealed: nothing personal is handed to a store.
  */
 
 /** Vitec's final answer for a key (a lead id, or Vitec's 400), sealed with the request's key. */

@@ -28,10 +28,7 @@ export interface DurableObjectState {
   storage: DurableObjectStorage;
 }
 
-const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
-const sha256 = async (text: string) => hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-
-/** The store contract over `LeadRelayStore` objects. Keys arrive hashed; client addresses are hashed here. */
+/** The store contract over `LeadRelayStore` objects. Keys and clients arrive keyed with the relay secret. */
 export function durableObjectStore(namespace: DurableObjectNamespace): SharedStore {
   const call = async <T>(name: string, operation: string, input: unknown): Promise<T> => {
     const stub = namespace.get(namespace.idFromName(name));
@@ -49,10 +46,8 @@ export function durableObjectStore(namespace: DurableObjectNamespace): SharedSto
     release: (key, token) => call<null>(`key:${key}`, 'release', { token }).then(() => undefined),
     renew: (key, token, claimMs) => call<boolean>(`key:${key}`, 'renew', { token, claimMs }),
     stored: (key) => call<StoredAnswer | null>(`key:${key}`, 'stored', {}).then((answer) => answer ?? undefined),
-    hit: async (client, limit, windowMs) =>
-      call<RateDecision>(`client:${await sha256(client)}`, 'hit', { limit, windowMs }),
-    refund: async (client, token) =>
-      call<null>(`client:${await sha256(client)}`, 'refund', { token }).then(() => undefined),
+    hit: (client, limit, windowMs) => call<RateDecision>(`client:${client}`, 'hit', { limit, windowMs }),
+    refund: (client, token) => call<null>(`client:${client}`, 'refund', { token }).then(() => undefined),
     close: async () => undefined,
   };
 }

@@ -3,7 +3,7 @@
  * atomic script, so two instances never both claim a key or both take a client's last lead; time is
  * Redis's own (`TIME`), so the instances' clocks do not matter. Keys are namespaced and hashed.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createClient } from '@redis/client';
 import type { Claim, RateDecision, SharedStore, StoredAnswer } from './contract.js';
 import type { OutboxEntry, OutboxStore } from './outbox-contract.js';
@@ -78,8 +78,6 @@ decoded.nextAt = tonumber(ARGV[2])
 redis.call('HSET', KEYS[2], ARGV[1], cjson.encode(decoded))
 redis.call('ZADD', KEYS[1], 'XX', ARGV[2], ARGV[1])
 return 1`;
-
-const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export interface RedisStoreOptions {
   /** `redis://host:6379/0`, or `rediss://` for TLS. */
@@ -180,19 +178,20 @@ export function createRedisStore(
       const answer = await client.get(idem(key)[1]!);
       return answer ? (JSON.parse(answer) as StoredAnswer) : undefined;
     },
-    async hit(clientAddress, limit, windowMs): Promise<RateDecision> {
+    // The client arrives keyed (rate-limit.ts: an HMAC under the relay secret), so it is used as it is.
+    async hit(clientKey, limit, windowMs): Promise<RateDecision> {
       const member = randomUUID();
       const [allowed, waitMs] = (await run(
         HIT,
-        [`${PREFIX}rate:${hash(clientAddress)}`],
+        [`${PREFIX}rate:${clientKey}`],
         [String(windowMs), String(limit), member],
       )) as [number, number];
       return allowed
         ? { allowed: true, retryAfterSeconds: 0, token: member }
         : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
     },
-    async refund(clientAddress, token) {
-      if (token) await client.zRem(`${PREFIX}rate:${hash(clientAddress)}`, token);
+    async refund(clientKey, token) {
+      if (token) await client.zRem(`${PREFIX}rate:${clientKey}`, token);
     },
     async close() {
       await client.close().catch(() => client.destroy());
