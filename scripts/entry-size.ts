@@ -1,17 +1,29 @@
 /**
- * `npx tsx scripts/entry-size.ts`: builds the drop-in into a scratch folder and prints each file's gzip size (zlib
- * level 9, a few bytes from `gzip -9`), to measure what one change costs the page before running the whole bench.
+ * `npx tsx scripts/entry-size.ts [--modules]`: builds the drop-in in memory and prints each file's gzip size (zlib
+ * level 9, a few bytes under `gzip -9`) with the files it imports, to measure what one change costs the page before
+ * running the whole bench; `--modules` adds each file's modules by their size before minifying.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { build, type Rolldown } from 'vite';
 import { dropInBuild } from '../build/drop-in-build.ts';
 
-const outDir = join(tmpdir(), `vitec-entry-size-${process.pid}`);
 const config = dropInBuild();
-await build({ ...config, build: { ...config.build, outDir, emptyOutDir: true } });
-for (const name of readdirSync(outDir))
-  console.log(`${name}: ${gzipSync(readFileSync(join(outDir, name)), { level: 9 }).length} B gzip`);
-rmSync(outDir, { recursive: true, force: true });
+const result = (await build({ ...config, build: { ...config.build, write: false } })) as
+  | Rolldown.RolldownOutput
+  | Rolldown.RolldownOutput[];
+const chunks = (Array.isArray(result) ? result : [result])
+  .flatMap((output) => output.output)
+  .filter((file): file is Rolldown.OutputChunk => file.type === 'chunk');
+for (const chunk of chunks) {
+  const imports = chunk.imports.length ? `, imports ${chunk.imports.join(', ')}` : '';
+  console.log(`${chunk.fileName}: ${gzipSync(chunk.code, { level: 9 }).length} B gzip${imports}`);
+  if (!process.argv.includes('--modules')) continue;
+  const modules = Object.entries(chunk.modules)
+    .map(
+      ([id, module]) =>
+        [module.renderedLength, id.replace(/^.*node_modules\//, '').replace(process.cwd() + '/', '')] as const,
+    )
+    .filter(([length]) => length > 0)
+    .sort((a, b) => b[0] - a[0]);
+  for (const [length, id] of modules) console.log(`  ${String(length).padStart(6)}  ${id}`);
+}

@@ -1,15 +1,20 @@
 /** Browser entry: records the visit's attribution, defines `<vitec-lead-form>`, exports its public types. */
 import { defineLeadForm } from './element/define.js';
-import { pageAttributionSettings, recordPageVisit, whenIdle } from './page/visit.js';
+import { loadedVisitRecorder, loadVisitRecorder, pageAttributionSettings, whenIdle } from './page/visit.js';
 
 // Every page that loads the script records the visit, so a visitor who lands on a campaign page and sends the form
-// from another keeps the campaign: when the browser is idle, not in the task that draws the form (a form sent before
-// that records it as it builds the lead). The settings are read now, before any form is upgraded.
+// from another keeps the campaign: when the browser is idle, with the recording's chunk fetched then, not in the task
+// that draws the form (a form sent before that records it as it builds the lead). The settings are read now, before
+// any form is upgraded.
 const settings = pageAttributionSettings(document);
-const record = () => recordPageVisit(settings);
-whenIdle(record);
-// A visitor who leaves before the browser was idle (a busy page) still leaves the visit recorded.
-addEventListener('pagehide', record, { once: true });
+whenIdle(() =>
+  loadVisitRecorder().then(
+    (recorder) => recorder.recordPageVisit(settings),
+    () => undefined,
+  ),
+);
+// A visitor who leaves after the chunk came but before the page was idle (a busy page) still leaves it recorded.
+addEventListener('pagehide', () => loadedVisitRecorder()?.recordPageVisit(settings), { once: true });
 
 defineLeadForm();
 

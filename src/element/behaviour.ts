@@ -6,7 +6,10 @@
  */
 export { buildLead, validateForm } from '../lead/lead-payload.js';
 export { getLeadSchema } from '../lead/lead-schema.js';
+export { messagesOf } from '../lead/messages/texts.js';
 export { LeadSender } from './lead-sender.js';
+export { recordPageVisit } from '../page/attribution.js';
+export { recheckField, submitLead } from './submit-flow.js';
 export {
   focusSummaryTarget,
   renderErrorSummary,

@@ -3,67 +3,97 @@
  * draws. `VitecLeadFormElement` (lead-form.ts) extends this and is the view; custom-elements.json lists these
  * as its own.
  */
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { DEFAULT_FIELDS, DEFAULT_REQUIRED } from '../lead/field-list.js';
 import type { FormMarketing } from '../lead/lead-schema.js';
-import { DEFAULT_TRACKING_PARAMS } from '../lead/marketing.js';
+import { DEFAULT_TRACKING_PARAMS } from '../lead/tracking-params.js';
 import { hasLanguage, type Lang, loadLanguage, resolveLang } from '../lead/messages/index.js';
-import { recordPageVisit } from '../page/visit.js';
+import { loadedVisitRecorder, loadVisitRecorder } from '../page/visit.js';
+import { loadedBehaviour } from './behaviour-loader.js';
 
 export class LeadFormAttributes extends LitElement {
+  // Declared in one static object rather than with Lit's decorators: the same reactive properties, without the
+  // decorator helpers in the entry file (443 B gzip of what the page fetches before the form is drawn).
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    customerId: { attribute: 'customer-id' },
+    leadSourceName: { attribute: 'lead-source-name' },
+    leadType: { attribute: 'lead-type' },
+    agentId: { attribute: 'agent-id' },
+    agentEmail: { attribute: 'agent-email' },
+    userGroupId: { attribute: 'user-group-id' },
+    officeId: { attribute: 'office-id' },
+    officeCustomerId: { attribute: 'office-customer-id' },
+    fields: {},
+    required: {},
+    language: { attribute: 'lang' },
+    message: {},
+    timeout: { type: Number },
+    attribution: {},
+    trackingParams: { attribute: 'tracking-params' },
+    privacyPolicyUrl: { attribute: 'privacy-policy-url' },
+    consentRequired: { type: Boolean, attribute: 'consent-required' },
+    successMessage: { attribute: 'success-message' },
+    redirectUrl: { attribute: 'redirect-url' },
+    minFillTime: { type: Number, attribute: 'min-fill-time' },
+    dataLayer: { type: Boolean, attribute: 'data-layer' },
+    preview: { type: Boolean },
+    saveDraft: { type: Boolean, attribute: 'save-draft' },
+    fallbackEmail: { attribute: 'fallback-email' },
+    fallbackPhone: { attribute: 'fallback-phone' },
+  };
   /** URL the lead is POSTed to; `{customerId}` in it is replaced by `customer-id`. */
-  @property() endpoint?: string;
+  endpoint?: string;
   /** The broker's Vitec customer id. */
-  @property({ attribute: 'customer-id' }) customerId?: string;
+  customerId?: string;
   /** `leadSource.name`; defaults to the page's host name. */
-  @property({ attribute: 'lead-source-name' }) leadSourceName?: string;
+  leadSourceName?: string;
   /** `leadSource.leadType`, sent as given. */
-  @property({ attribute: 'lead-type' }) leadType = 'AcceptObjectFlow';
+  leadType = 'AcceptObjectFlow';
   /** `receiver.agent.id`. */
-  @property({ attribute: 'agent-id' }) agentId?: string;
+  agentId?: string;
   /** `receiver.agent.email`. */
-  @property({ attribute: 'agent-email' }) agentEmail?: string;
+  agentEmail?: string;
   /** `receiver.userGroup.id`. */
-  @property({ attribute: 'user-group-id' }) userGroupId?: string;
+  userGroupId?: string;
   /** `receiver.office.id`. */
-  @property({ attribute: 'office-id' }) officeId?: string;
+  officeId?: string;
   /** `receiver.office.customerId`. */
-  @property({ attribute: 'office-customer-id' }) officeCustomerId?: string;
+  officeCustomerId?: string;
   /** The inputs to show, space-separated; `address`, `email` and `telephone` stand for their members. */
-  @property() fields = DEFAULT_FIELDS;
+  fields = DEFAULT_FIELDS;
   /** The inputs that must be filled, space-separated. */
-  @property() required = DEFAULT_REQUIRED;
+  required = DEFAULT_REQUIRED;
   /** `sv` or `en`; defaults to the closest `lang` in the page, else `sv`. */
-  @property({ attribute: 'lang' }) language?: 'sv' | 'en' | (string & {});
+  language?: 'sv' | 'en' | (string & {});
   /** Text to prefill the message box with. */
-  @property() message?: string;
+  message?: string;
   /** Milliseconds to wait for an answer before giving up. */
-  @property({ type: Number }) timeout = 15_000;
+  timeout = 15_000;
   /** How the visit's campaign tags and referrer are remembered: `session`, `local` (30 days) or `none`. */
-  @property() attribution: 'session' | 'local' | 'none' = 'session';
+  attribution: 'session' | 'local' | 'none' = 'session';
   /** Click ids taken from the URL besides `utm_*`, space-separated. */
-  @property({ attribute: 'tracking-params' }) trackingParams = DEFAULT_TRACKING_PARAMS.join(' ');
+  trackingParams = DEFAULT_TRACKING_PARAMS.join(' ');
   /** Link to the broker's privacy policy, shown in a sentence above the button. */
-  @property({ attribute: 'privacy-policy-url' }) privacyPolicyUrl?: string;
+  privacyPolicyUrl?: string;
   /** Adds a consent checkbox that must be ticked; the lead's message then records the consent and its time. */
-  @property({ type: Boolean, attribute: 'consent-required' }) consentRequired = false;
+  consentRequired = false;
   /** The thank-you text instead of the built-in one; `{leadId}` in it is replaced by the lead id. */
-  @property({ attribute: 'success-message' }) successMessage?: string;
+  successMessage?: string;
   /** A thank-you page to go to after sending, with the lead id added as the `leadId` query parameter. */
-  @property({ attribute: 'redirect-url' }) redirectUrl?: string;
+  redirectUrl?: string;
   /** Milliseconds from showing the form to the earliest moment a lead is sent: a sooner submit is held until then (`vitec-lead-form-bot` says so). */
-  @property({ type: Number, attribute: 'min-fill-time' }) minFillTime = 2000;
+  minFillTime = 2000;
   /** Pushes submit, success and error events to `window.dataLayer` (form id and lead id only). */
-  @property({ type: Boolean, attribute: 'data-layer' }) dataLayer = false;
+  dataLayer = false;
   /** For CMS editors: the form validates and thanks, but nothing is sent and no endpoint is needed. */
-  @property({ type: Boolean }) preview = false;
+  preview = false;
   /** Keeps what is typed through a reload of the page, for the tab's session (`sessionStorage`). */
-  @property({ type: Boolean, attribute: 'save-draft' }) saveDraft = false;
+  saveDraft = false;
   /** An e-mail address the visitor is offered, with what they typed, when a lead cannot be sent. */
-  @property({ attribute: 'fallback-email' }) fallbackEmail?: string;
+  fallbackEmail?: string;
   /** A phone number the visitor is offered when a lead cannot be sent. */
-  @property({ attribute: 'fallback-phone' }) fallbackPhone?: string;
+  fallbackPhone?: string;
   /** @internal The language the form speaks: its `lang`, or the nearest one around it. */
   get formLang(): Lang {
     return resolveLang(this.language || this.parentElement?.closest('[lang]')?.getAttribute('lang'));
@@ -82,13 +112,22 @@ export class LeadFormAttributes extends LitElement {
 
   private kept?: { marketing: FormMarketing | undefined };
   /**
-   * What will be sent as the lead's `marketing`: the visit's attribution, recorded when the page is idle, or at once
-   * when read before that; read, extend or replace it.
+   * What will be sent as the lead's `marketing`: the visit's attribution, recorded when the page is idle (its code is
+   * a chunk fetched then, or when this is first read); read, extend or replace it. Undefined until that chunk is here:
+   * `await form.visitRecorded` first. A lead always has it: a submit waits for the chunk.
    */
   get marketing(): FormMarketing | undefined {
-    return (this.kept ??= { marketing: recordPageVisit(this) }).marketing;
+    const recorder = loadedVisitRecorder() ?? loadedBehaviour();
+    if (!this.kept && recorder) this.kept = { marketing: recorder.recordPageVisit(this) };
+    else if (!this.kept) this.visitRecorded.catch(() => undefined);
+    return this.kept?.marketing;
   }
   set marketing(value: FormMarketing | undefined) {
     this.kept = { marketing: value };
+  }
+
+  /** Resolves to `marketing` once the visit is recorded: at once when it is; rejects when its chunk cannot load. */
+  get visitRecorded(): Promise<FormMarketing | undefined> {
+    return loadVisitRecorder().then(() => this.marketing);
   }
 }

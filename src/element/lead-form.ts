@@ -1,10 +1,9 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { type FieldList, parseFieldList } from '../lead/field-list.js';
 import type { FieldName } from '../lead/fields.js';
 import { configProblem } from '../lead/form-config.js';
 import type { FormValues } from '../lead/lead-payload.js';
-import { type Messages, messagesOf } from '../lead/messages/index.js';
+import { type FormTexts, formTextsOf } from '../lead/messages/index.js';
 import { draftKey, readDraft, writeDraft } from '../page/draft.js';
 import { whenIdle } from '../page/visit.js';
 import { BehaviourController } from './behaviour-loader.js';
@@ -64,15 +63,11 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
   /** The package version this element was built from. */
   static readonly version: string = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
   static override styles = styles;
+  static override properties: PropertyDeclarations = { values: { state: true }, consent: { state: true } };
 
   /** @internal What the visitor typed, by input name. */
-  @state() values: FormValues = {};
-  /** @internal Whether the consent box is ticked. */ @state() consent = false;
-
-  /** @internal The honeypot (a bot fills it in). */
-  get trap(): HTMLInputElement | null {
-    return this.renderRoot.querySelector('input[name="website"]');
-  }
+  values: FormValues = {};
+  /** @internal Whether the consent box is ticked. */ consent = false;
 
   /** Set in `willUpdate`, which runs before the first render: `fields` and `required` always start changed. */
   private lists!: { shown: FieldList; required: FieldList };
@@ -93,7 +88,8 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
     super.connectedCallback();
     this.shownAt = Date.now();
     if (this.saveDraft) this.values = { ...readDraft(this.draftKey), ...this.values };
-    whenIdle(() => this.marketing);
+    // The visit's attribution, recorded when the browser is idle (at the latest when the lead is built).
+    whenIdle(() => this.visitRecorded.catch(() => undefined));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -116,9 +112,9 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
     if (target) this.renderRoot.querySelector<HTMLElement>(target)?.focus();
   }
 
-  /** @internal */
-  get t(): Messages {
-    return messagesOf(this.formLang);
+  /** @internal What the first drawing says. */
+  get t(): FormTexts {
+    return formTextsOf(this.formLang);
   }
 
   /** @internal */
@@ -172,11 +168,12 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
     // change of its text: sending, sent (with the id) and why sending failed.
     // 'sent' comes only after a submit, which waits for the chunk that holds the thank-you.
     const states = this.lazy.now();
-    return html`${status === 'sent' && states ? states.renderSuccess(t, leadId, this.successMessage, this.sendAnother, receipt) : this.renderForm(t)}
+    const texts = states?.messagesOf(this.formLang);
+    return html`${status === 'sent' && states && texts ? states.renderSuccess(texts, leadId, this.successMessage, this.sendAnother, receipt) : this.renderForm(t)}
     ${renderStatus(t, { status, text, fallbackEmail, fallbackPhone, values })}`;
   }
 
-  private renderForm(t: Messages) {
+  private renderForm(t: FormTexts) {
     const { fieldErrors, fixed, formMessages, status } = this.submission;
     // Errors come only after a submit, which waits for the chunk that holds the summary.
     const states = this.lazy.now();
@@ -184,13 +181,14 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
     const sending = status === 'sending';
     const onSelect = (target: string, event: Event) => states?.focusSummaryTarget(this.renderRoot, target, event);
     const consent = { policyUrl: this.privacyPolicyUrl, required: this.consentRequired, checked: this.consent };
+    const texts = states?.messagesOf(this.formLang);
     const consentError = { error: fieldErrors.consent, fixed: fixed.has('consent'), onChange: this.handleConsent };
     return html`<form part="form" novalidate @submit=${this.handleSubmit} aria-busy=${sending ? 'true' : 'false'}>
       ${this.preview ? html`<p class="preview-note">${t.previewNote}</p>` : nothing}
-      ${states?.renderErrorSummary(t.summaryHeading, t.fixedNote, items, onSelect) ?? nothing}
+      ${texts ? states?.renderErrorSummary(texts.summaryHeading, texts.fixedNote, items, onSelect) : nothing}
       <slot name="before"></slot>
       ${renderFields(this.shown, this.fieldView)}
-      ${renderConsent(t, { ...consent, ...consentError })}
+      ${renderConsent(t, { ...consent, ...consentError, states: texts })}
       ${renderTrapAndSubmit(t, sending, this.handlePointer)}
     </form>`;
   }
@@ -198,7 +196,8 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
   private get fieldView(): FieldView {
     const { fieldErrors: errors, fixed } = this.submission;
     const { t, values, requiredFields: required } = this;
-    return { t, values, errors, fixed, required, onInput: this.handleInput, onBlur: this.handleBlur };
+    const states = this.lazy.now()?.messagesOf(this.formLang);
+    return { t, states, values, errors, fixed, required, onInput: this.handleInput, onBlur: this.handleBlur };
   }
 
   private handleInput = (event: Event) => {
@@ -209,8 +208,10 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
 
   private handleConsent = (event: Event) => {
     this.consent = (event.target as HTMLInputElement).checked;
-    if (this.submission.submitted)
-      this.submission.setFieldError('consent', this.consent ? undefined : this.t.consentRequired);
+    // Once submitted, the lazily loaded part (with the texts) is here.
+    const texts = this.lazy.now()?.messagesOf(this.formLang);
+    if (this.submission.submitted && texts)
+      this.submission.setFieldError('consent', this.consent ? undefined : texts.consentRequired);
   };
 
   private handlePointer = (event: PointerEvent) => {

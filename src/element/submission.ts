@@ -1,25 +1,23 @@
 /**
- * The submit sequence and its outcome, as a Lit reactive controller, so that the element is a view: it waits for
- * the lazily loaded behaviour, validates, holds a too-fast submit (the bot rule), fires the submit event, sends
- * (or, in preview, only thanks), and keeps what the view shows of it: the status and its text, the lead id, the
- * errors at each input and in the summary, and which errors were fixed since the last submit.
+ * A submit's state, as a Lit reactive controller, so that the element is a view: it waits for the lazily loaded
+ * behaviour, whose submit sequence (submit-flow.ts) validates and sends, and keeps what the view shows of it: the
+ * status and its text, the lead id, the errors at each input and in the summary, and which errors were fixed since
+ * the last submit.
  */
 import type { ReactiveController } from 'lit';
-import { leadConfigOf, webUrl } from '../lead/form-config.js';
 import type { FieldName } from '../lead/fields.js';
 import type { FormValues } from '../lead/lead-payload.js';
-import { errorText, errorTexts, type Lang, type Messages } from '../lead/messages/index.js';
-import { consentLine, redirectTarget, suspectBot } from '../lead/site-rules.js';
-import type { Behaviour, BehaviourController } from './behaviour-loader.js';
+import type { FormTexts, Lang } from '../lead/messages/index.js';
+import type { BehaviourController } from './behaviour-loader.js';
 import type { LeadFormAttributes } from './lead-form-attributes.js';
-import { LeadBotEvent, LeadErrorEvent, LeadSubmitEvent } from './lead-events.js';
+import { LeadErrorEvent } from './lead-events.js';
 import type { ErrorTarget } from './templates/form-templates.js';
 
 export type Status = 'idle' | 'sending' | 'sent' | 'failed';
 
 /** What the submission reads of the element: its attributes, what was typed, and how it is drawn. */
 export interface SubmissionHost extends LeadFormAttributes {
-  readonly t: Messages;
+  readonly t: FormTexts;
   readonly formLang: Lang;
   readonly shown: readonly FieldName[];
   readonly requiredFields: readonly FieldName[];
@@ -27,8 +25,6 @@ export interface SubmissionHost extends LeadFormAttributes {
   readonly consent: boolean;
   readonly configError: string;
   readonly lazy: BehaviourController;
-  /** The honeypot (a bot fills it in). */
-  readonly trap: HTMLInputElement | null;
   /** When the form was first shown, for the bot rule. */
   readonly shownAt: number;
   /** The form is done with: what was typed, and its draft, are forgotten; the view keeps the page still. */
@@ -68,12 +64,7 @@ export class Submission implements ReactiveController {
 
   /** Checks one input again (after a blur, once submitted): a new error is shown, a fixed one marked fixed. */
   async recheck(field: FieldName): Promise<void> {
-    const result = this.validate(this.host.lazy.now() ?? (await this.host.lazy.ready()));
-    const code = result.success ? undefined : result.fieldErrors[field];
-    this.setFieldError(
-      field,
-      code && errorText(this.host.t, code, field, result.success ? undefined : result.maxima[field]),
-    );
+    (this.host.lazy.now() ?? (await this.host.lazy.ready())).recheckField(this, this.host, field);
   }
 
   /** After a blur or a tick: a new error is shown; a fixed one stays in place, marked fixed, until the next submit. */
@@ -87,15 +78,8 @@ export class Submission implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private validate({ buildLead, validateForm }: Behaviour) {
-    const { host } = this;
-    const policy = host.privacyPolicyUrl && webUrl(host.privacyPolicyUrl, location.href)?.href;
-    const consent = host.consent ? consentLine(host.t.consentRecord, new Date(), policy) : undefined;
-    const lead = buildLead(host.values, leadConfigOf(host, location.hostname), host.marketing, consent);
-    return validateForm(lead, { required: host.requiredFields, shown: host.shown });
-  }
-
-  private showErrors(fieldErrors: Partial<Record<ErrorTarget, string>>, formMessages: string[]) {
+  /** @internal */
+  showErrors(fieldErrors: Partial<Record<ErrorTarget, string>>, formMessages: string[]) {
     this.fieldErrors = fieldErrors;
     this.fixed = new Set();
     this.formMessages = formMessages;
@@ -118,77 +102,21 @@ export class Submission implements ReactiveController {
         return this.behaviourFailed();
       }
     }
-    const result = this.validate(behaviour);
-    const fieldErrors: Partial<Record<ErrorTarget, string>> = result.success
-      ? {}
-      : errorTexts(t, result.fieldErrors, result.maxima);
-    if (host.consentRequired && !host.consent) fieldErrors.consent = t.consentRequired;
-    if (!result.success || fieldErrors.consent) {
-      this.showErrors(fieldErrors, !result.success && result.formErrors.length ? [t.failed.invalid] : []);
-      return this.setStatus('idle', '');
-    }
-    const bot = suspectBot(host.trap?.value ?? '', host.shownAt, Date.now(), host.minFillTime);
-    if (bot) host.dispatchEvent(new LeadBotEvent(bot));
-    if (bot?.reason === 'honeypot') return this.finish('');
-    if (bot) {
-      // Held, with the usual "sending" state (which also ignores a second submit), then sent.
-      this.setStatus('sending', t.sendingStatus);
-      await new Promise((resolve) => setTimeout(resolve, bot.holdMs));
-    }
-    const submit = new LeadSubmitEvent({ lead: result.lead });
-    if (!host.dispatchEvent(submit)) return this.setStatus('idle', '');
-    const sender = host.lazy.sender!;
-    sender.track(host.dataLayer, 'vitec_lead_form_submit');
-    if (host.preview) return this.finish(t.previewLeadId);
-    this.showErrors({}, []);
-    host.focusAfterUpdate(undefined);
-    this.setStatus('sending', t.sendingStatus);
-    const options = {
-      endpoint: host.endpoint ?? '',
-      customerId: host.customerId,
-      timeoutMs: host.timeout,
-      lang: host.formLang,
-      messages: t,
-      shown: host.shown,
-    };
-    const outcome = await sender.send(submit.detail.lead, options);
-    if (outcome.kind === 'aborted') return;
-    if (outcome.kind === 'failed') {
-      if (outcome.invalid) this.showErrors(outcome.failure.fieldErrors, outcome.failure.summary);
-      this.setStatus('failed', outcome.invalid ? '' : outcome.failure.message);
-    } else if (outcome.kind === 'queued') this.finish('', outcome.receipt);
-    else this.finish(outcome.leadId);
-    // A listener finds the element already in its new state.
-    sender.announce(outcome, submit.detail.lead, host.dataLayer);
-    const target =
-      outcome.kind !== 'failed' &&
-      host.redirectUrl &&
-      (outcome.kind === 'sent'
-        ? redirectTarget(host.redirectUrl, location.href, 'leadId', outcome.leadId)
-        : redirectTarget(host.redirectUrl, location.href, 'receipt', outcome.receipt));
-    if (target) location.assign(target);
+    return behaviour.submitLead(this, host);
   }
 
-  /** The thank-you; an empty id for a suspected bot, which is thanked and sent nothing; a receipt for a queued lead. */
-  private finish(leadId: string, receipt = '') {
+  /** @internal The thank-you, with the status text that says it. */
+  finish(leadId: string, receipt: string, text: string) {
     this.host.sent();
     this.leadId = leadId;
     this.receipt = receipt;
-    const t = this.host.t;
-    this.setStatus(
-      'sent',
-      receipt
-        ? `${t.sentHeading} ${t.queuedBody} ${t.receipt(receipt)}`
-        : leadId
-          ? `${t.sentHeading} ${t.leadId(leadId)}`
-          : t.sentHeading,
-    );
+    this.setStatus('sent', text);
     this.host.focusAfterUpdate('success');
   }
 
   /** The behaviour did not arrive (offline, blocked, 404): everything typed stays, and sending again tries again. */
   private behaviourFailed() {
-    const message = this.host.t.failed.behaviour;
+    const message = this.host.t.behaviourFailed;
     this.setStatus('failed', message);
     console.error(
       `<vitec-lead-form>: the rest of the form (a file beside vitec-lead-form.js) did not load: is the whole dist folder hosted, and does the page's CSP script-src allow it?`,
@@ -196,7 +124,8 @@ export class Submission implements ReactiveController {
     this.host.dispatchEvent(new LeadErrorEvent({ status: 0, message, fieldErrors: {} }));
   }
 
-  private setStatus(status: Status, text: string) {
+  /** @internal */
+  setStatus(status: Status, text: string) {
     this.status = status;
     this.statusText = text;
     this.host.requestUpdate();

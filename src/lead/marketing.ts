@@ -5,9 +5,9 @@
 import { LIMITS } from './limits.js';
 import { stripForbiddenCharacters } from './text-rules.js';
 import type { FormMarketing, UtmTag } from './lead-schema.js';
+import { DEFAULT_TRACKING_PARAMS } from './tracking-params.js';
 
-/** Click ids taken besides `utm_*` when the `tracking-params` attribute is not set. */
-export const DEFAULT_TRACKING_PARAMS = ['gclid', 'fbclid', 'msclkid'] as const;
+export { DEFAULT_TRACKING_PARAMS };
 
 /** Without the characters the schema refuses (text-rules.ts), trimmed, at most `max` long. */
 function clean(value: string, max: number): string {

@@ -98,6 +98,14 @@ describe('attribution across pages (built file)', () => {
       const tab = await browser.newPage();
       await tab.goto(`${site.url}${path}?utm_source=nyhetsbrev`);
       await tab.locator('vitec-lead-form >> nth=1').locator('form').waitFor();
+      // The recording is a chunk of its own, fetched when the page is idle: `visitRecorded` says when it is done.
+      await tab.evaluate(() =>
+        Promise.all(
+          [...document.querySelectorAll('vitec-lead-form')].map(
+            (el) => (el as HTMLElement & { visitRecorded: Promise<unknown> }).visitRecorded,
+          ),
+        ),
+      );
       const seen = await tab.evaluate(() => ({
         marketing: [...document.querySelectorAll('vitec-lead-form')].map((el) =>
           JSON.stringify((el as HTMLElement & { marketing?: unknown }).marketing),

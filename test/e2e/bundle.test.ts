@@ -16,18 +16,21 @@ const PLAIN = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title
 </body></html>`;
 
 describe('the built files', () => {
-  it('should make the entry import nothing statically (one request draws the form), only its behaviour and the other languages lazily, from beside it', () => {
+  it('should make the entry import nothing statically (one request draws the form), only its behaviour, the visit recording and the other languages lazily, from beside it', () => {
     const code = readFileSync(DIST, 'utf8');
     assert.doesNotMatch(code, /^\s*import[\s{*]/m);
     assert.doesNotMatch(code, /from\s*["']/);
     const lazy = [...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]).sort();
     assert.deepEqual(
       lazy.map((name) => name!.match(/^\.\/vitec-lead-form-([a-z]+)-[\w-]+\.js$/)?.[1]),
-      ['behaviour', 'en'],
+      ['attribution', 'behaviour', 'en'],
     );
-    // Swedish is in the entry itself; English is not.
+    // Swedish is in the entry itself; English is not; nor the Swedish texts of what a form shows once the visitor
+    // acts (the error summary, the thank-you), nor the recording of the visit (its storage key).
     assert.match(code, /Förnamn/);
     assert.doesNotMatch(code, /First name/);
+    assert.doesNotMatch(code, /Det finns ett problem|Tack för din förfrågan/);
+    assert.doesNotMatch(code, /vitec-lead-form:attribution/);
   });
 
   it("should carry none of the relay's words to a page, in any language", () => {

@@ -102,6 +102,9 @@ for (const build of BUILDS)
         '/trap': page(doc(FORM())),
         '/analytics': page(doc(FORM('id="kontakt" min-fill-time="0" data-layer'))),
         '/redirect': page(doc(FORM('min-fill-time="0" redirect-url="/tack"'))),
+        '/fallback': page(
+          doc(FORM('min-fill-time="0" fallback-email="info@maklare.se" fallback-phone="08-123 456 78"')),
+        ),
         '/tack': page(doc('<h1>Tack!</h1>')),
         '/PublicAdvertising/': toNodeListener(mock),
       });
@@ -395,6 +398,65 @@ for (const build of BUILDS)
       await tab.locator('vitec-lead-form .lead-id').waitFor({ timeout: 10_000 });
       assert.equal(posts.length, 1);
       assert.equal(requested, 1);
+      await tab.close();
+    });
+
+    /** Holds every lazily loaded file of the drop-in (the behaviour, the visit recording) for 2 s. */
+    async function lateChunks(tab: Page) {
+      await tab.route(/\/vitec-lead-form-(behaviour|attribution)-[\w-]+\.js/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        await route.continue();
+      });
+    }
+
+    it("should thank, styled, with the lead id, and send the visit's campaign, for a lead sent at once after load, its chunks 2 s late", async (t) => {
+      if (build === 'bundle') return t.skip('the one-file build has no lazy file');
+      const tab = await browser.newPage();
+      await lateChunks(tab);
+      await tab.goto(site.url + '/plain?utm_source=nyhetsbrev&utm_campaign=jul');
+      await fillNames(tab);
+      await tab.getByRole('button').click();
+      const success = tab.locator('vitec-lead-form .success');
+      await success.waitFor({ timeout: 10_000 });
+      const lead = mock.leads.at(-1)!;
+      assert.match(
+        await success.innerText(),
+        new RegExp(`Tack för din förfrågan![\\s\\S]*Ditt ärendenummer: ${lead.id}`),
+      );
+      // Its CSS arrived with it: the heading's size and the "send another" button's border.
+      const another = tab.locator('vitec-lead-form .send-another');
+      assert.equal(await another.evaluate((el) => getComputedStyle(el).borderTopWidth), '2px');
+      assert.deepEqual(lead.lead.marketing, {
+        utmTags: [
+          { name: 'utm_source', value: 'nyhetsbrev' },
+          { name: 'utm_campaign', value: 'jul' },
+        ],
+      });
+      await tab.close();
+    });
+
+    it('should show the failure box with its words and the fallback links when the lead is refused, its chunks 2 s late', async (t) => {
+      if (build === 'bundle') return t.skip('the one-file build has no lazy file');
+      const tab = await browser.newPage();
+      await lateChunks(tab);
+      // The relay refuses it for good (403: a page the relay does not serve).
+      await tab.route('**/PublicAdvertising/**', (route) =>
+        route.request().method() === 'POST'
+          ? route.fulfill({ status: 403, contentType: 'application/json', body: '{"Message":"Origin not allowed."}' })
+          : route.continue(),
+      );
+      await tab.goto(site.url + '/fallback');
+      await fillNames(tab);
+      await tab.getByRole('button').click();
+      const failed = tab.locator('vitec-lead-form .status-failed');
+      await failed.waitFor({ timeout: 10_000 });
+      assert.match(await failed.innerText(), /Förfrågan kan inte skickas just nu\. Dina uppgifter finns kvar\./);
+      assert.match(await failed.innerText(), /Mejla oss på info@maklare\.se eller ring 08-123 456 78\./);
+      const mail = await failed.locator('a[href^="mailto:"]').getAttribute('href');
+      assert.match(mail!, /^mailto:info@maklare\.se\?subject=F%C3%B6rfr%C3%A5gan/);
+      assert.match(mail!, /Anna/);
+      assert.equal(await failed.locator('a[href^="tel:"]').getAttribute('href'), 'tel:0812345678');
+      assert.equal(await tab.locator('vitec-lead-form').getByLabel('Förnamn').inputValue(), 'Anna');
       await tab.close();
     });
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeFailure } from '../../src/lead/failure.ts';
-import { loadLanguages, messagesOf } from '../../src/lead/messages/index.ts';
+import { loadLanguages } from '../../src/lead/messages/index.ts';
+import { messagesOf } from '../../src/lead/messages/texts.ts';
 
 // Swedish is in the entry; the other languages are files loaded when asked for.
 await loadLanguages();

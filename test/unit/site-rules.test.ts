@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { configProblem, webUrl } from '../../src/lead/form-config.ts';
 import { parseFieldList } from '../../src/lead/field-list.ts';
-import { loadLanguages, messagesOf } from '../../src/lead/messages/index.ts';
+import { loadLanguages } from '../../src/lead/messages/index.ts';
+import { messagesOf } from '../../src/lead/messages/texts.ts';
 import { fallbackMailto, suspectBot, telLink } from '../../src/lead/site-rules.ts';
 
 // Swedish is in the entry; the other languages are files loaded when asked for.

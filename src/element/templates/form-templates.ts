@@ -4,13 +4,15 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FormValues } from '../../lead/lead-payload.js';
 import { CONTACT_FIELDS, type FieldName, fieldSpec } from '../../lead/fields.js';
 import { fallbackMailto, telLink } from '../../lead/site-rules.js';
-import type { Messages } from '../../lead/messages/index.js';
+import type { FormTexts, StateTexts } from '../../lead/messages/index.js';
 
 /** An input that can carry an error: a lead field, or the consent box. */
 export type ErrorTarget = FieldName | 'consent';
 
 export interface FieldView {
-  t: Messages;
+  t: FormTexts;
+  /** The state texts, once the lazily loaded part is here: no error can be shown before. */
+  states: StateTexts | undefined;
   values: FormValues;
   errors: Partial<Record<ErrorTarget, string>>;
   /** Errors the visitor has fixed since the last submit: still shown, marked fixed, so that nothing moves. */
@@ -20,10 +22,10 @@ export interface FieldView {
   onBlur: (event: Event) => void;
 }
 
-function renderError(id: string, error: string, t: Messages, fixed = false) {
+function renderError(id: string, error: string, states: StateTexts | undefined, fixed = false) {
   return fixed
-    ? html`<p part="error" class="error error-fixed" id=${id}><span class="visually-hidden">${t.fixedPrefix}</span> ${error}</p>`
-    : html`<p part="error" class="error" id=${id}><span class="visually-hidden">${t.errorPrefix}</span> ${error}</p>`;
+    ? html`<p part="error" class="error error-fixed" id=${id}><span class="visually-hidden">${states?.fixedPrefix}</span> ${error}</p>`
+    : html`<p part="error" class="error" id=${id}><span class="visually-hidden">${states?.errorPrefix}</span> ${error}</p>`;
 }
 
 /**
@@ -38,12 +40,13 @@ export function renderFields(shown: readonly FieldName[], view: FieldView) {
     return shown.map((field) => renderField(field, view, { needed: contact.length === 1 && field === contact[0] }));
   // The rule's error is kept at the first contact input (where the summary links to), but belongs to the pair.
   const errorId = 'contact-error';
-  const error = view.errors[contact[0]!] === view.t.errors.contactRequired ? view.t.errors.contactRequired : undefined;
+  const rule = view.states?.errors.contactRequired;
+  const error = rule && view.errors[contact[0]!] === rule ? rule : undefined;
   const fixed = view.fixed.has(contact[0]!);
   const group = html`<fieldset class="contact-group" part="contact-group" aria-describedby="contact-rule">
     <legend class="label">${view.t.contactLegend}</legend>
     <p class="hint" id="contact-rule">${view.t.contactRule}</p>
-    ${error ? renderError(errorId, error, view.t, fixed) : nothing}
+    ${error ? renderError(errorId, error, view.states, fixed) : nothing}
     ${contact.map((field) => renderField(field, view, { groupError: error && !fixed ? errorId : undefined }))}
   </fieldset>`;
   return shown
@@ -65,7 +68,7 @@ export function renderField(field: FieldName, view: FieldView, place: FieldPlace
   const hint = t.hints[field];
   const inGroup = 'groupError' in place;
   const own = view.errors[field];
-  const error = own === t.errors.contactRequired && inGroup ? undefined : own;
+  const error = own && own === view.states?.errors.contactRequired && inGroup ? undefined : own;
   const fixed = view.fixed.has(field);
   const describedBy =
     [hint && `${id}-hint`, error && !fixed && `${id}-error`, place.groupError].filter(Boolean).join(' ') || undefined;
@@ -84,7 +87,7 @@ export function renderField(field: FieldName, view: FieldView, place: FieldPlace
   return html`<div class="field field-${field.replace('.', '-')} ${invalid ? 'field-error' : ''}" part="field">
     <label part="label" class="label" for=${id}>${optional ? html`${t.labels[field]} <span class="optional">${t.optional}</span>` : t.labels[field]}</label>
     ${hint ? html`<p part="hint" class="hint" id="${id}-hint">${hint}</p>` : nothing}
-    ${error ? renderError(`${id}-error`, error, t, fixed) : nothing}
+    ${error ? renderError(`${id}-error`, error, view.states, fixed) : nothing}
     ${control}
     ${field === 'socialSecurityNumber' ? renderForeignBox(view) : nothing}
   </div>`;
@@ -102,7 +105,7 @@ function renderForeignBox({ t, values, onInput }: FieldView) {
  * The honeypot that people never see (a bot fills it in), and the submit button, which remembers while
  * it is pressed (`onPointer`), so that the view can keep an error above it from moving it mid-click.
  */
-export function renderTrapAndSubmit(t: Messages, sending: boolean, onPointer: (event: PointerEvent) => void) {
+export function renderTrapAndSubmit(t: FormTexts, sending: boolean, onPointer: (event: PointerEvent) => void) {
   return html`<div class="trap" aria-hidden="true">
       <label for="input-website">Website</label>
       <input id="input-website" name="website" type="text" tabindex="-1" autocomplete="off" />
@@ -115,8 +118,9 @@ export function renderTrapAndSubmit(t: Messages, sending: boolean, onPointer: (e
 
 /** The privacy sentence, or the consent box that must be ticked when consent is required. */
 export function renderConsent(
-  t: Messages,
+  t: FormTexts,
   options: {
+    states: StateTexts | undefined;
     policyUrl?: string;
     required: boolean;
     checked: boolean;
@@ -132,7 +136,7 @@ export function renderConsent(
     : t.privacyPolicyPlain;
   if (!options.required) return policyUrl ? html`<p class="privacy">${t.privacySentence(policy)}</p>` : nothing;
   return html`<div class="field ${invalid ? 'field-error' : ''}" part="field">
-    ${error ? renderError('input-consent-error', error, t, fixed) : nothing}
+    ${error ? renderError('input-consent-error', error, options.states, fixed) : nothing}
     <div class="checkbox">
       <input type="checkbox" id="input-consent" name="consent" .checked=${options.checked} @change=${options.onChange}
         aria-describedby=${ifDefined(invalid ? 'input-consent-error' : undefined)} aria-invalid=${ifDefined(invalid ? 'true' : undefined)} />
@@ -155,7 +159,7 @@ export interface StatusView {
  * every state, so that screen readers announce each change. A failure is an alert box with an icon, and
  * offers the broker's e-mail (carrying what the visitor typed) and phone number when the page gave them.
  */
-export function renderStatus(t: Messages, view: StatusView) {
+export function renderStatus(t: FormTexts, view: StatusView) {
   const failed = view.status === 'failed' && view.text !== '';
   const { fallbackEmail: email, fallbackPhone: phone } = view;
   // Built only for a failure: the mailto carries everything typed, and the status renders on every keystroke.

@@ -1,7 +1,7 @@
 /** English. */
-import type { Messages, RelayMessages } from './types.js';
+import type { FormTexts, RelayMessages, StateTexts } from './types.js';
 
-export const messages: Messages = {
+export const messages: FormTexts = {
   labels: {
     firstName: 'First name',
     lastName: 'Last name',
@@ -23,6 +23,38 @@ export const messages: Messages = {
     'address.zipCode': 'Five digits, for example 123 45',
   },
   optional: '(optional)',
+  contactLegend: 'How can the broker reach you?',
+  contactRule: 'Fill in email or phone so that the broker can reply.',
+  submit: 'Send',
+  sending: 'Sending…',
+  sendingStatus: 'Sending your enquiry…',
+  fallback: (email, phone) =>
+    email && phone
+      ? ['Email us at ', email, ' or call ', phone, '.']
+      : email
+        ? ['Email us at ', email, '.']
+        : ['Call us on ', phone, '.'],
+  fallbackSubject: 'Enquiry from the website',
+  configError: (detail) => `This form is not set up correctly: ${detail}`,
+  privacyPolicy: 'privacy policy',
+  privacyPolicyPlain: 'privacy policy',
+  privacySentence: (policy) => ['We process your personal data according to our ', policy, '.'],
+  consentLabel: (policy) => ["I agree that my personal data is processed according to the broker's ", policy, '.'],
+  previewNote: 'Preview: this form sends nothing.',
+  config: {
+    endpoint: 'the endpoint attribute is missing.',
+    endpointScheme: 'endpoint must be an https URL or a path on this site, such as /api/lead.',
+    mixedContent: 'endpoint is an http URL on an https page, and the browser blocks the call. Use https.',
+    customerId: 'the customer-id attribute is missing, and endpoint contains {customerId}.',
+    url: (attribute) => `${attribute} must be an https URL or a path on this site.`,
+    names: 'the fields attribute must include firstName and lastName.',
+    fields: (names) => `unknown names in fields or required: ${names}.`,
+  },
+  behaviourFailed:
+    'The form could not finish loading. Your details are still here. Check your connection and send again.',
+};
+
+export const states: StateTexts = {
   required: {
     firstName: 'Enter your first name',
     lastName: 'Enter your last name',
@@ -53,12 +85,7 @@ export const messages: Messages = {
   fixedPrefix: 'Fixed:',
   fixedNote: '(fixed)',
   sendAnother: 'Send another message',
-  contactLegend: 'How can the broker reach you?',
-  contactRule: 'Fill in email or phone so that the broker can reply.',
   summaryHeading: 'There is a problem',
-  submit: 'Send',
-  sending: 'Sending…',
-  sendingStatus: 'Sending your enquiry…',
   sentHeading: 'Thank you for your enquiry!',
   sentBody: 'The broker will be in touch as soon as possible.',
   leadId: (id) => `Your reference number: ${id}`,
@@ -67,7 +94,6 @@ export const messages: Messages = {
   failed: {
     permanent:
       'Your enquiry cannot be sent right now. Your details are still here. Please contact the broker directly.',
-    behaviour: 'The form could not finish loading. Your details are still here. Check your connection and send again.',
     rateLimit: (seconds) =>
       seconds
         ? `Many enquiries were sent in a short time. Please try again in ${seconds} seconds.`
@@ -78,32 +104,10 @@ export const messages: Messages = {
     offline: 'You seem to be offline. Your details are still here, send again once you are connected.',
     invalid: 'The receiver could not accept the enquiry.',
   },
-  fallback: (email, phone) =>
-    email && phone
-      ? ['Email us at ', email, ' or call ', phone, '.']
-      : email
-        ? ['Email us at ', email, '.']
-        : ['Call us on ', phone, '.'],
-  fallbackSubject: 'Enquiry from the website',
   serverSaid: 'The receiver said:',
-  configError: (detail) => `This form is not set up correctly: ${detail}`,
-  privacyPolicy: 'privacy policy',
-  privacyPolicyPlain: 'privacy policy',
-  privacySentence: (policy) => ['We process your personal data according to our ', policy, '.'],
-  consentLabel: (policy) => ["I agree that my personal data is processed according to the broker's ", policy, '.'],
   consentRequired: 'Tick the box to agree that your details are processed',
   consentRecord: 'Consent to processing of personal data given',
-  previewNote: 'Preview: this form sends nothing.',
   previewLeadId: 'PREVIEW',
-  config: {
-    endpoint: 'the endpoint attribute is missing.',
-    endpointScheme: 'endpoint must be an https URL or a path on this site, such as /api/lead.',
-    mixedContent: 'endpoint is an http URL on an https page, and the browser blocks the call. Use https.',
-    customerId: 'the customer-id attribute is missing, and endpoint contains {customerId}.',
-    url: (attribute) => `${attribute} must be an https URL or a path on this site.`,
-    names: 'the fields attribute must include firstName and lastName.',
-    fields: (names) => `unknown names in fields or required: ${names}.`,
-  },
 };
 
 export const relayMessages: RelayMessages = {

@@ -1,14 +1,15 @@
 /**
- * The texts of the languages in `languages.ts`, by language, and what picks and words one. Swedish is here from the
- * start; another language once `loadLanguage` has loaded its file (until then its texts are Swedish's).
+ * The texts of the languages in `languages.ts`, by language, and what picks one. Swedish is here from the start
+ * (but for its state texts, which texts.ts adds); another language once `loadLanguage` has loaded its file (until
+ * then its texts are Swedish's).
  */
-import { fieldOfPath, type FieldName } from '../fields.js';
-import type { ErrorCode } from '../error-codes.js';
+import { fieldOfPath } from '../fields.js';
 import { LANGUAGE_FILES } from './languages.js';
-import * as sv from './sv.js';
-import type { Messages, RelayMessages } from './types.js';
+// Named, not the whole module: its `states` are not for the entry file.
+import { messages as svMessages, relayMessages as svRelayMessages } from './sv.js';
+import type { FormTexts, RelayMessages, StateTexts } from './types.js';
 
-export type { Messages, RelayMessages } from './types.js';
+export type { FormTexts, Messages, RelayMessages, StateTexts } from './types.js';
 
 export type Lang = keyof typeof LANGUAGE_FILES;
 
@@ -18,9 +19,12 @@ export const LANGS = Object.keys(LANGUAGE_FILES) as Lang[];
 const DEFAULT_LANG: Lang = 'sv';
 
 interface LanguageFile {
-  messages: Messages;
+  messages: FormTexts;
+  /** Every language's file has them; Swedish's are added by texts.ts, in the lazily loaded part. */
+  states?: StateTexts;
   relayMessages: RelayMessages;
 }
+const sv: LanguageFile = { messages: svMessages, relayMessages: svRelayMessages };
 const loaded: Partial<Record<Lang, LanguageFile>> = { sv };
 const loading: Partial<Record<Lang, Promise<LanguageFile>>> = {};
 
@@ -42,9 +46,14 @@ export function loadLanguage(lang: Lang): Promise<unknown> {
 /** Loads every language: for a server, and for tests. */
 export const loadLanguages = (): Promise<unknown> => Promise.all(LANGS.map(loadLanguage));
 
-/** The visitor's texts in `lang`, once loaded (Swedish's until then). */
-export function messagesOf(lang: Lang): Messages {
+/** What the first drawing of a form in `lang` shows, once loaded (Swedish's until then). */
+export function formTextsOf(lang: Lang): FormTexts {
   return (loaded[lang] ?? sv).messages;
+}
+
+/** The state texts in `lang`'s own file: undefined for Swedish and for a language not loaded (see texts.ts). */
+export function ownStatesOf(lang: Lang): StateTexts | undefined {
+  return loaded[lang]?.states;
 }
 
 /** The relay's texts in `lang`, once loaded (on the server: the browser build drops them). */
@@ -77,29 +86,10 @@ export function acceptedLang(acceptLanguage: string | null | undefined): Lang {
   return weightOf(best) > 0 ? best : DEFAULT_LANG;
 }
 
-/** The words for an error code at an input; `max` (the schema issue's) for `tooLong`. */
-export function errorText(messages: Messages, code: ErrorCode, field: FieldName, max?: number): string {
-  if (code === 'required') return messages.required[field];
-  if (code === 'tooLong') return messages.tooLong(messages.labels[field], max ?? 0);
-  return messages.errors[code];
-}
-
-/** The words for each input's error code. */
-export function errorTexts(
-  messages: Messages,
-  codes: Partial<Record<FieldName, ErrorCode>>,
-  maxima: Partial<Record<FieldName, number>> = {},
-): Partial<Record<FieldName, string>> {
-  const texts: Partial<Record<FieldName, string>> = {};
-  for (const [field, code] of Object.entries(codes) as [FieldName, ErrorCode][])
-    texts[field] = errorText(messages, code, field, maxima[field]);
-  return texts;
-}
-
 /** The relay's name for the part of a lead at `path`: an input's label, else the nearest named part. */
 export function partLabel(path: string, lang: Lang): string {
   const field = fieldOfPath(path.split('.'));
-  if (field) return messagesOf(lang).labels[field];
+  if (field) return formTextsOf(lang).labels[field];
   const { parts } = relayTexts(lang);
   // `marketing.utmTags.3.name` and `receiver.agent.office.id` are named by their nearest known part.
   const segments = path.split('.');

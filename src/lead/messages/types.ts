@@ -6,61 +6,28 @@
 import type { FieldName } from '../fields.js';
 import type { ErrorCode } from '../error-codes.js';
 
-export interface Messages {
+/** What the first drawing of a form shows, and what it says when the rest of the form cannot be loaded. */
+export interface FormTexts {
   labels: Record<FieldName | 'isForeignSocialSecurityNumber', string>;
   hints: Partial<Record<FieldName, string>>;
   optional: string;
-  required: Record<FieldName, string>;
-  errors: Record<Exclude<ErrorCode, 'required' | 'tooLong'>, string>;
-  tooLong: (label: string, max: number) => string;
-  errorPrefix: string;
-  /** Read before an error the visitor has fixed since the last submit. */
-  fixedPrefix: string;
-  /** After a fixed item in the error summary. */
-  fixedNote: string;
   /** The legend and the line of the group of e-mail and phone inputs, one of which is needed. */
   contactLegend: string;
   contactRule: string;
-  /** The button on the thank-you that empties the form for another message. */
-  sendAnother: string;
-  summaryHeading: string;
   submit: string;
   sending: string;
   sendingStatus: string;
-  sentHeading: string;
-  sentBody: string;
-  leadId: (id: string) => string;
-  /** The thank-you's text for a lead the relay keeps to deliver later (Vitec could not take it now). */
-  queuedBody: string;
-  /** The receipt of a queued lead, which the visitor can quote. */
-  receipt: (receipt: string) => string;
-  failed: {
-    permanent: string;
-    /** The lazily loaded part of the form did not arrive. */
-    behaviour: string;
-    rateLimit: (seconds?: number) => string;
-    server: string;
-    network: string;
-    timeout: string;
-    offline: string;
-    invalid: string;
-  };
   /** Other ways to reach the broker when a lead cannot be sent: a mailto link and a tel link, either may be absent. */
   fallback: (email: unknown, phone: unknown) => unknown[];
   /** The subject of the e-mail the fallback link starts. */
   fallbackSubject: string;
-  serverSaid: string;
   configError: (detail: string) => string;
   privacyPolicy: string;
   privacyPolicyPlain: string;
   /** A sentence around the policy link (or its plain name). */
   privacySentence: (policy: unknown) => unknown[];
   consentLabel: (policy: unknown) => unknown[];
-  consentRequired: string;
-  /** The start of the line a lead's message ends with when consent was given; the time follows. */
-  consentRecord: string;
   previewNote: string;
-  previewLeadId: string;
   config: {
     endpoint: string;
     endpointScheme: string;
@@ -70,7 +37,51 @@ export interface Messages {
     names: string;
     fields: (names: string) => string;
   };
+  /** The lazily loaded part of the form did not arrive (what a submit then says). */
+  behaviourFailed: string;
 }
+
+/**
+ * What a form shows once the visitor has acted: errors, the summary, the thank-you, failures. In the lazily loaded
+ * part for Swedish (sv-states.ts); in the language's own file for the others.
+ */
+export interface StateTexts {
+  required: Record<FieldName, string>;
+  errors: Record<Exclude<ErrorCode, 'required' | 'tooLong'>, string>;
+  tooLong: (label: string, max: number) => string;
+  errorPrefix: string;
+  /** Read before an error the visitor has fixed since the last submit. */
+  fixedPrefix: string;
+  /** After a fixed item in the error summary. */
+  fixedNote: string;
+  /** The button on the thank-you that empties the form for another message. */
+  sendAnother: string;
+  summaryHeading: string;
+  sentHeading: string;
+  sentBody: string;
+  leadId: (id: string) => string;
+  /** The thank-you's text for a lead the relay keeps to deliver later (Vitec could not take it now). */
+  queuedBody: string;
+  /** The receipt of a queued lead, which the visitor can quote. */
+  receipt: (receipt: string) => string;
+  failed: {
+    permanent: string;
+    rateLimit: (seconds?: number) => string;
+    server: string;
+    network: string;
+    timeout: string;
+    offline: string;
+    invalid: string;
+  };
+  serverSaid: string;
+  consentRequired: string;
+  /** The start of the line a lead's message ends with when consent was given; the time follows. */
+  consentRecord: string;
+  previewLeadId: string;
+}
+
+/** Every string the visitor sees. */
+export interface Messages extends FormTexts, StateTexts {}
 
 /** A relay message about a part of the lead, named by its label; `max` for `tooLong`. */
 export type RelayTemplate = (label: string, max?: number) => string;
