@@ -28,7 +28,7 @@ const FORBIDDEN_BUT_LINES = new RegExp(`(?![\\t\\n\\r])[${FORBIDDEN_CHARACTERS}]
 const INVISIBLE = /[\s\u200b-\u200d\u2060\ufeff]/g;
 
 /** None of the characters no text may hold (text-rules.ts); TAB, LF and CR only when `multiline`. */
-function plain(multiline = false) {
+export function plain(multiline = false) {
   const forbidden = multiline ? FORBIDDEN_BUT_LINES : FORBIDDEN;
   return z.refine<string>((v) => !forbidden.test(v), { error: 'characters' });
 }
@@ -37,7 +37,7 @@ function plain(multiline = false) {
  * At most `max` UTF-16 code units, JavaScript's `length`: Vitec is a .NET service and counts them so,
  * while Zod's `maxLength` counts code points (an emoji is one there and two at Vitec).
  */
-function maxUnits(max: number) {
+export function maxUnits(max: number) {
   return z.superRefine((value: string, ctx) => {
     if (value.length > max)
       ctx.issues.push({
@@ -51,20 +51,28 @@ function maxUnits(max: number) {
   });
 }
 
-function text(max: number, multiline = false) {
+export function text(max: number, multiline = false) {
   return z.string().check(z.minLength(1, { error: 'required' }), plain(multiline), maxUnits(max));
 }
 
-function buildSchema() {
-  // Zod 4 probes `new Function` on its first parse unless told not to; a strict CSP in a browser would
-  // report it. Servers keep Zod's faster compiled parsers.
+/**
+ * Zod 4 probes `new Function` on its first parse unless told not to; a strict CSP in a browser would report it.
+ * Servers keep Zod's faster compiled parsers.
+ */
+export function configureZod(): void {
   if ('document' in globalThis) z.config({ jitless: true });
+}
 
-  // A name of nothing but spaces and invisible characters is no name.
-  const name = (max: number) =>
-    text(max).check(z.refine((v) => v.replace(INVISIBLE, '') !== '', { error: 'required' }));
-  const email = (max: number) => z.optional(z.string().check(z.regex(EMAIL, { error: 'email' }), maxUnits(max)));
-  const phone = z.optional(
+/** A name: text, and not only spaces and invisible characters. */
+export const name = (max: number) =>
+  text(max).check(z.refine((v) => v.replace(INVISIBLE, '') !== '', { error: 'required' }));
+
+/** An optional e-mail address: the HTML standard's valid address, at most `max` long. */
+export const email = (max: number) => z.optional(z.string().check(z.regex(EMAIL, { error: 'email' }), maxUnits(max)));
+
+/** An optional phone number: digits, spaces, dashes, brackets and a leading plus; 7 to 15 digits; at most `max` long. */
+export function optionalPhone(max?: number) {
+  return z.optional(
     z.string().check(
       plain(),
       z.regex(PHONE, { error: 'phone' }),
@@ -75,8 +83,37 @@ function buildSchema() {
         },
         { error: 'phone' },
       ),
+      ...(max ? [maxUnits(max)] : []),
     ),
   );
+}
+
+/** A Swedish postal code, five digits, written `123 45` whatever the spacing typed. */
+export const zipCode = () =>
+  z.optional(
+    z.string().check(
+      z.regex(ZIP, { error: 'zipCode' }),
+      z.overwrite((v) => v.replace(ZIP, '$1 $2')),
+    ),
+  );
+
+/** The lead's `marketing`: the page's referrer and its UTM tags. */
+export const marketing = () =>
+  z.optional(
+    z.object({
+      referrer: z.optional(text(LIMITS.referrer)),
+      utmTags: z.optional(
+        z
+          .array(z.object({ name: text(LIMITS.utmName), value: text(LIMITS.utmValue) }))
+          .check(z.maxLength(LIMITS.utmTags, { error: 'tooLong' })),
+      ),
+    }),
+  );
+
+function buildSchema() {
+  configureZod();
+
+  const phone = optionalPhone();
   const id = z.optional(text(LIMITS.receiverId));
   const office = z.optional(z.object({ id, customerId: id }));
 
@@ -89,12 +126,7 @@ function buildSchema() {
       address: z.optional(
         z.object({
           streetAddress: z.optional(text(FIELDS['address.streetAddress'].max)),
-          zipCode: z.optional(
-            z.string().check(
-              z.regex(ZIP, { error: 'zipCode' }),
-              z.overwrite((v) => v.replace(ZIP, '$1 $2')),
-            ),
-          ),
+          zipCode: zipCode(),
           city: z.optional(text(FIELDS['address.city'].max)),
         }),
       ),
@@ -152,16 +184,7 @@ function buildSchema() {
       ),
       name: text(LIMITS.leadSourceName),
     }),
-    marketing: z.optional(
-      z.object({
-        referrer: z.optional(text(LIMITS.referrer)),
-        utmTags: z.optional(
-          z
-            .array(z.object({ name: text(LIMITS.utmName), value: text(LIMITS.utmValue) }))
-            .check(z.maxLength(LIMITS.utmTags, { error: 'tooLong' })),
-        ),
-      }),
-    ),
+    marketing: marketing(),
     message: z.optional(text(FIELDS.message.max, true)),
   });
 }
@@ -200,19 +223,24 @@ export type LeadValidation =
 export function validateLead(input: unknown): LeadValidation {
   const result = getLeadSchema().safeParse(input);
   if (result.success) return { success: true, lead: result.data };
-  return {
-    success: false,
-    issues: result.error.issues.map((issue) => {
-      const field = fieldOfPath(issue.path);
-      // Zod's own codes (a missing object, a wrong type) become `required` or `invalid`.
-      const code: ErrorCode =
-        isErrorCode(issue.message) && issue.message !== 'invalid'
-          ? issue.message
-          : issue.code === 'invalid_type' && issue.input === undefined
-            ? 'required'
-            : 'invalid';
-      const max = code === 'tooLong' && 'maximum' in issue ? Number(issue.maximum) : undefined;
-      return { path: issue.path.join('.'), code, ...(field ? { field } : {}), ...(max === undefined ? {} : { max }) };
-    }),
-  };
+  return { success: false, issues: leadIssues(result.error.issues, fieldOfPath) };
+}
+
+/** Zod's issues as lead issues: a code of `ErrorCode` each, and the input at its path (by `fieldOf`). */
+export function leadIssues(
+  issues: readonly z.core.$ZodIssue[],
+  fieldOf: (path: readonly PropertyKey[]) => FieldName | undefined,
+): LeadIssue[] {
+  return issues.map((issue) => {
+    const field = fieldOf(issue.path);
+    // Zod's own codes (a missing object, a wrong type) become `required` or `invalid`.
+    const code: ErrorCode =
+      isErrorCode(issue.message) && issue.message !== 'invalid'
+        ? issue.message
+        : issue.code === 'invalid_type' && issue.input === undefined
+          ? 'required'
+          : 'invalid';
+    const max = code === 'tooLong' && 'maximum' in issue ? Number(issue.maximum) : undefined;
+    return { path: issue.path.join('.'), code, ...(field ? { field } : {}), ...(max === undefined ? {} : { max }) };
+  });
 }

@@ -16,6 +16,9 @@ export const LEAD_ROUTE_AT_END = /\/PublicAdvertising\/([^/]+)\/Contact\/Person\
 /** The lead route as a whole request path, as the relay serves it. */
 export const LEAD_ROUTE = /* @__PURE__ */ new RegExp(`^${LEAD_ROUTE_AT_END.source}`, 'i');
 
+/** A relay route as a whole request path (lead-kinds.ts has them at the end of one). */
+export const wholePath = (atEnd: RegExp): RegExp => new RegExp(`^${atEnd.source}`, 'i');
+
 /** What an `endpoint` attribute holds where the customer id goes. */
 export const CUSTOMER_ID_PLACEHOLDER = '{customerId}';
 
@@ -38,6 +41,8 @@ export const RELAY_CODES = {
   pending: 'lead-pending',
   /** Vitec could not take the lead now: the relay keeps it and delivers it later (a 202 with a `Receipt`). */
   queued: 'queued',
+  /** Vitec does not know the estate (a 404 of its own): the page's `estate-id` is wrong, or the listing is gone. */
+  estateUnknown: 'estate-unknown',
 } as const;
 
 /**

@@ -17,6 +17,9 @@ export type EnvironmentConfig = Pick<
   | 'vitecBaseUrl'
   | 'username'
   | 'password'
+  | 'advertisingUsername'
+  | 'advertisingPassword'
+  | 'pageLoadsPerMinute'
   | 'customerIds'
   | 'allowedOrigins'
   | 'rateLimitPerMinute'
@@ -108,6 +111,12 @@ export function relayConfigFromEnv(env: Environment, options: { sharedStore?: bo
   if (redisUrl && !/^rediss?:\/\/[^\s]+$/.test(redisUrl))
     problems.push('REDIS_URL must look like redis://host:6379/0 (or rediss:// for TLS)');
   const rateLimitPerMinute = whole(env, 'RATE_LIMIT_PER_MINUTE', 10, problems);
+  const pageLoadsPerMinute = whole(env, 'PAGE_LOADS_PER_MINUTE', 120, problems);
+  // The website family's own account (interest, viewings, valuation), when Vitec gave it one; else VITEC_USERNAME's.
+  const advertisingUsername = text(env, 'VITEC_ADVERTISING_USERNAME').trim();
+  const advertisingPassword = text(env, 'VITEC_ADVERTISING_PASSWORD');
+  if (advertisingUsername && !advertisingPassword)
+    problems.push('VITEC_ADVERTISING_USERNAME is set without VITEC_ADVERTISING_PASSWORD');
   const timeoutMs = whole(env, 'VITEC_TIMEOUT_MS', 10_000, problems);
   const claimLeaseMs = whole(env, 'CLAIM_LEASE_MS', 5_000, problems, 1_000, 60_000);
   const ipv6PrefixLength = whole(env, 'RATE_LIMIT_IPV6_PREFIX', 64, problems, 16, 128);
@@ -144,6 +153,10 @@ export function relayConfigFromEnv(env: Environment, options: { sharedStore?: bo
     customerIds: list(text(env, 'VITEC_CUSTOMER_IDS')),
     allowedOrigins,
     rateLimitPerMinute,
+    pageLoadsPerMinute,
+    ...(advertisingPassword
+      ? { advertisingPassword, ...(advertisingUsername ? { advertisingUsername } : {}) }
+      : {}),
     timeoutMs,
     claimLeaseMs,
     ipv6PrefixLength,

@@ -1,5 +1,6 @@
 /** What the relay's steps share: the Hono environment, the log record, and how an answer is written. */
 import type { Context } from 'hono';
+import type { RouteName } from '../lead/lead-kinds.js';
 import { JSON_TYPE, SAFE_HEADERS as SAFE } from '../lead/vitec-protocol.js';
 
 /** What a runtime adapter may tell the relay about the connection besides the `Request`. */
@@ -44,6 +45,12 @@ export interface RelayEnv {
     record: LogRecord;
     started: number;
     customerId: string;
+    /** Which route: a kind of lead (lead-kinds.ts), or `estate`, an estate's viewings. */
+    route: RouteName;
+    /** For an interest, a booking and the estate's viewings. */
+    estateId: string;
+    /** The same request's path at Vitec: where the lead goes, or what is read. */
+    vitecPath: string;
     /** Set while the body is being received, so that a client that goes away mid-body gets a 400. */
     receiving: boolean;
     /** The lead as the schema returned it, as sent to Vitec. */

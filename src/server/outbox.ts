@@ -12,6 +12,7 @@
 import { RELAY_CODES } from '../lead/vitec-protocol.js';
 import { logEvent, type Log } from './log.js';
 import { type Answer, type ForwardLead, refusedCredentials } from './steps/forward.js';
+import { printOf } from './steps/idempotency.js';
 import { type RelaySecrets, seal, unseal } from './relay-secret.js';
 import type { OutboxEntry, OutboxStore } from './stores/outbox-contract.js';
 
@@ -39,6 +40,8 @@ interface Kept {
   leadJson: string;
   /** The client's `Idempotency-Key`, whose answer becomes Vitec's once it is delivered. */
   key?: string;
+  /** Where at Vitec, for another kind than the person lead (lead-kinds.ts). */
+  path?: string;
   receipt: string;
 }
 
@@ -50,6 +53,15 @@ const BATCH = 20;
 const STORE_DEADLINE_MS = 1_000;
 /** Crockford's base 32: no I, L, O or U, so a receipt read aloud is not misread. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** What Vitec made of a delivered lead, for the log: the person lead's id, or a booking's or valuation's contact id. */
+function createdIds(body: string): { leadId?: string; contactId?: string } {
+  if (!body) return {};
+  const made: unknown = JSON.parse(body);
+  if (typeof made === 'string') return { leadId: made };
+  const contactId = (made as { contactId?: unknown } | null)?.contactId;
+  return typeof contactId === 'string' ? { contactId } : {};
+}
 
 /** Vitec's answers that a later try may get past: every failure but a refusal of the lead itself. */
 export function isQueueable(answer: Answer): boolean {
@@ -87,7 +99,7 @@ export interface Outbox {
    * too large, or the store did not answer), and the lead is answered as without an outbox.
    */
   enqueue(
-    lead: { customerId: string; leadJson: string; key?: string },
+    lead: { customerId: string; leadJson: string; key?: string; path?: string },
     firstTryAt?: number,
   ): Promise<string | undefined>;
   /** The entry of `receipt` was delivered by the request that queued it after all: gone. */
@@ -154,26 +166,31 @@ export function createOutbox(config: {
       // The key's 202 goes too (an answer that expires at once): the lead was never delivered, so a retry may try.
       if (kept.key)
         await config
-          .storeAnswer(kept.customerId, kept.key, kept.leadJson, { status: 504, body: '', final: true }, 1)
+          .storeAnswer(
+            kept.customerId,
+            kept.key,
+            printOf(kept.path, kept.leadJson),
+            { status: 504, body: '', final: true },
+            1,
+          )
           .catch(() => undefined);
       return logEvent(log, 'outbox-expired', { level: 'error', receipt: kept.receipt, waitedSeconds }, at);
     }
-    const answer = await forward(kept.customerId, kept.leadJson, at, `outbox-${entry.id}`, kept.key);
+    const answer = await forward(kept.customerId, kept.leadJson, at, `outbox-${entry.id}`, kept.key, kept.path);
     if (!answer.final) {
       vitecTakes = false;
       const attempts = entry.attempts + 1;
       await store.retry(entry.id, now() + backoff(attempts), attempts);
       return;
     }
-    vitecTakes = answer.status === 200;
+    vitecTakes = answer.status === 200 || answer.status === 204;
     await store.remove(entry.id);
-    if (kept.key) await config.storeAnswer(kept.customerId, kept.key, kept.leadJson, answer).catch(() => undefined);
-    if (answer.status === 200)
-      logEvent(log, 'outbox-delivered', {
-        receipt: kept.receipt,
-        leadId: JSON.parse(answer.body) as string,
-        waitedSeconds,
-      });
+    if (kept.key)
+      await config
+        .storeAnswer(kept.customerId, kept.key, printOf(kept.path, kept.leadJson), answer)
+        .catch(() => undefined);
+    if (vitecTakes)
+      logEvent(log, 'outbox-delivered', { receipt: kept.receipt, ...createdIds(answer.body), waitedSeconds });
     else
       logEvent(log, 'outbox-refused', {
         level: 'error',

@@ -26,6 +26,7 @@ import { corsForAllowedOrigins, originSet, refuseOrigin } from './steps/origin.j
 import { limitRate } from './steps/rate-limit.js';
 import { incompleteBody, readLead } from './steps/read-lead.js';
 import { routeLead } from './steps/route.js';
+import { createEstateReader, dropRefusedBooking, EstateCache, serveEstate } from './steps/estate.js';
 import type { IdempotencyStore, RateLimiter } from './stores/contract.js';
 import { MemoryIdempotencyStore, MemoryRateLimiter } from './stores/memory.js';
 
@@ -48,12 +49,22 @@ export interface RelayConfig {
   vitecBaseUrl: string;
   username: string;
   password: string;
+  /**
+   * The website family's own username and password (interest, viewing, valuation, an estate's viewings), when Vitec
+   * gave it one of its own; else `username` and `password` are used for it too.
+   */
+  advertisingUsername?: string;
+  advertisingPassword?: string;
   /** Customer ids this relay may send leads for. */
   customerIds: readonly string[];
   /** Origins of the broker's sites, e.g. `https://maklarhuset.se`. */
   allowedOrigins: readonly string[];
   /** Leads per minute from one client address. Default 10. */
   rateLimitPerMinute?: number;
+  /** Reads of an estate's viewings (page loads of a booking form) per minute from one client address. Default 120. */
+  pageLoadsPerMinute?: number;
+  /** How long an estate's viewings are served from the relay's cache before Vitec is asked again. Default 60 000 ms. */
+  estateCacheMs?: number;
   /** How long a visitor waits for Vitec's answer before a 504. Default 10 000 ms. */
   timeoutMs?: number;
   /**
@@ -132,15 +143,25 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
   const upstreamLimitMs = config.upstreamLimitMs ?? Math.max(timeoutMs * 6, 60_000);
   const allowed = originSet(config.allowedOrigins);
   const log = config.log ?? consoleLog;
-  const forwardToVitec = createForwarder({
+  const forwarderConfig = {
     base: config.vitecBaseUrl.replace(/\/+$/, ''),
     authorization: basicAuth(config.username, config.password),
-    fetch: config.fetch ?? ((input, init) => fetch(input, init)),
+    ...(config.advertisingPassword
+      ? {
+          advertisingAuthorization: basicAuth(
+            config.advertisingUsername || config.username,
+            config.advertisingPassword,
+          ),
+        }
+      : {}),
+    fetch: config.fetch ?? ((input: string, init: RequestInit) => fetch(input, init)),
     timeoutMs,
     upstreamLimitMs,
     now,
     log,
-  });
+  };
+  const forwardToVitec = createForwarder(forwarderConfig);
+  const estates = new EstateCache({ ttlMs: config.estateCacheMs ?? 60_000, now });
   /** Whether Vitec refused the relay's credentials last time it decided: `/healthz` says degraded meanwhile. */
   let vitecRefuses = false;
   const forward: ForwardLead = async (...args) => {
@@ -175,20 +196,33 @@ export function createLeadRelay(config: RelayConfig): LeadRelay {
     routeLead,
     refuseOrigin({ allowed }),
     checkCustomer({ customerIds: config.customerIds }),
+  );
+  const limiter = config.rateLimiter ?? new MemoryRateLimiter({ now });
+  const client = {
+    limiter,
+    trustProxy: config.trustProxy ?? false,
+    ipv6PrefixLength: config.ipv6PrefixLength ?? 64,
+    secret: secrets.current,
+  };
+  // An estate's viewings, for a booking form as its page loads: a window of their own, no body, from the cache.
+  app.on(
+    ['GET', 'HEAD'],
+    '*',
     limitRate({
-      limiter: config.rateLimiter ?? new MemoryRateLimiter({ now }),
-      limit: config.rateLimitPerMinute ?? 10,
-      trustProxy: config.trustProxy ?? false,
-      ipv6PrefixLength: config.ipv6PrefixLength ?? 64,
-      secret: secrets.current,
-      isReplay: hasStoredAnswer({ store, secrets }),
+      ...client,
+      limit: config.pageLoadsPerMinute ?? 120,
+      isReplay: async () => false,
+      counting: 'page loads',
     }),
-    checkContentType,
-    limitBody(),
-    readLead,
+    serveEstate({ cache: estates, read: createEstateReader(forwarderConfig) }),
   );
   app.post(
     '*',
+    limitRate({ ...client, limit: config.rateLimitPerMinute ?? 10, isReplay: hasStoredAnswer({ store, secrets }) }),
+    checkContentType,
+    limitBody(),
+    readLead,
+    dropRefusedBooking({ cache: estates }),
     deliverLead({
       store,
       secrets,

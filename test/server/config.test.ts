@@ -18,6 +18,24 @@ describe('relayConfigFromEnv', () => {
     assert.deepEqual(config.customerIds, ['C1', 'C2']);
     assert.equal(config.rateLimitPerMinute, 10);
     assert.equal(config.vitecBaseUrl, 'https://connect.maklare.vitec.net');
+    assert.equal(config.pageLoadsPerMinute, 120);
+    assert.equal(config.advertisingPassword, undefined, "the website family uses VITEC_USERNAME's account");
+  });
+
+  it("should read the website family's own account and its page-load limit", () => {
+    const config = relayConfigFromEnv({
+      ...ENV,
+      VITEC_ADVERTISING_USERNAME: 'web',
+      VITEC_ADVERTISING_PASSWORD: 'web-password',
+      PAGE_LOADS_PER_MINUTE: '300',
+    });
+    assert.equal(config.advertisingUsername, 'web');
+    assert.equal(config.advertisingPassword, 'web-password');
+    assert.equal(config.pageLoadsPerMinute, 300);
+    // A password alone keeps the main username.
+    const passwordOnly = relayConfigFromEnv({ ...ENV, VITEC_ADVERTISING_PASSWORD: 'web-password' });
+    assert.equal(passwordOnly.advertisingUsername, undefined);
+    assert.equal(passwordOnly.advertisingPassword, 'web-password');
   });
 
   const refused: [string, Record<string, string>, RegExp][] = [
@@ -29,6 +47,12 @@ describe('relayConfigFromEnv', () => {
     ['an origin with a path', { ALLOWED_ORIGINS: 'https://m.se/page' }, /not an origin/],
     ['a negative rate limit', { RATE_LIMIT_PER_MINUTE: '-1' }, /RATE_LIMIT_PER_MINUTE must be a whole number from 1/],
     ['a rate limit of zero', { RATE_LIMIT_PER_MINUTE: '0' }, /RATE_LIMIT_PER_MINUTE/],
+    ['a page-load limit that is no number', { PAGE_LOADS_PER_MINUTE: 'many' }, /PAGE_LOADS_PER_MINUTE/],
+    [
+      "the website family's username without its password",
+      { VITEC_ADVERTISING_USERNAME: 'web' },
+      /VITEC_ADVERTISING_USERNAME is set without VITEC_ADVERTISING_PASSWORD/,
+    ],
     ['a timeout that is no number', { VITEC_TIMEOUT_MS: 'soon' }, /VITEC_TIMEOUT_MS/],
     ['a Vitec URL of another scheme', { VITEC_BASE_URL: 'ftp://x' }, /VITEC_BASE_URL/],
     [

@@ -101,6 +101,15 @@ export interface RelayMessages {
     marketing: string;
     'marketing.referrer': string;
     'marketing.utmTags': string;
+    /** The website family's parts (lead-kinds.ts), by the last name of their path. */
+    timeSlotId: string;
+    status: string;
+    gdprApprovalDate: string;
+    hasApproved: string;
+    reminderTime: string;
+    leadSourceId: string;
+    assignmentSourceId: string;
+    userId: string;
   };
   /** About the request as a whole, under `ModelState.lead`. */
   request: { invalidJson: string; invalidUtf8: string; tooDeep: string; incomplete: string };

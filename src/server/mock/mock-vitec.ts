@@ -1,19 +1,23 @@
 /**
- * A faithful mock of Vitec Express's `POST PublicAdvertising/{customerId}/Contact/Person/Lead`, as a
- * standard fetch handler, for the demo, the tests and a first run with no Vitec account.
+ * A faithful mock of Vitec Express's `POST PublicAdvertising/{customerId}/Contact/Person/Lead`, and of its website
+ * family's interest, viewings, viewing booking and valuation (mock-website.ts), as a standard fetch handler, for the
+ * demo, the tests and a first run with no Vitec account.
  *
  * It answers as an ASP.NET Web API service does (Vitec's is one): Basic auth, `ModelState` bodies with
  * Swedish messages, the lead id as a JSON string, JSON property names matched case-insensitively. It
  * runs Vitec's duplicate check (the same personnummer or email is the same contact).
  *
  * Control routes, for the demo's panel and for tests (never expose them on a public host):
- * - `GET /__mock/leads`: what it received; `DELETE /__mock/leads`: forget it.
+ * - `GET /__mock/leads`: what it received (each with its `kind`); `DELETE /__mock/leads`: forget it, and seed the
+ *   estates again.
  * - `GET|PUT /__mock/mode`: `{ status?, body?, delayMs?, drop?, times?, every? }`, answer the next
  *   `times` leads (all, if absent; or every n-th) with that status, after that delay, or by dropping
  *   the connection;
  *   `DELETE /__mock/mode`: back to normal.
  */
+import type { LeadKind } from '../../lead/lead-kinds.js';
 import { LEAD_ROUTE_AT_END } from '../../lead/vitec-protocol.js';
+import { bookSlot, estateAnswer, seedEstates, validateApplication, websiteRoute } from './mock-website.js';
 import { DropConnection } from '../drop-connection.js';
 
 /** The account `npm run mock` and `npm start` use unless told otherwise: never a real one. */
@@ -22,6 +26,8 @@ export const MOCK_ACCOUNT = { username: 'demo', password: 'demo', customerIds: [
 export interface MockVitecOptions {
   /** Basic-auth credentials to require; without them every request is let in. */
   credentials?: { username: string; password: string };
+  /** The website family's own, when it has a password of its own; else `credentials` for it too. */
+  advertisingCredentials?: { username: string; password: string };
   /** Customer ids the account may use; without them every id is allowed. */
   customerIds?: readonly string[];
   /** Source of lead and contact ids; `crypto.randomUUID` by default. */
@@ -47,6 +53,10 @@ export interface MockMode {
 }
 
 export interface ReceivedLead {
+  /** What was sent: the person lead, an interest, a viewing booking or a valuation request (lead-kinds.ts). */
+  kind: LeadKind;
+  /** For an interest and a booking. */
+  estateId?: string;
   id: string;
   customerId: string;
   receivedAt: string;
@@ -61,6 +71,8 @@ export interface ReceivedLead {
 export interface MockVitec {
   (request: Request): Promise<Response>;
   readonly leads: readonly ReceivedLead[];
+  /** How many times an estate's form data was read, by estate id (the relay's cache is measured by it). */
+  readonly estateReads: Readonly<Record<string, number>>;
   mode: MockMode;
   reset(): void;
 }
@@ -158,6 +170,8 @@ export function createMockVitec(options: MockVitecOptions = {}): MockVitec {
   let leads: ReceivedLead[] = [];
   let contacts = new Map<string, string>();
   let counted = 0;
+  let estates = seedEstates(now());
+  let estateReads: Record<string, number> = {};
 
   async function control(request: Request, path: string): Promise<Response> {
     if (path.endsWith('/__mock/leads')) {
@@ -251,6 +265,7 @@ export function createMockVitec(options: MockVitecOptions = {}): MockVitec {
     const id = newId();
     const idempotencyKey = request.headers.get('idempotency-key') ?? undefined;
     leads.push({
+      kind: 'lead',
       id,
       customerId,
       receivedAt: now().toISOString(),
@@ -266,7 +281,7 @@ export function createMockVitec(options: MockVitecOptions = {}): MockVitec {
     const path = new URL(request.url).pathname;
     if (path.endsWith('/__mock/leads') || path.endsWith('/__mock/mode')) return control(request, path);
     const route = LEAD_ROUTE_AT_END.exec(path);
-    if (!route) return json(404, STATUS_BODIES[404]);
+    if (!route) return website(request, path);
     if (request.method !== 'POST')
       return json(
         405,
@@ -282,11 +297,78 @@ export function createMockVitec(options: MockVitecOptions = {}): MockVitec {
     return createLead(request, customerId);
   }) as MockVitec;
 
+  /** The website family's routes (mock-website.ts). */
+  async function website(request: Request, path: string): Promise<Response> {
+    const route = websiteRoute(path);
+    if (!route) return json(404, STATUS_BODIES[404]);
+    const method = route.name === 'estate' ? 'GET' : 'POST';
+    if (request.method !== method)
+      return json(
+        405,
+        { Message: "The requested resource does not support http method '" + request.method + "'." },
+        { allow: method },
+      );
+    const credentials = options.advertisingCredentials ?? options.credentials;
+    if (credentials && !checkAuth(request, credentials))
+      return json(401, STATUS_BODIES[401], { 'www-authenticate': 'Basic realm="Vitec"' });
+    if (options.customerIds && !options.customerIds.includes(route.customerId)) return json(403, STATUS_BODIES[403]);
+    const estate = route.estateId === undefined ? undefined : estates.get(route.estateId.toLowerCase());
+    if (route.estateId !== undefined && !estate) return json(404, { Message: 'Objektet finns inte.' });
+    if (route.name === 'estate') {
+      estateReads[estate!.id] = (estateReads[estate!.id] ?? 0) + 1;
+      return json(200, estateAnswer(estate!, route.customerId));
+    }
+    const replacement = await applyMode();
+    if (replacement) return replacement;
+    const type = request.headers.get('content-type') ?? '';
+    if (!/^application\/(.+\+)?json\b/i.test(type))
+      return json(415, {
+        Message: `The request entity's media type '${type.split(';')[0] || 'none'}' is not supported.`,
+      });
+    let body: unknown;
+    try {
+      body = JSON.parse(await request.text());
+    } catch {
+      return json(400, { Message: 'The request is invalid.', ModelState: { application: ['Ogiltig JSON.'] } });
+    }
+    const modelState = validateApplication(route.name, body);
+    if (Object.keys(modelState).length)
+      return json(400, { Message: 'The request is invalid.', ModelState: modelState });
+    const record = body as Record<string, unknown>;
+    if (route.name === 'viewing') {
+      const refused = bookSlot(estate!, String(record.timeSlotId ?? record.TimeSlotId), now());
+      if (refused)
+        return json(400, { Message: 'The request is invalid.', ModelState: { 'application.TimeSlotId': [refused] } });
+    }
+    const email =
+      route.name === 'interest' ? (record.email as { emailAddress?: unknown } | undefined)?.emailAddress : record.email;
+    const key = typeof email === 'string' && email.trim() ? `email:${email.trim().toLowerCase()}` : undefined;
+    const known = key ? contacts.get(key) : undefined;
+    const contactId = known ?? newId();
+    if (key) contacts.set(key, contactId);
+    const idempotencyKey = request.headers.get('idempotency-key') ?? undefined;
+    leads.push({
+      kind: route.name as LeadKind,
+      ...(route.estateId === undefined ? {} : { estateId: estate!.id }),
+      id: newId(),
+      customerId: route.customerId,
+      receivedAt: now().toISOString(),
+      contactId,
+      newContact: !known,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+      lead: record,
+    });
+    return route.name === 'interest' ? new Response(null, { status: 204 }) : json(200, { contactId });
+  }
+
   Object.defineProperty(mock, 'leads', { get: () => leads });
+  Object.defineProperty(mock, 'estateReads', { get: () => estateReads });
   mock.mode = options.mode ?? {};
   mock.reset = () => {
     leads = [];
     contacts = new Map();
+    estates = seedEstates(now());
+    estateReads = {};
   };
   return mock;
 }

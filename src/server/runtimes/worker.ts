@@ -28,10 +28,14 @@ interface ExecutionContext {
 export interface WorkerEnv {
   VITEC_USERNAME?: string;
   VITEC_PASSWORD?: string;
+  /** The website family's own account (interest, viewings, valuation), when Vitec gave it one. */
+  VITEC_ADVERTISING_USERNAME?: string;
+  VITEC_ADVERTISING_PASSWORD?: string;
   VITEC_BASE_URL?: string;
   VITEC_CUSTOMER_IDS?: string;
   ALLOWED_ORIGINS?: string;
   RATE_LIMIT_PER_MINUTE?: string;
+  PAGE_LOADS_PER_MINUTE?: string;
   VITEC_TIMEOUT_MS?: string;
   RELAY_SECRET?: string;
   RELAY_SECRET_PREVIOUS?: string;

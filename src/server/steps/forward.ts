@@ -1,9 +1,10 @@
 /**
- * Forwarding a lead to Vitec, and what Vitec's answer means for the visitor: only a lead id or Vitec's
- * own 400 is final; everything else is a failure the relay words itself, never Vitec's body.
+ * Forwarding a lead to Vitec, and what Vitec's answer means for the visitor: only what Vitec decided is final (a
+ * lead id, an interest's 204, a booking's or a valuation's `{contactId}`, Vitec's own 400, and its 404 for an estate
+ * it does not know); everything else is a failure the relay words itself, never Vitec's body.
  */
 import { logEvent } from '../log.js';
-import { leadRoutePath, MISCONFIGURED_BODY } from '../../lead/vitec-protocol.js';
+import { leadRoutePath, MISCONFIGURED_BODY, RELAY_CODES } from '../../lead/vitec-protocol.js';
 
 /** An answer for the visitor. `final` answers are what Vitec decided, and the only ones kept for replays. */
 export interface Answer {
@@ -57,7 +58,10 @@ export type VitecFetch = (url: string, init: RequestInit) => Promise<VitecAnswer
 export interface ForwarderConfig {
   /** Vitec's base URL without a trailing slash. */
   base: string;
+  /** The marketplace family's `Authorization` (the person lead). */
   authorization: string;
+  /** The website family's (`/Advertising/…`, `/v2/Advertising/…`), when it has a password of its own. */
+  advertisingAuthorization?: string;
   fetch: VitecFetch;
   /** How long the visitor waits. */
   timeoutMs: number;
@@ -68,7 +72,7 @@ export interface ForwarderConfig {
 }
 
 /** At most `limit` bytes of a body as text; `undefined` when there are more, which are not read. */
-async function readBounded(response: VitecAnswer, limit: number): Promise<string | undefined> {
+export async function readBounded(response: VitecAnswer, limit: number): Promise<string | undefined> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > limit) {
     await response.body?.cancel().catch(() => undefined);
@@ -105,6 +109,25 @@ async function readBounded(response: VitecAnswer, limit: number): Promise<string
   return new TextDecoder().decode(bytes);
 }
 
+/** The `Authorization` for a path at Vitec: the website family's own, when it has one. */
+export const authorizationFor = (config: ForwarderConfig, path: string): string =>
+  path.startsWith('/PublicAdvertising/')
+    ? config.authorization
+    : (config.advertisingAuthorization ?? config.authorization);
+
+/** Whether a 200's body is a booking's or a valuation's answer: an object with a `contactId` string. */
+function isContactAnswer(text: string): boolean {
+  try {
+    const answer: unknown = JSON.parse(text);
+    const id = (answer as { contactId?: unknown } | null)?.contactId;
+    return typeof id === 'string' && id.length > 0 && id.length <= 100;
+  } catch {
+    return false;
+  }
+}
+
+const ESTATE_UNKNOWN = body('Vitec does not know this estate.', RELAY_CODES.estateUnknown);
+
 /** Whether a 200's body is a lead id: a JSON string of 1 to 100 characters. */
 function isLeadId(text: string): boolean {
   try {
@@ -129,14 +152,18 @@ export function createForwarder(config: ForwarderConfig) {
     requestId: string,
     /** The lead's own key, sent with a lead the outbox delivers. */
     idempotencyKey?: string,
+    /** Where at Vitec: the person lead's path unless another kind's (lead-kinds.ts). */
+    path: string = leadRoutePath(encodeURIComponent(customerId)),
   ): Promise<Answer> {
+    const personLead = path.startsWith('/PublicAdvertising/');
+    const aboutEstate = /\/Estate\//i.test(path);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), config.upstreamLimitMs);
     try {
-      const response = await config.fetch(config.base + leadRoutePath(encodeURIComponent(customerId)), {
+      const response = await config.fetch(config.base + path, {
         method: 'POST',
         headers: {
-          authorization: config.authorization,
+          authorization: authorizationFor(config, path),
           'content-type': 'application/json',
           accept: 'application/json',
           ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
@@ -152,17 +179,22 @@ export function createForwarder(config: ForwarderConfig) {
         logEvent(config.log, 'vitec-late-answer', { requestId, vitecStatus, latencyMs: at - started }, at);
       }
       if (text === undefined) return { ...UNDELIVERED, vitecStatus, event: 'vitec-answer-too-large' };
+      // An interest is answered 204, with nothing to pass on.
+      if (!personLead && aboutEstate && !/Viewing/i.test(path) && (vitecStatus === 204 || vitecStatus === 200))
+        return { status: 204, body: '', final: true, vitecStatus };
       if (vitecStatus === 200)
-        return isLeadId(text)
+        return (personLead ? isLeadId(text) : isContactAnswer(text))
           ? { status: 200, body: text, final: true, vitecStatus }
           : { ...UNDELIVERED, vitecStatus, event: 'vitec-unexpected-answer' };
+      if (vitecStatus === 404 && aboutEstate)
+        return { status: 404, body: ESTATE_UNKNOWN, final: true, vitecStatus, event: 'estate-unknown' };
       if (vitecStatus === 400) return { status: 400, body: text, final: true, vitecStatus };
       if (vitecStatus === 401 || vitecStatus === 403) {
         const which = vitecStatus === 401 ? 'vitec-unauthorized' : 'vitec-forbidden';
         return {
           ...MISCONFIGURED,
           vitecStatus,
-          event: `${which}: check VITEC_USERNAME, VITEC_PASSWORD and the customer id`,
+          event: `${which}: check ${personLead || !config.advertisingAuthorization ? 'VITEC_USERNAME, VITEC_PASSWORD' : 'VITEC_ADVERTISING_USERNAME, VITEC_ADVERTISING_PASSWORD'} and the customer id`,
         };
       }
       return { ...UNDELIVERED, vitecStatus, event: 'vitec-failed' };

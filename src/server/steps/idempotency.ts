@@ -93,6 +93,14 @@ export function answerKeeper(options: {
   };
 }
 
+/**
+ * What a key's fingerprint is made from: the lead as sent, and for another kind than the person lead its path at
+ * Vitec too, so that one key is one lead of one kind to one estate (the person lead's stays the lead alone, as
+ * stored answers made before the other kinds were have it).
+ */
+export const printOf = (path: string | undefined, leadJson: string): string =>
+  path && !path.startsWith('/PublicAdvertising/') ? `${path}\n${leadJson}` : leadJson;
+
 /** The last step: the lead goes to Vitec, at most once per key, and the visitor waits at most `timeoutMs`. */
 export function deliverLead(options: {
   store: IdempotencyStore;
@@ -124,6 +132,8 @@ export function deliverLead(options: {
     const started = c.get('started');
     const customerId = c.get('customerId');
     const leadJson = c.get('leadJson');
+    const path = c.get('vitecPath');
+    const printed = printOf(path, leadJson);
     const deadline = started + timeoutMs;
     const respond = (result: Answer, headers?: Record<string, string>) => {
       if (result.vitecStatus !== undefined) record.vitecStatus = result.vitecStatus;
@@ -151,11 +161,11 @@ export function deliverLead(options: {
      * flight settles the queued entry and becomes the key's answer.
      */
     const forwardOrQueue = async (idempotencyKey?: string, keyAnswered?: Promise<unknown>): Promise<Answer> => {
-      const forwarded = forward(customerId, leadJson, started, record.requestId);
+      const forwarded = forward(customerId, leadJson, started, record.requestId, undefined, path);
       c.env?.waitUntil?.(forwarded);
       if (!outbox) return forwarded;
       const enqueue = (firstTryAt?: number) =>
-        outbox.enqueue({ customerId, leadJson, key: idempotencyKey }, firstTryAt);
+        outbox.enqueue({ customerId, leadJson, key: idempotencyKey, path }, firstTryAt);
       let timer: ReturnType<typeof setTimeout> | undefined;
       const late = new Promise<'late'>((resolve) => {
         timer = setTimeout(() => resolve('late'), Math.max(0, deadline - queueMarginMs - now()));
@@ -173,7 +183,7 @@ export function deliverLead(options: {
         // After the key's 202 is kept, or that would replace Vitec's answer.
         await keyAnswered;
         await outbox.settle(receipt).catch(() => undefined);
-        if (idempotencyKey) await keepAnswer(customerId, idempotencyKey, leadJson, answer).catch(() => undefined);
+        if (idempotencyKey) await keepAnswer(customerId, idempotencyKey, printed, answer).catch(() => undefined);
       });
       c.env?.waitUntil?.(settled);
       return queuedAnswer(receipt);
@@ -181,7 +191,7 @@ export function deliverLead(options: {
 
     if (!key) return respond(await within(forwardOrQueue()));
     if (key.length > MAX_KEY) return message(c, 400, 'The Idempotency-Key header is too long.');
-    const material = await secrets.current.keyMaterial(customerId, key, leadJson);
+    const material = await secrets.current.keyMaterial(customerId, key, printed);
     const { scope, print, sealKey } = material;
     /** Another request's answer: from this process as it is, from the store sealed (under `under`'s secret). */
     const replay = async (
@@ -241,7 +251,7 @@ export function deliverLead(options: {
 
     // During a rotation, an answer kept under the previous secret is the key's answer.
     if (secrets.previous) {
-      const before = await secrets.previous.keyMaterial(customerId, key, leadJson);
+      const before = await secrets.previous.keyMaterial(customerId, key, printed);
       const stored = await store.stored(before.scope).catch(() => undefined);
       if (stored) return replay(stored, 'idempotent-replay', before);
     }

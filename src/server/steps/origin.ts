@@ -2,7 +2,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { message, type RelayEnv } from '../context.js';
-import { LEAD_ROUTE, SAFE_HEADERS } from '../../lead/vitec-protocol.js';
+import { SAFE_HEADERS } from '../../lead/vitec-protocol.js';
+import { isRelayRoute } from './route.js';
 
 /** Origins as compared: without a trailing slash, lower-case. */
 export function originSet(origins: readonly string[]): ReadonlySet<string> {
@@ -10,7 +11,7 @@ export function originSet(origins: readonly string[]): ReadonlySet<string> {
 }
 
 /**
- * For an allowed origin: Hono's CORS middleware answers the preflight on the lead route, and every
+ * For an allowed origin: Hono's CORS middleware answers the preflight on the relay's routes, and every
  * other answer carries the CORS headers through `answer()` (context.ts). Hono's middleware is not used
  * for those: it writes its headers into a response made before the step that answers, and Hono then
  * copies the final response into a new one, body and all (measured as a tenth of the relay's CPU per
@@ -20,7 +21,7 @@ export function corsForAllowedOrigins(options: { allowed: ReadonlySet<string> })
   const { allowed } = options;
   const preflight = cors({
     origin: (origin) => (allowed.has(origin.toLowerCase()) ? origin : null),
-    allowMethods: ['POST', 'OPTIONS'],
+    allowMethods: ['POST', 'GET', 'OPTIONS'],
     allowHeaders: ['Content-Type', 'Accept', 'Accept-Language', 'Idempotency-Key'],
     maxAge: 600,
   });
@@ -28,7 +29,7 @@ export function corsForAllowedOrigins(options: { allowed: ReadonlySet<string> })
     const origin = c.req.header('origin');
     if (!origin || !allowed.has(origin.toLowerCase())) return next();
     c.set('corsOrigin', origin);
-    if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') && LEAD_ROUTE.test(c.req.path)) {
+    if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') && isRelayRoute(c.req.path)) {
       for (const [name, value] of Object.entries(SAFE_HEADERS)) c.header(name, value);
       return preflight(c, next);
     }

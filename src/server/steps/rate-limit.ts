@@ -1,4 +1,4 @@
-/** How many leads one client may send: a sliding window per client address. */
+/** How many leads one client may send, and how many pages' viewings it may read: a sliding window per client address. */
 import type { MiddlewareHandler } from 'hono';
 import { clientAddress } from './client-address.js';
 import { message, type RelayContext, type RelayEnv } from '../context.js';
@@ -27,16 +27,20 @@ export function limitRate(options: {
   secret: RelaySecret;
   /** Whether the request's key has a final answer already (idempotency.ts). */
   isReplay: (c: RelayContext) => Promise<boolean>;
+  /** What is counted, for a window of its own: `page loads` (an estate's viewings read) besides leads. */
+  counting?: 'leads' | 'page loads';
 }): MiddlewareHandler<RelayEnv> {
   const { limiter, limit, trustProxy, ipv6PrefixLength, secret, isReplay } = options;
+  const pages = options.counting === 'page loads';
   return async function limitLeadsPerClient(c, next) {
-    const client = await secret.client(clientAddress(c, trustProxy, ipv6PrefixLength));
+    const keyed = await secret.client(clientAddress(c, trustProxy, ipv6PrefixLength));
+    const client = pages ? `page:${keyed}` : keyed;
     const decision = await limiter.hit(client, limit, 60_000);
     // Nothing was counted for a refused hit: a replay goes on uncounted.
     if (!decision.allowed && (await isReplay(c))) return next();
     if (!decision.allowed) {
       c.get('record').event = 'rate-limited';
-      return message(c, 429, 'Too many leads from this address. Try again later.', {
+      return message(c, 429, `Too many ${pages ? 'requests' : 'leads'} from this address. Try again later.`, {
         'retry-after': String(decision.retryAfterSeconds),
       });
     }

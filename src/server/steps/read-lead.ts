@@ -1,12 +1,15 @@
-/** The lead in the body: read, parsed as JSON, no deeper than a lead can be, and valid by the lead schema. */
+/** The lead in the body: read, parsed as JSON, no deeper than a lead can be, and valid by its kind's schema. */
 import type { MiddlewareHandler } from 'hono';
 import { modelStateKey } from '../../lead/fields.js';
 import { compactLead } from '../../lead/lead-payload.js';
 import { type LeadIssue, validateLead } from '../../lead/lead-schema.js';
+import { validateKind } from '../../lead/kind-schemas.js';
+import { applicationKey, type WebsiteKind } from '../../lead/lead-kinds.js';
 import {
   acceptedLang,
   type Lang,
   loadLanguage,
+  formTextsOf,
   partLabel,
   type RelayMessages,
   relayTexts,
@@ -34,13 +37,28 @@ function requestError(lang: Lang, text: keyof RelayMessages['request']): Record<
   return { lead: [relayTexts(lang).request[text]] };
 }
 
-/** Vitec's `ModelState` for the schema's issues, each in a sentence naming the part (an input by its label). */
-function modelState(issues: readonly LeadIssue[], lang: Lang): Record<string, string[]> {
+/**
+ * Vitec's `ModelState` for the schema's issues, each in a sentence naming the part (an input by its label), under
+ * the key Vitec's own binder would use: `lead.Person.FirstName` for the person lead, `application.FirstName` for the
+ * website family's.
+ */
+function modelState(issues: readonly LeadIssue[], lang: Lang, kind?: WebsiteKind): Record<string, string[]> {
   const state: Record<string, string[]> = {};
   const texts = relayTexts(lang).issues;
-  for (const issue of issues)
-    (state[modelStateKey(issue.path)] ??= []).push(texts[issue.code](partLabel(issue.path, lang), issue.max));
+  for (const issue of issues) {
+    const key = kind ? applicationKey(issue.path) : modelStateKey(issue.path);
+    const label = kind ? kindPartLabel(issue, lang) : partLabel(issue.path, lang);
+    (state[key] ??= []).push(texts[issue.code](label, issue.max));
+  }
   return state;
+}
+
+/** A part of a website kind's body by name: an input's label, else the relay's name for it, else the request's. */
+function kindPartLabel(issue: LeadIssue, lang: Lang): string {
+  if (issue.field) return formTextsOf(lang).labels[issue.field];
+  const { parts } = relayTexts(lang);
+  const last = issue.path.split('.').at(-1) ?? '';
+  return Object.hasOwn(parts, last) ? parts[last as keyof typeof parts] : parts.request;
 }
 
 /**
@@ -75,12 +93,14 @@ export const readLead: MiddlewareHandler<RelayEnv> = async function readLead(c, 
     c.get('record').event = 'invalid-lead';
     return invalid(c, requestError(await lang(), 'tooDeep'));
   }
-  const validation = validateLead(compactLead(parsed));
+  const route = c.get('route');
+  const kind = route === 'lead' || route === 'estate' ? undefined : route;
+  const validation = kind ? validateKind(kind, compactLead(parsed)) : validateLead(compactLead(parsed));
   if (!validation.success) {
     c.get('record').event = 'invalid-lead';
-    return invalid(c, modelState(validation.issues, await lang()));
+    return invalid(c, modelState(validation.issues, await lang(), kind));
   }
-  c.set('leadJson', JSON.stringify(validation.lead));
+  c.set('leadJson', JSON.stringify(validation.success && 'lead' in validation ? validation.lead : validation.body));
   return next();
 };
 

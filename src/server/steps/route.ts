@@ -1,27 +1,54 @@
 /**
- * The lead route (POST, and the CORS preflight) and nothing else: 404 for another path, 405 for another method. An
- * `OPTIONS` that is no preflight (no `Origin` or no `Access-Control-Request-Method`) is a method the route does not
- * take, so it is answered here, before anything reads its body.
+ * The relay's routes (lead-kinds.ts: the person lead, an interest, a viewing booking, a valuation, each a POST, and an
+ * estate's viewings, a GET), with their CORS preflight, and nothing else: 404 for another path, 405 for another
+ * method. An `OPTIONS` that is no preflight (no `Origin` or no `Access-Control-Request-Method`) is a method the route
+ * does not take, so it is answered here, before anything reads its body. Sets the route, the customer id, the estate
+ * id and the path at Vitec (made again from the decoded ids, so that Vitec gets one spelling of each).
  */
 import type { MiddlewareHandler } from 'hono';
-import { LEAD_ROUTE } from '../../lead/vitec-protocol.js';
+import { estatePath, kindPath, ROUTES, VITEC_ID } from '../../lead/lead-kinds.js';
+import { wholePath } from '../../lead/vitec-protocol.js';
 import { message, methodOf, type RelayEnv } from '../context.js';
 
-/** 404 for any other path, 405 for a method the lead route does not take; sets the customer id. */
+const WHOLE = ROUTES.map((route) => ({ ...route, pattern: wholePath(route.pattern) }));
+
+function decoded(segment: string | undefined): string | undefined {
+  if (segment === undefined) return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a request path is one of the relay's routes (for the CORS preflight). */
+export const isRelayRoute = (path: string): boolean => WHOLE.some((route) => route.pattern.test(path));
+
+/** 404 for any other path, 405 for a method the route does not take; sets the route and its ids. */
 export const routeLead: MiddlewareHandler<RelayEnv> = async function routeLead(c, next) {
-  const route = LEAD_ROUTE.exec(c.req.path);
-  if (!route) return message(c, 404, 'Not found.');
-  c.get('record').route = 'lead';
+  const path = c.req.path;
+  let match: RegExpExecArray | null = null;
+  const route = WHOLE.find((candidate) => (match = candidate.pattern.exec(path)));
+  if (!route || !match) return message(c, 404, 'Not found.');
+  const groups = match as RegExpExecArray;
+  c.get('record').route = route.name;
   const method = methodOf(c);
   const preflight =
     method === 'OPTIONS' && c.req.header('origin') !== undefined && !!c.req.header('access-control-request-method');
-  if (method !== 'POST' && !preflight) return message(c, 405, 'Method not allowed.', { allow: 'POST, OPTIONS' });
-  let customerId: string;
-  try {
-    customerId = decodeURIComponent(route[1]!);
-  } catch {
-    return message(c, 404, 'Not found.');
-  }
+  if (method !== route.method && !(route.method === 'GET' && method === 'HEAD') && !preflight)
+    return message(c, 405, 'Method not allowed.', { allow: `${route.method}, OPTIONS` });
+  const customerId = decoded(groups[1]);
+  if (customerId === undefined) return message(c, 404, 'Not found.');
+  const estateId = decoded(groups[2]);
+  // An estate id is Vitec's (letters, digits, - and _): anything else names no estate, and is not sent on.
+  if (groups[2] !== undefined && (estateId === undefined || !VITEC_ID.test(estateId)))
+    return message(c, 404, 'No estate has this id.');
   c.set('customerId', customerId);
+  c.set('route', route.name);
+  if (estateId !== undefined) c.set('estateId', estateId);
+  c.set(
+    'vitecPath',
+    route.name === 'estate' ? estatePath(customerId, estateId!) : kindPath(route.name, customerId, estateId),
+  );
   return next();
 };
