@@ -29,7 +29,8 @@ function contactRule(paths: readonly string[]) {
     const given = paths.some((path) =>
       path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], body),
     );
-    if (!given) ctx.issues.push({ code: 'custom', message: 'contactRequired', input: body, path: paths[0]!.split('.') });
+    if (!given)
+      ctx.issues.push({ code: 'custom', message: 'contactRequired', input: body, path: paths[0]!.split('.') });
   });
 }
 
@@ -70,13 +71,7 @@ function buildSchemas() {
       status: z.optional(z.enum(INTEREST_STATUSES, { error: 'invalid' })),
     })
     .check(
-      contactRule([
-        'email.emailAddress',
-        'email.emailAddress2',
-        'telephone.cell',
-        'telephone.home',
-        'telephone.work',
-      ]),
+      contactRule(['email.emailAddress', 'email.emailAddress2', 'telephone.cell', 'telephone.home', 'telephone.work']),
     );
   const contact = { email: email(MAX.email), cellPhone: optionalPhone(MAX.phone), gdpr };
   const viewing = z

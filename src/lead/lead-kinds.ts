@@ -45,18 +45,21 @@ export type RouteName = LeadKind | 'estate';
  * The relay's routes at the end of a request path (behind any base path, as the mock is mounted in the demo), matched
  * as Vitec's IIS does, case-insensitively: the customer id is group 1, the estate id group 2.
  */
-export const ROUTES: readonly { readonly name: RouteName; readonly method: 'POST' | 'GET'; readonly pattern: RegExp }[] =
-  [
-    { name: 'lead', method: 'POST', pattern: /\/PublicAdvertising\/([^/]+)\/Contact\/Person\/Lead\/?$/i },
-    { name: 'interest', method: 'POST', pattern: /\/Advertising\/Estate\/([^/]+)\/([^/]+)\/interest\/?$/i },
-    {
-      name: 'viewing',
-      method: 'POST',
-      pattern: /\/v2\/Advertising\/Form\/([^/]+)\/Estate\/([^/]+)\/Viewing\/Attend\/?$/i,
-    },
-    { name: 'valuation', method: 'POST', pattern: /\/v2\/Advertising\/Form\/([^/]+)\/Valuation\/?$/i },
-    { name: 'estate', method: 'GET', pattern: /\/v2\/Advertising\/Form\/([^/]+)\/Estate\/([^/]+)\/?$/i },
-  ];
+export const ROUTES: readonly {
+  readonly name: RouteName;
+  readonly method: 'POST' | 'GET';
+  readonly pattern: RegExp;
+}[] = [
+  { name: 'lead', method: 'POST', pattern: /\/PublicAdvertising\/([^/]+)\/Contact\/Person\/Lead\/?$/i },
+  { name: 'interest', method: 'POST', pattern: /\/Advertising\/Estate\/([^/]+)\/([^/]+)\/interest\/?$/i },
+  {
+    name: 'viewing',
+    method: 'POST',
+    pattern: /\/v2\/Advertising\/Form\/([^/]+)\/Estate\/([^/]+)\/Viewing\/Attend\/?$/i,
+  },
+  { name: 'valuation', method: 'POST', pattern: /\/v2\/Advertising\/Form\/([^/]+)\/Valuation\/?$/i },
+  { name: 'estate', method: 'GET', pattern: /\/v2\/Advertising\/Form\/([^/]+)\/Estate\/([^/]+)\/?$/i },
+];
 
 const address = {
   'address.streetAddress': 'address.streetAddress',
@@ -124,9 +127,13 @@ export const KIND_DEFAULTS: Readonly<Record<WebsiteKind, { readonly fields: stri
 
 /** Vitec's `ModelState` key for a dotted path of a website kind's body: `lead.message` → `application.Lead.Message`. */
 export function applicationKey(path: string): string {
-  return ['application', ...path.split('.').filter(Boolean).map((s) => s.charAt(0).toUpperCase() + s.slice(1))].join(
-    '.',
-  );
+  return [
+    'application',
+    ...path
+      .split('.')
+      .filter(Boolean)
+      .map((s) => s.charAt(0).toUpperCase() + s.slice(1)),
+  ].join('.');
 }
 
 /** The statuses an interest may give the person on the estate (Vitec's `InterestApplication.Status`). */

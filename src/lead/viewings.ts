@@ -85,10 +85,17 @@ export function bookableSlots(estate: unknown, now: number): BookableSlot[] {
       const start = vitecTime(slot?.startsAt);
       const end = vitecTime(slot?.endsAt);
       if (!slotId || slot?.isRegistrationAvailable !== true || !(start > now) || !(end > start)) continue;
-      slots.push({ id: slotId, startsAt: new Date(start).toISOString(), endsAt: new Date(end).toISOString(), at: start });
+      slots.push({
+        id: slotId,
+        startsAt: new Date(start).toISOString(),
+        endsAt: new Date(end).toISOString(),
+        at: start,
+      });
     }
   }
-  return slots.sort((a, b) => a.at - b.at).map(({ id: slotId, startsAt, endsAt }) => ({ id: slotId, startsAt, endsAt }));
+  return slots
+    .sort((a, b) => a.at - b.at)
+    .map(({ id: slotId, startsAt, endsAt }) => ({ id: slotId, startsAt, endsAt }));
 }
 
 /** What the relay passes to the page of Vitec's answer: the estate's id and its bookable slots, nothing else. */

@@ -154,9 +154,7 @@ export function relayConfigFromEnv(env: Environment, options: { sharedStore?: bo
     allowedOrigins,
     rateLimitPerMinute,
     pageLoadsPerMinute,
-    ...(advertisingPassword
-      ? { advertisingPassword, ...(advertisingUsername ? { advertisingUsername } : {}) }
-      : {}),
+    ...(advertisingPassword ? { advertisingPassword, ...(advertisingUsername ? { advertisingUsername } : {}) } : {}),
     timeoutMs,
     claimLeaseMs,
     ipv6PrefixLength,
