@@ -2,7 +2,28 @@
 
 /** The attributes of `<vitec-lead-form>`, as a framework's template types see them. */
 export interface VitecLeadFormAttributes {
-  /** URL the lead is POSTed to; `{customerId}` in it is replaced by `customer-id`. */
+  /** What the form sends: `lead` (a general enquiry, Vitec's person lead), `interest` (interest in the listing of
+`estate-id`), `viewing` (a viewing of it booked to one of its time slots) or `valuation` (a valuation request). */
+  kind?: 'lead' | 'interest' | 'viewing' | 'valuation' | (string & {});
+  /** The listing, Vitec's estate id, for `interest` and `viewing`. */
+  'estate-id'?: string;
+  /** The relay's base URL (`https://relay.example.se`): each kind posts to Vitec's own path under it. */
+  relay?: string;
+  /** The lead source (leadkälla) in the brokerage's Vitec setup, for `interest`, `viewing` and `valuation`. */
+  'lead-source-id'?: string;
+  /** The intake source (intagskälla) in the brokerage's Vitec setup, for `interest` and `valuation`. */
+  'assignment-source-id'?: string;
+  /** The Vitec user who receives a `valuation`. */
+  'receiver-user-id'?: string;
+  /** The status an `interest` gives the person on the listing: `Interested`, `VeryInterested`, `Assigned` or `NotInterested`. */
+  'interest-status'?: string;
+  /** A booked `viewing` is confirmed by e-mail (with neither this nor `confirm-by-sms`, as Vitec's settings say). */
+  'confirm-by-email'?: boolean;
+  /** A booked `viewing` is confirmed by text message. */
+  'confirm-by-sms'?: boolean;
+  /** Minutes before a booked `viewing` that Vitec reminds the visitor. */
+  'reminder-minutes'?: number | string;
+  /** URL a `lead` is POSTed to (instead of `relay`); `{customerId}` in it is replaced by `customer-id`. */
   endpoint?: string;
   /** The broker's Vitec customer id. */
   'customer-id'?: string;

@@ -14,8 +14,10 @@ import {
 } from 'lit';
 import type { LeadSender } from './lead-sender.js';
 import { whenIdle } from '../page/visit.js';
+import { isLeadKind } from '../lead/lead-kinds.js';
 
 export type Behaviour = typeof import('./behaviour.js');
+export type KindBehaviour = typeof import('./kind-behaviour.js');
 
 let loading: Promise<Behaviour> | undefined;
 let loaded: Behaviour | undefined;
@@ -38,6 +40,20 @@ export function loadBehaviour(): Promise<Behaviour> {
   return loading;
 }
 
+let kindLoading: Promise<KindBehaviour> | undefined;
+let kindLoaded: KindBehaviour | undefined;
+
+/** The website kinds' part of the behaviour (kind-behaviour.ts), loaded once, by the behaviour. */
+function loadKindBehaviour(behaviour: Behaviour): Promise<KindBehaviour> {
+  return (kindLoading ??= behaviour.loadKindBehaviour().then(
+    (loaded) => (kindLoaded = loaded),
+    (error: unknown) => {
+      kindLoading = undefined;
+      throw error;
+    },
+  ));
+}
+
 /** The behaviour if it has arrived, without waiting: a form uses it at once, in the same task. */
 export function loadedBehaviour(): Behaviour | undefined {
   return loaded;
@@ -52,7 +68,7 @@ export function loadedBehaviour(): Behaviour | undefined {
  * Adds `sheet` to a form's shadow root after its own stylesheet: a constructable sheet where the browser adopts them
  * (not subject to a CSP's style-src), else a `<style>` as Lit itself adds one (with the page's `litNonce`).
  */
-function adoptLater(root: HTMLElement | DocumentFragment, sheet: CSSResult): void {
+export function adoptLater(root: HTMLElement | DocumentFragment, sheet: CSSResult): void {
   if (supportsAdoptingStyleSheets && root instanceof ShadowRoot)
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet.styleSheet!];
   else if (root instanceof ShadowRoot) adoptStyles(root, [sheet]);
@@ -94,8 +110,23 @@ export class BehaviourController implements ReactiveController {
     this.ready().catch(() => undefined);
   };
 
-  /** The behaviour if it has arrived (for any form on the page), without waiting; its states' CSS adopted once. */
+  /** For an interest, booking or valuation form: its body and check (kind-behaviour.ts), once here. */
+  get kindBehaviour(): KindBehaviour | undefined {
+    return kindLoaded;
+  }
+
+  /** Whether the form is of a website kind, whose behaviour needs its kinds' part too. */
+  private get ofKind(): boolean {
+    const { kind } = this.host as LitElement & { kind?: string };
+    return !!kind && kind !== 'lead' && isLeadKind(kind);
+  }
+
+  /**
+   * The behaviour if it has arrived (for any form on the page), and a website kind's part with it for such a form,
+   * without waiting; its states' CSS adopted once.
+   */
   now(): Behaviour | undefined {
+    if (this.ofKind && !kindLoaded) return undefined;
     const behaviour = (this.behaviour ??= loadedBehaviour());
     if (behaviour && !this.sender) {
       this.sender = new behaviour.LeadSender(this.host);
@@ -104,8 +135,12 @@ export class BehaviourController implements ReactiveController {
     return behaviour;
   }
 
-  /** The behaviour, loaded once for the page. */
+  /** The behaviour, loaded once for the page (and a website kind's part, for such a form). */
   async ready(): Promise<Behaviour> {
-    return this.now() ?? (await loadBehaviour(), this.now()!);
+    const now = this.now();
+    if (now) return now;
+    const behaviour = await loadBehaviour();
+    if (this.ofKind) await loadKindBehaviour(behaviour);
+    return this.now()!;
   }
 }

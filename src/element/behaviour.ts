@@ -9,6 +9,9 @@ export { getLeadSchema } from '../lead/lead-schema.js';
 export { messagesOf } from '../lead/messages/texts.js';
 export { LeadSender } from './lead-sender.js';
 export { recordPageVisit } from '../page/attribution.js';
+
+/** The website kinds' body and its check (kind-behaviour.ts), for such a form only. */
+export const loadKindBehaviour = () => import('./kind-behaviour.js');
 export { recheckField, submitLead } from './submit-flow.js';
 export {
   focusSummaryTarget,

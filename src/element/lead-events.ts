@@ -1,25 +1,33 @@
 /** The element's events: `bubbles` and `composed`, so a page can listen on the element or on `document`. */
+import type { InterestApplication, ValuationApplication, ViewingApplication } from '../lead/kind-schemas.js';
 import type { PublicAdvertisingPersonLead } from '../lead/lead-schema.js';
 import type { FieldName } from '../lead/fields.js';
 
-export interface LeadSubmitDetail {
-  /** The lead about to be sent; a handler may replace or change it. */
-  lead: PublicAdvertisingPersonLead;
-}
+/** What a form sends, by its `kind`: the person lead, or the body of an interest, a booking or a valuation. */
+export type KindAndLead =
+  | { readonly kind: 'lead'; lead: PublicAdvertisingPersonLead }
+  | { readonly kind: 'interest'; lead: InterestApplication }
+  | { readonly kind: 'viewing'; lead: ViewingApplication }
+  | { readonly kind: 'valuation'; lead: ValuationApplication };
+
+/** The lead about to be sent, by kind; a handler may replace or change `lead`. */
+export type LeadSubmitDetail = KindAndLead;
 
 /**
- * Vitec's lead id; or, when Vitec could not take the lead now and the relay keeps it to deliver later,
- * `queued: true` and the receipt the visitor was shown instead.
+ * Vitec's lead id (empty for the website kinds: an interest gets no id, and a booking or a valuation has the
+ * `contactId` of the person Vitec booked or found instead); or, when Vitec could not take the lead now and the relay
+ * keeps it to deliver later, `queued: true` and the receipt the visitor was shown instead.
  */
-export type LeadSuccessDetail =
-  | { readonly leadId: string; readonly queued?: false; readonly lead: PublicAdvertisingPersonLead }
-  | {
-      readonly queued: true;
-      readonly receipt: string;
-      /** Not set: Vitec has not made the lead yet (typed, so that `detail.leadId` reads as `string | undefined`). */
-      readonly leadId?: undefined;
-      readonly lead: PublicAdvertisingPersonLead;
-    };
+export type LeadSuccessDetail = Readonly<KindAndLead> &
+  (
+    | { readonly leadId: string; readonly queued?: false; readonly contactId?: string }
+    | {
+        readonly queued: true;
+        readonly receipt: string;
+        /** Not set: Vitec has not made the lead yet (typed, so that `detail.leadId` reads as `string | undefined`). */
+        readonly leadId?: undefined;
+      }
+  );
 
 export interface LeadErrorDetail {
   /** The HTTP status, or 0 when no answer came (network failure, timeout, offline). */

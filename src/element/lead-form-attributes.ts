@@ -10,11 +10,23 @@ import { DEFAULT_TRACKING_PARAMS } from '../lead/tracking-params.js';
 import { hasLanguage, type Lang, loadLanguage, resolveLang } from '../lead/messages/index.js';
 import { loadedVisitRecorder, loadVisitRecorder } from '../page/visit.js';
 import { loadedBehaviour } from './behaviour-loader.js';
+import { loadedKinds, loadKinds } from './kind-loader.js';
+import { isLeadKind } from '../lead/lead-kinds.js';
 
 export class LeadFormAttributes extends LitElement {
   // Declared in one static object rather than with Lit's decorators: the same reactive properties, without the
   // decorator helpers in the entry file (443 B gzip of what the page fetches before the form is drawn).
   static override properties: PropertyDeclarations = {
+    kind: {},
+    estateId: { attribute: 'estate-id' },
+    relay: {},
+    leadSourceId: { attribute: 'lead-source-id' },
+    assignmentSourceId: { attribute: 'assignment-source-id' },
+    receiverUserId: { attribute: 'receiver-user-id' },
+    interestStatus: { attribute: 'interest-status' },
+    confirmByEmail: { type: Boolean, attribute: 'confirm-by-email' },
+    confirmBySms: { type: Boolean, attribute: 'confirm-by-sms' },
+    reminderMinutes: { type: Number, attribute: 'reminder-minutes' },
     endpoint: {},
     customerId: { attribute: 'customer-id' },
     leadSourceName: { attribute: 'lead-source-name' },
@@ -42,7 +54,30 @@ export class LeadFormAttributes extends LitElement {
     fallbackEmail: { attribute: 'fallback-email' },
     fallbackPhone: { attribute: 'fallback-phone' },
   };
-  /** URL the lead is POSTed to; `{customerId}` in it is replaced by `customer-id`. */
+  /**
+   * What the form sends: `lead` (a general enquiry, Vitec's person lead), `interest` (interest in the listing of
+   * `estate-id`), `viewing` (a viewing of it booked to one of its time slots) or `valuation` (a valuation request).
+   */
+  kind: 'lead' | 'interest' | 'viewing' | 'valuation' | (string & {}) = 'lead';
+  /** The listing, Vitec's estate id, for `interest` and `viewing`. */
+  estateId?: string;
+  /** The relay's base URL (`https://relay.example.se`): each kind posts to Vitec's own path under it. */
+  relay?: string;
+  /** The lead source (leadkälla) in the brokerage's Vitec setup, for `interest`, `viewing` and `valuation`. */
+  leadSourceId?: string;
+  /** The intake source (intagskälla) in the brokerage's Vitec setup, for `interest` and `valuation`. */
+  assignmentSourceId?: string;
+  /** The Vitec user who receives a `valuation`. */
+  receiverUserId?: string;
+  /** The status an `interest` gives the person on the listing: `Interested`, `VeryInterested`, `Assigned` or `NotInterested`. */
+  interestStatus?: string;
+  /** A booked `viewing` is confirmed by e-mail (with neither this nor `confirm-by-sms`, as Vitec's settings say). */
+  confirmByEmail = false;
+  /** A booked `viewing` is confirmed by text message. */
+  confirmBySms = false;
+  /** Minutes before a booked `viewing` that Vitec reminds the visitor. */
+  reminderMinutes?: number;
+  /** URL a `lead` is POSTed to (instead of `relay`); `{customerId}` in it is replaced by `customer-id`. */
   endpoint?: string;
   /** The broker's Vitec customer id. */
   customerId?: string;
@@ -107,6 +142,8 @@ export class LeadFormAttributes extends LitElement {
   protected override async scheduleUpdate(): Promise<void> {
     if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
     if (!hasLanguage(this.formLang)) await loadLanguage(this.formLang).catch(() => undefined);
+    // The website kinds' forms and texts are a chunk of their own, here before such a form draws (kind-loader.ts).
+    if (this.kind !== 'lead' && isLeadKind(this.kind) && !loadedKinds()) await loadKinds().catch(() => undefined);
     super.scheduleUpdate();
   }
 

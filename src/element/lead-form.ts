@@ -6,7 +6,10 @@ import type { FormValues } from '../lead/lead-payload.js';
 import { type FormTexts, formTextsOf } from '../lead/messages/index.js';
 import { draftKey, readDraft, writeDraft } from '../page/draft.js';
 import { whenIdle } from '../page/visit.js';
+import { AfterRender } from './after-render.js';
 import { BehaviourController } from './behaviour-loader.js';
+import { kindViewFor } from './kind-loader.js';
+import type { KindView } from './kinds.js';
 import { LeadFormAttributes } from './lead-form-attributes.js';
 import { styles } from './lead-form.styles.js';
 import { Submission, type SubmissionHost } from './submission.js';
@@ -75,41 +78,33 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
   private pressingSubmit = false;
   /** @internal */
   shownAt = 0;
-  /** The element's height when the thank-you replaced the form: the thank-you keeps it, so the page does not jump. */
-  private formHeight = 0;
-  /** What takes the focus after the next render: a selector. */
-  private focusTarget?: string;
+  /** The thank-you's height and where the focus goes after a render. */
+  private readonly settle = new AfterRender(this);
   /** @internal The lazily loaded behaviour (behaviour.ts), and the sending controller made from it. */
   readonly lazy = new BehaviourController(this);
+  /** @internal What an interest, booking or valuation form adds (kinds.ts, loaded before it draws). */
+  kindView?: KindView;
   /** The submit sequence and what the view shows of its outcome. */
   private readonly submission = new Submission(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.shownAt = Date.now();
-    if (this.saveDraft) this.values = { ...readDraft(this.draftKey), ...this.values };
+    if (this.saveDraft) this.values = { ...readDraft(draftKey(location.pathname, this.id)), ...this.values };
     // The visit's attribution, recorded when the browser is idle (at the latest when the lead is built).
     whenIdle(() => this.visitRecorded.catch(() => undefined));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.kindView = kindViewFor(this, this.kindView, changed.has('kind') || changed.has('estateId'));
     // Parsed once per change of the attributes, not once per input on every keystroke's render.
-    if (changed.has('fields') || changed.has('required')) {
-      this.lists = { shown: parseFieldList(this.fields), required: parseFieldList(this.required) };
+    if (changed.has('fields') || changed.has('required') || changed.has('kind')) {
+      const lists = this.kindView?.fieldLists() ?? this;
+      this.lists = { shown: parseFieldList(lists.fields), required: parseFieldList(lists.required) };
     }
     if (changed.has('message') && this.message && !this.values.message) {
       this.values = { ...this.values, message: this.message };
     }
-  }
-
-  protected override updated(): void {
-    // The thank-you is as tall as the form it replaced, so that the page below does not move up. Set
-    // through the CSSOM: a strict CSP refuses style attributes (Lit's styleMap writes one at first render).
-    const success = this.renderRoot.querySelector<HTMLElement>('.success');
-    if (success && this.formHeight) success.style.minHeight = `${Math.round(this.formHeight)}px`;
-    const target = this.focusTarget;
-    this.focusTarget = undefined;
-    if (target) this.renderRoot.querySelector<HTMLElement>(target)?.focus();
   }
 
   /** @internal What the first drawing says. */
@@ -128,40 +123,44 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
 
   /** @internal */
   get configError(): string {
-    const { endpoint, customerId, privacyPolicyUrl, redirectUrl, preview } = this;
-    const page = { pageUrl: location.href, ...this.lists };
+    const { kind, endpoint, relay, estateId, customerId, privacyPolicyUrl, redirectUrl, preview } = this;
+    const page = {
+      pageUrl: location.href,
+      kind,
+      relay,
+      estateId,
+      kindInputs: this.kindView?.inputNames,
+      ...this.lists,
+    };
     return configProblem(this.t, { endpoint, customerId, privacyPolicyUrl, redirectUrl, preview, ...page });
-  }
-
-  private get draftKey(): string {
-    return draftKey(location.pathname, this.id);
   }
 
   /** @internal */
   focusAfterUpdate(target: 'summary' | 'success' | undefined): void {
-    this.focusTarget = target && `.${target}`;
+    this.settle.focus(target && `.${target}`);
   }
 
   /** @internal The lead is sent (or thanked for): what was typed and its draft go; the thank-you keeps the height. */
   sent(): void {
-    this.formHeight = this.getBoundingClientRect().height;
+    this.settle.keepHeight();
     this.values = {};
     this.consent = false;
-    if (this.saveDraft) writeDraft(this.draftKey, undefined);
+    if (this.saveDraft) writeDraft(draftKey(location.pathname, this.id), undefined);
   }
 
   /** Empties the form, its errors and its saved draft, as after a successful send. */
   reset(): void {
-    this.values = {};
-    this.consent = false;
+    this.sent();
     this.submission.reset();
-    if (this.saveDraft) writeDraft(this.draftKey, undefined);
   }
 
   override render() {
     const t = this.t;
     const configError = this.configError;
     if (configError) return html`<p class="config-error" part="status" role="alert">${t.configError(configError)}</p>`;
+    // A website kind's form whose part could not be loaded cannot send what it is for.
+    if (this.kind !== 'lead' && !this.kindView)
+      return html`<p class="config-error" part="status" role="alert">${t.behaviourFailed}</p>`;
     const { status, statusText: text, leadId, receipt } = this.submission;
     const { fallbackEmail, fallbackPhone, values } = this;
     // The live region stays in the page through every state, so that screen readers announce each
@@ -169,7 +168,8 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
     // 'sent' comes only after a submit, which waits for the chunk that holds the thank-you.
     const states = this.lazy.now();
     const texts = states?.messagesOf(this.formLang);
-    return html`${status === 'sent' && states && texts ? states.renderSuccess(texts, leadId, this.successMessage, this.sendAnother, receipt) : this.renderForm(t)}
+    const thanks = texts && (this.kindView?.thanked(texts) ?? { texts, body: undefined });
+    return html`${status === 'sent' && states && thanks ? states.renderSuccess(thanks.texts, leadId, this.successMessage ?? thanks.body, this.sendAnother, receipt) : this.renderForm(t)}
     ${renderStatus(t, { status, text, fallbackEmail, fallbackPhone, values })}`;
   }
 
@@ -177,7 +177,8 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
     const { fieldErrors, fixed, formMessages, status } = this.submission;
     // Errors come only after a submit, which waits for the chunk that holds the summary.
     const states = this.lazy.now();
-    const items = states?.summaryItems<ErrorTarget>([...this.shown, 'consent'], fieldErrors, formMessages, fixed) ?? [];
+    const targets: ErrorTarget[] = [...(this.kindView?.targets ?? []), ...this.shown, 'consent'];
+    const items = states?.summaryItems<ErrorTarget>(targets, fieldErrors, formMessages, fixed) ?? [];
     const sending = status === 'sending';
     const onSelect = (target: string, event: Event) => states?.focusSummaryTarget(this.renderRoot, target, event);
     const consent = { policyUrl: this.privacyPolicyUrl, required: this.consentRequired, checked: this.consent };
@@ -187,6 +188,7 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
       ${this.preview ? html`<p class="preview-note">${t.previewNote}</p>` : nothing}
       ${texts ? states?.renderErrorSummary(texts.summaryHeading, texts.fixedNote, items, onSelect) : nothing}
       <slot name="before"></slot>
+      ${this.kindView?.renderTop(this.submission, texts)}
       ${renderFields(this.shown, this.fieldView)}
       ${renderConsent(t, { ...consent, ...consentError, states: texts })}
       ${renderTrapAndSubmit(t, sending, this.handlePointer)}
@@ -203,7 +205,7 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
   private handleInput = (event: Event) => {
     const input = event.target as HTMLInputElement;
     this.values = { ...this.values, [input.name]: input.type === 'checkbox' ? input.checked : input.value };
-    if (this.saveDraft) writeDraft(this.draftKey, this.values);
+    if (this.saveDraft) writeDraft(draftKey(location.pathname, this.id), this.values);
   };
 
   private handleConsent = (event: Event) => {
@@ -237,7 +239,7 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
   /** "Send another message": an empty form, with the focus in its first input. */
   private sendAnother = () => {
     this.reset();
-    this.focusTarget = '.input';
+    this.settle.focus('.input');
   };
 }
 

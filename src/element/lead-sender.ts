@@ -7,15 +7,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type DataLayerEvent, pushDataLayer } from '../page/data-layer.js';
 import { describeFailure, type Failure } from '../lead/failure.js';
-import { LeadErrorEvent, LeadSuccessEvent } from './lead-events.js';
+import { type KindAndLead, LeadErrorEvent, LeadSuccessEvent } from './lead-events.js';
 import type { FieldName } from '../lead/fields.js';
-import type { PublicAdvertisingPersonLead } from '../lead/lead-schema.js';
 import type { Messages } from '../lead/messages/index.js';
 import { newIdempotencyKey, postLeadWithRetry } from '../lead/post-lead.js';
 import { leadUrl } from '../lead/vitec-protocol.js';
 
 export type SendOutcome =
-  | { kind: 'sent'; leadId: string }
+  | { kind: 'sent'; leadId: string; contactId?: string }
   /** The relay kept the lead (Vitec could not take it now) and will deliver it: a success with a receipt. */
   | { kind: 'queued'; receipt: string }
   | { kind: 'failed'; invalid: boolean; failure: Failure; status: number }
@@ -29,8 +28,12 @@ export interface SendOptions {
   /** Sent as `Accept-Language`. */
   lang: string;
   messages: Messages;
-  /** The inputs shown, where the server's field errors can go. */
-  shown: readonly FieldName[];
+  /** The inputs shown, where the server's field errors can go (and a booking's time slot). */
+  shown: readonly (FieldName | 'timeSlot')[];
+  /** What a success carries (post-lead.ts): the person lead's id by default. */
+  success?: 'leadId' | 'empty' | 'contactId';
+  /** Reads an error body's key, for another kind than the person lead (lead-kinds.ts). */
+  fieldOf?: (key: string) => FieldName | 'timeSlot' | undefined;
 }
 
 export class LeadSender implements ReactiveController {
@@ -56,7 +59,7 @@ export class LeadSender implements ReactiveController {
   }
 
   /** Sends the lead, retrying once where that can help; says what came of it. */
-  async send(lead: PublicAdvertisingPersonLead, options: SendOptions): Promise<SendOutcome> {
+  async send(lead: unknown, options: SendOptions): Promise<SendOutcome> {
     const body = JSON.stringify(lead);
     // One key per lead: a retry of the same lead reuses it, so a relay can answer it without a second lead.
     if (this.idempotency?.body !== body) this.idempotency = { body, key: newIdempotencyKey() };
@@ -67,11 +70,12 @@ export class LeadSender implements ReactiveController {
       idempotencyKey: this.idempotency.key,
       lang: options.lang,
       signal: this.abort.signal,
+      ...(options.success ? { success: options.success } : {}),
     });
     if (result.kind === 'aborted') return { kind: 'aborted' };
     if (result.kind === 'success') {
       this.forget();
-      return { kind: 'sent', leadId: result.leadId };
+      return { kind: 'sent', leadId: result.leadId, ...(result.contactId ? { contactId: result.contactId } : {}) };
     }
     if (result.kind === 'queued') {
       this.forget();
@@ -81,7 +85,7 @@ export class LeadSender implements ReactiveController {
     // a new key, or the relay would replay the stored refusal for a day. Only an uncertain outcome (no
     // answer, a 5xx) keeps the key, so that a retry cannot make a second lead.
     if (['invalid', 'auth', 'rate-limit', 'unexpected'].includes(result.kind)) this.forget();
-    const failure = describeFailure(result, options.messages, options.shown, location.origin);
+    const failure = describeFailure(result, options.messages, options.shown, location.origin, options.fieldOf);
     if (failure.developerNote)
       console.error(
         `<vitec-lead-form>: ${options.endpoint} ${failure.developerNote}`,
@@ -91,17 +95,14 @@ export class LeadSender implements ReactiveController {
   }
 
   /** Tells the page what came of a send: the success or error event, and the data layer. */
-  announce(
-    outcome: Exclude<SendOutcome, { kind: 'aborted' }>,
-    lead: PublicAdvertisingPersonLead,
-    dataLayer: boolean,
-  ): void {
+  announce(outcome: Exclude<SendOutcome, { kind: 'aborted' }>, sent: KindAndLead, dataLayer: boolean): void {
     if (outcome.kind === 'sent') {
-      this.host.dispatchEvent(new LeadSuccessEvent({ leadId: outcome.leadId, lead }));
-      return this.track(dataLayer, 'vitec_lead_form_success', outcome.leadId);
+      const { leadId, contactId } = outcome;
+      this.host.dispatchEvent(new LeadSuccessEvent({ ...sent, leadId, ...(contactId ? { contactId } : {}) }));
+      return this.track(dataLayer, 'vitec_lead_form_success', outcome.leadId || undefined);
     }
     if (outcome.kind === 'queued') {
-      this.host.dispatchEvent(new LeadSuccessEvent({ queued: true, receipt: outcome.receipt, lead }));
+      this.host.dispatchEvent(new LeadSuccessEvent({ ...sent, queued: true, receipt: outcome.receipt }));
       if (dataLayer) pushDataLayer('vitec_lead_form_success', this.host.id, undefined, outcome.receipt);
       return;
     }

@@ -9,6 +9,7 @@ import type { FieldName } from '../lead/fields.js';
 import type { FormValues } from '../lead/lead-payload.js';
 import type { FormTexts, Lang } from '../lead/messages/index.js';
 import type { BehaviourController } from './behaviour-loader.js';
+import type { KindView } from './kinds.js';
 import type { LeadFormAttributes } from './lead-form-attributes.js';
 import { LeadErrorEvent } from './lead-events.js';
 import type { ErrorTarget } from './templates/form-templates.js';
@@ -25,6 +26,8 @@ export interface SubmissionHost extends LeadFormAttributes {
   readonly consent: boolean;
   readonly configError: string;
   readonly lazy: BehaviourController;
+  /** What a website kind's form adds (kinds.ts); none for a lead form. */
+  readonly kindView?: KindView;
   /** When the form was first shown, for the bot rule. */
   readonly shownAt: number;
   /** The form is done with: what was typed, and its draft, are forgotten; the view keeps the page still. */

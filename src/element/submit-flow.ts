@@ -9,20 +9,34 @@ import { buildLead, validateForm } from '../lead/lead-payload.js';
 import { errorText, errorTexts, messagesOf } from '../lead/messages/texts.js';
 import { consentLine, redirectTarget, suspectBot } from '../lead/site-rules.js';
 import type { Messages } from '../lead/messages/index.js';
-import { LeadBotEvent, LeadSubmitEvent } from './lead-events.js';
+import { formEndpoint, type WebsiteKind } from '../lead/lead-kinds.js';
+import type { KindView } from './kinds.js';
+import { type KindAndLead, LeadBotEvent, LeadSubmitEvent } from './lead-events.js';
 import type { Submission, SubmissionHost } from './submission.js';
 import type { ErrorTarget } from './templates/form-templates.js';
 
+/** The lead (or a website kind's body) from what was typed, checked; and whether a booking's slot is missing. */
 function validate(host: SubmissionHost) {
+  const rules = { required: host.requiredFields, shown: host.shown };
+  const view = host.kindView;
+  const kinds = host.lazy.kindBehaviour;
+  if (view && kinds) {
+    const kind = view.kind;
+    const config = view.config();
+    const consentAt = host.consent ? new Date() : undefined;
+    const body = kinds.buildKindBody(kind, host.values, config, host.marketing, consentAt);
+    const result = kinds.validateKindForm(kind, body, { ...rules, skip: ['timeSlotId'] }, config.inputs);
+    return { kind, result, slotMissing: kind === 'viewing' && !config.timeSlotId };
+  }
   const policy = host.privacyPolicyUrl && webUrl(host.privacyPolicyUrl, location.href)?.href;
   const consent = host.consent ? consentLine(messagesOf(host.formLang).consentRecord, new Date(), policy) : undefined;
   const lead = buildLead(host.values, leadConfigOf(host, location.hostname), host.marketing, consent);
-  return validateForm(lead, { required: host.requiredFields, shown: host.shown });
+  return { kind: 'lead' as const, result: validateForm(lead, rules), slotMissing: false };
 }
 
 /** Checks one input again (after a blur, once submitted): a new error is shown, a fixed one marked fixed. */
 export function recheckField(submission: Submission, host: SubmissionHost, field: FieldName): void {
-  const result = validate(host);
+  const { result } = validate(host);
   const code = result.success ? undefined : result.fieldErrors[field];
   const t = messagesOf(host.formLang);
   submission.setFieldError(field, code && errorText(t, code, field, result.success ? undefined : result.maxima[field]));
@@ -31,12 +45,14 @@ export function recheckField(submission: Submission, host: SubmissionHost, field
 /** One submit, from validation to the thank-you, the errors or the failure; the behaviour is here. */
 export async function submitLead(submission: Submission, host: SubmissionHost): Promise<void> {
   const t = messagesOf(host.formLang);
-  const result = validate(host);
+  const view = host.kindView;
+  const { kind, result, slotMissing } = validate(host);
   const fieldErrors: Partial<Record<ErrorTarget, string>> = result.success
     ? {}
     : errorTexts(t, result.fieldErrors, result.maxima);
+  if (slotMissing && view) fieldErrors.timeSlot = view.texts.slotRequired;
   if (host.consentRequired && !host.consent) fieldErrors.consent = t.consentRequired;
-  if (!result.success || fieldErrors.consent) {
+  if (!result.success || fieldErrors.consent || fieldErrors.timeSlot) {
     submission.showErrors(fieldErrors, !result.success && result.formErrors.length ? [t.failed.invalid] : []);
     return submission.setStatus('idle', '');
   }
@@ -44,52 +60,79 @@ export async function submitLead(submission: Submission, host: SubmissionHost): 
   const trap = host.renderRoot.querySelector<HTMLInputElement>('input[name="website"]');
   const bot = suspectBot(trap?.value ?? '', host.shownAt, Date.now(), host.minFillTime);
   if (bot) host.dispatchEvent(new LeadBotEvent(bot));
-  if (bot?.reason === 'honeypot') return finish(submission, t, '');
+  if (bot?.reason === 'honeypot') return finish(submission, t, '', '', view);
   if (bot) {
     // Held, with the usual "sending" state (which also ignores a second submit), then sent.
     submission.setStatus('sending', t.sendingStatus);
     await new Promise((resolve) => setTimeout(resolve, bot.holdMs));
   }
-  const submit = new LeadSubmitEvent({ lead: result.lead });
+  const submit = new LeadSubmitEvent({ kind, lead: result.lead } as KindAndLead);
   if (!host.dispatchEvent(submit)) return submission.setStatus('idle', '');
   const sender = host.lazy.sender!;
   sender.track(host.dataLayer, 'vitec_lead_form_submit');
-  if (host.preview) return finish(submission, t, t.previewLeadId);
+  if (host.preview) {
+    view?.sent();
+    return finish(submission, t, view ? '' : t.previewLeadId, '', view);
+  }
   submission.showErrors({}, []);
   host.focusAfterUpdate(undefined);
   submission.setStatus('sending', t.sendingStatus);
   const options = {
-    endpoint: host.endpoint ?? '',
+    endpoint: formEndpoint(kind, host) ?? '',
     customerId: host.customerId,
     timeoutMs: host.timeout,
     lang: host.formLang,
     messages: t,
-    shown: host.shown,
+    shown: view ? ['timeSlot' as const, ...host.shown] : host.shown,
+    ...(view
+      ? {
+          success: kind === 'interest' ? ('empty' as const) : ('contactId' as const),
+          fieldOf: (key: string) => host.lazy.kindBehaviour!.kindFieldOfKey(kind as WebsiteKind, view.inputs, key),
+        }
+      : {}),
   };
   const outcome = await sender.send(submit.detail.lead, options);
   if (outcome.kind === 'aborted') return;
   if (outcome.kind === 'failed') {
-    if (outcome.invalid) submission.showErrors(outcome.failure.fieldErrors, outcome.failure.summary);
+    const { fieldErrors: refused, summary } = outcome.failure;
+    // The chosen slot filled up meanwhile: said in the form's words, and the slots read again.
+    if (refused.timeSlot && view) {
+      refused.timeSlot = view.texts.slotFull;
+      view.slotRefused();
+    }
+    if (outcome.invalid) submission.showErrors(refused, summary);
     submission.setStatus('failed', outcome.invalid ? '' : outcome.failure.message);
-  } else if (outcome.kind === 'queued') finish(submission, t, '', outcome.receipt);
-  else finish(submission, t, outcome.leadId);
+  } else {
+    view?.sent();
+    if (outcome.kind === 'queued') finish(submission, t, '', outcome.receipt, view);
+    else finish(submission, t, outcome.leadId, '', view);
+  }
   // A listener finds the element already in its new state.
-  sender.announce(outcome, submit.detail.lead, host.dataLayer);
+  sender.announce(outcome, submit.detail, host.dataLayer);
   const target =
     outcome.kind !== 'failed' &&
     host.redirectUrl &&
-    (outcome.kind === 'sent'
-      ? redirectTarget(host.redirectUrl, location.href, 'leadId', outcome.leadId)
-      : redirectTarget(host.redirectUrl, location.href, 'receipt', outcome.receipt));
+    (outcome.kind === 'queued'
+      ? redirectTarget(host.redirectUrl, location.href, 'receipt', outcome.receipt)
+      : outcome.contactId
+        ? redirectTarget(host.redirectUrl, location.href, 'contactId', outcome.contactId)
+        : redirectTarget(host.redirectUrl, location.href, 'leadId', outcome.leadId));
   if (target) location.assign(target);
 }
 
-/** The thank-you; an empty id for a suspected bot, which is thanked and sent nothing; a receipt for a queued lead. */
-function finish(submission: Submission, t: Messages, leadId: string, receipt = '') {
+/**
+ * The thank-you; an empty id for a suspected bot, which is thanked and sent nothing; a receipt for a queued lead; a
+ * website kind's own words.
+ */
+function finish(submission: Submission, t: Messages, leadId: string, receipt = '', view?: KindView) {
+  const thanks = view?.thanks();
+  const heading = thanks?.heading ?? t.sentHeading;
   const text = receipt
-    ? `${t.sentHeading} ${t.queuedBody} ${t.receipt(receipt)}`
-    : leadId
-      ? `${t.sentHeading} ${t.leadId(leadId)}`
-      : t.sentHeading;
+    ? `${heading} ${t.queuedBody} ${t.receipt(receipt)}`
+    : thanks
+      ? `${heading} ${thanks.body}`
+      : leadId
+        ? `${heading} ${t.leadId(leadId)}`
+        : heading;
   submission.finish(leadId, receipt, text);
 }

@@ -6,8 +6,8 @@
 import { type FieldName, fieldOfKey } from './fields.js';
 
 export interface MappedErrors {
-  /** The server's text for each shown input it names. */
-  fieldErrors: Partial<Record<FieldName, string>>;
+  /** The server's text for each shown input it names (and, for a booking, its time slot). */
+  fieldErrors: Partial<Record<FieldName | 'timeSlot', string>>;
   /** Messages that belong to no shown input. */
   formMessages: string[];
 }
@@ -34,8 +34,15 @@ function own(object: object, key: string): unknown {
   return found === undefined ? undefined : (object as Record<string, unknown>)[found];
 }
 
-/** Maps an error body to the inputs that are shown; everything else becomes a form-level message. */
-export function mapErrorBody(body: unknown, shown: readonly FieldName[]): MappedErrors {
+/**
+ * Maps an error body to the inputs that are shown; everything else becomes a form-level message. `fieldOf` reads a
+ * key (another kind's than the person lead's, lead-kinds.ts).
+ */
+export function mapErrorBody(
+  body: unknown,
+  shown: readonly (FieldName | 'timeSlot')[],
+  fieldOf: (key: string) => FieldName | 'timeSlot' | undefined = fieldOfKey,
+): MappedErrors {
   const result: MappedErrors = { fieldErrors: {}, formMessages: [] };
   if (typeof body === 'string') {
     const text = body.trim();
@@ -46,7 +53,7 @@ export function mapErrorBody(body: unknown, shown: readonly FieldName[]): Mapped
 
   const errors = own(body, 'modelstate') ?? own(body, 'errors');
   const place = (key: string, value: unknown) => {
-    const field = fieldOfKey(key);
+    const field = fieldOf(key);
     for (const text of texts(value)) {
       if (field && shown.includes(field)) result.fieldErrors[field] ??= text;
       else if (!result.formMessages.includes(text)) result.formMessages.push(text);

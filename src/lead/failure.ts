@@ -8,8 +8,8 @@ import { CUSTOMER_ID_PLACEHOLDER, leadRoutePath, RELAY_CODES } from './vitec-pro
 export interface Failure {
   /** What the visitor is told, also the error event's `message`. */
   message: string;
-  /** The server's words at each shown input. */
-  fieldErrors: Partial<Record<FieldName, string>>;
+  /** The server's words at each shown input (and, for a booking, its time slot). */
+  fieldErrors: Partial<Record<FieldName | 'timeSlot', string>>;
   /** Problems for the error summary at the top; empty when the status line says it all. */
   summary: string[];
   /** For the site's developer, never shown to a visitor. */
@@ -22,12 +22,13 @@ export interface Failure {
 export function describeFailure(
   result: Exclude<SubmitResult, { kind: 'success' | 'queued' | 'aborted' }>,
   t: Messages,
-  shown: readonly FieldName[],
+  shown: readonly (FieldName | 'timeSlot')[],
   pageOrigin = 'this page',
+  fieldOf?: (key: string) => FieldName | 'timeSlot' | undefined,
 ): Failure {
   switch (result.kind) {
     case 'invalid': {
-      const mapped = mapErrorBody(result.body, shown);
+      const mapped = mapErrorBody(result.body, shown, fieldOf);
       const message = mapped.formMessages.length
         ? `${t.serverSaid} ${mapped.formMessages.join(' ')}`
         : t.failed.invalid;

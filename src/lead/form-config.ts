@@ -2,10 +2,18 @@
 import type { FieldList } from './field-list.js';
 import type { LeadConfig } from './lead-payload.js';
 import type { FormTexts } from './messages/index.js';
+import { formEndpoint, isLeadKind, needsEstate, VITEC_ID } from './lead-kinds.js';
 import { leadUrl, needsCustomerId } from './vitec-protocol.js';
 
 export interface ConfigAttributes {
+  /** The form's kind as the page wrote it (lead-kinds.ts); `lead` when absent. */
+  kind?: string;
   endpoint?: string;
+  /** The relay's base URL, for every kind. */
+  relay?: string;
+  /** The inputs a website kind's form takes (kind-inputs.ts, through kinds.ts); any other is a mistake. */
+  kindInputs?: readonly string[];
+  estateId?: string;
   customerId?: string;
   privacyPolicyUrl?: string;
   redirectUrl?: string;
@@ -32,8 +40,12 @@ const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 /** What is wrong with the attributes, in words for the page's editor; empty when nothing is. */
 export function configProblem(t: Pick<FormTexts, 'config'>, attributes: ConfigAttributes): string {
   const { config } = t;
-  const { endpoint, pageUrl } = attributes;
-  if (!endpoint && !attributes.preview) return config.endpoint;
+  const { pageUrl } = attributes;
+  const kind = attributes.kind?.trim() || 'lead';
+  if (!isLeadKind(kind)) return config.kind(kind.slice(0, 40));
+  if (needsEstate(kind) && !VITEC_ID.test(attributes.estateId?.trim() ?? '')) return config.estateId;
+  const endpoint = formEndpoint(kind, attributes);
+  if (!endpoint && !attributes.preview) return kind === 'lead' ? config.endpoint : config.relay;
   if (endpoint) {
     const url = webUrl(leadUrl(endpoint, 'x'), pageUrl);
     if (!url) return config.endpointScheme;
@@ -47,6 +59,11 @@ export function configProblem(t: Pick<FormTexts, 'config'>, attributes: ConfigAt
   if (attributes.redirectUrl && !webUrl(attributes.redirectUrl, pageUrl)) return config.url('redirect-url');
   const unknown = [...attributes.shown.unknown, ...attributes.required.unknown];
   if (unknown.length) return config.fields(unknown.join(', '));
+  if (attributes.kindInputs) {
+    const taken = attributes.kindInputs;
+    const foreign = [...attributes.shown.fields, ...attributes.required.fields].filter((f) => !taken.includes(f));
+    if (foreign.length) return config.kindFields([...new Set(foreign)].join(', '));
+  }
   if (!attributes.shown.fields.includes('firstName') || !attributes.shown.fields.includes('lastName'))
     return config.names;
   return '';

@@ -7,7 +7,9 @@
  */
 import * as z from 'zod/mini';
 import type { FieldName } from './fields.js';
-import { INTEREST_STATUSES, inputOfPath, WEBSITE_LIMITS as MAX, type WebsiteKind } from './lead-kinds.js';
+import type { KindInputs } from './kind-inputs.js';
+import { INTEREST_STATUSES, type InterestStatus, inputOfPath, WEBSITE_LIMITS as MAX } from './kind-rules.js';
+import type { WebsiteKind } from './lead-kinds.js';
 import {
   configureZod,
   email,
@@ -21,6 +23,8 @@ import {
 } from './lead-schema.js';
 
 const optionalText = (max: number, multiline = false) => z.optional(text(max, multiline));
+/** An ISO 8601 date and time with its offset, as `Date.prototype.toISOString` writes one. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const id = () => optionalText(MAX.id);
 
 /** At least one of the contact paths is given; the issue stands at the first of them. */
@@ -66,9 +70,11 @@ function buildSchemas() {
         }),
       ),
       email: z.optional(z.object({ emailAddress: email(MAX.email), emailAddress2: email(MAX.email) })),
-      gdprApprovalDate: z.optional(z.iso.datetime({ offset: true, error: 'invalid' })),
+      gdprApprovalDate: z.optional(z.string().check(z.regex(DATE_TIME, { error: 'invalid' }))),
       contactMessage: optionalText(MAX.message, true),
-      status: z.optional(z.enum(INTEREST_STATUSES, { error: 'invalid' })),
+      status: z.optional(
+        z.custom<InterestStatus>((v) => (INTEREST_STATUSES as readonly unknown[]).includes(v), { error: 'invalid' }),
+      ),
     })
     .check(
       contactRule(['email.emailAddress', 'email.emailAddress2', 'telephone.cell', 'telephone.home', 'telephone.work']),
@@ -84,7 +90,11 @@ function buildSchemas() {
         z.object({ isEmailEnabled: z.optional(z.boolean()), isSmsEnabled: z.optional(z.boolean()) }),
       ),
       // Minutes before the viewing; at most a week.
-      reminderTime: z.optional(z.int().check(z.minimum(0), z.maximum(10_080))),
+      reminderTime: z.optional(
+        z.custom<number>((v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10_080, {
+          error: 'invalid',
+        }),
+      ),
     })
     .check(contactRule(['email', 'cellPhone']));
   const valuation = z
@@ -117,10 +127,13 @@ export type KindValidation =
   | { readonly success: true; readonly body: KindBody }
   | { readonly success: false; readonly issues: readonly LeadIssue[] };
 
-/** Validates a website kind's body whose strings are trimmed and whose empty values are dropped (`compactLead`). */
-export function validateKind(kind: WebsiteKind, input: unknown): KindValidation {
+/**
+ * Validates a website kind's body whose strings are trimmed and whose empty values are dropped (`compactLead`); each
+ * issue names its input by the kind's `inputs` (kind-inputs.ts).
+ */
+export function validateKind(kind: WebsiteKind, input: unknown, inputs: KindInputs): KindValidation {
   const result = getKindSchemas()[kind].safeParse(input);
   if (result.success) return { success: true, body: result.data };
-  const fieldOf = (path: readonly PropertyKey[]): FieldName | undefined => inputOfPath(kind, path);
+  const fieldOf = (path: readonly PropertyKey[]): FieldName | undefined => inputOfPath(inputs, path);
   return { success: false, issues: leadIssues(result.error.issues, fieldOf) };
 }

@@ -2,9 +2,10 @@
  * The kinds of lead a broker's site sends, and where each goes: the general person lead (Vitec's marketplace family,
  * `PublicAdvertisingPersonLead`) and, from its website family, an interest in a listing, a viewing booked to one of
  * its time slots, and a valuation request (docs/site-owners.md, "Lead kinds"). For each: its path at Vitec, which the
- * relay serves as it is; whether it is about one listing; where each input goes in its body; its inputs' limits.
+ * relay serves as it is; and whether it is about one listing. Where each input goes in each kind's body is in
+ * kind-inputs.ts, the rules of the bodies in kind-rules.ts: the entry file holds this file, and those are for the
+ * kinds' lazily loaded parts (and the relay).
  */
-import type { FieldName } from './fields.js';
 
 export const LEAD_KINDS = ['lead', 'interest', 'viewing', 'valuation'] as const;
 export type LeadKind = (typeof LEAD_KINDS)[number];
@@ -21,18 +22,35 @@ export const VITEC_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 const enc = encodeURIComponent;
 
-/** A kind's POST path at Vitec and at the relay. */
-export function kindPath(kind: LeadKind, customerId: string, estateId = ''): string {
+/** A kind's POST path at Vitec and at the relay, of path segments already URL-encoded. */
+function pathOf(kind: LeadKind, customer: string, estate: string): string {
   switch (kind) {
     case 'lead':
-      return `/PublicAdvertising/${enc(customerId)}/Contact/Person/Lead`;
+      return `/PublicAdvertising/${customer}/Contact/Person/Lead`;
     case 'interest':
-      return `/Advertising/Estate/${enc(customerId)}/${enc(estateId)}/interest`;
+      return `/Advertising/Estate/${customer}/${estate}/interest`;
     case 'viewing':
-      return `/v2/Advertising/Form/${enc(customerId)}/Estate/${enc(estateId)}/Viewing/Attend`;
+      return `/v2/Advertising/Form/${customer}/Estate/${estate}/Viewing/Attend`;
     case 'valuation':
-      return `/v2/Advertising/Form/${enc(customerId)}/Valuation`;
+      return `/v2/Advertising/Form/${customer}/Valuation`;
   }
+}
+
+/** A kind's POST path at Vitec and at the relay. */
+export const kindPath = (kind: LeadKind, customerId: string, estateId = ''): string =>
+  pathOf(kind, enc(customerId), enc(estateId));
+
+/**
+ * Where a form of `kind` posts, with `{customerId}` where the customer id goes (vitec-protocol.ts, `leadUrl`): a
+ * person lead's `endpoint` as given, else the kind's path under `relay` (the relay's base URL).
+ */
+export function formEndpoint(
+  kind: LeadKind,
+  attributes: { endpoint?: string; relay?: string; estateId?: string },
+): string | undefined {
+  if (kind === 'lead' && attributes.endpoint) return attributes.endpoint;
+  const relay = attributes.relay?.trim().replace(/\/+$/, '');
+  return relay ? relay + pathOf(kind, '{customerId}', enc(attributes.estateId?.trim() ?? '')) : undefined;
 }
 
 /** The path of an estate's form data (its viewings and time slots) at Vitec and at the relay. */
@@ -60,82 +78,3 @@ export const ROUTES: readonly {
   { name: 'valuation', method: 'POST', pattern: /\/v2\/Advertising\/Form\/([^/]+)\/Valuation\/?$/i },
   { name: 'estate', method: 'GET', pattern: /\/v2\/Advertising\/Form\/([^/]+)\/Estate\/([^/]+)\/?$/i },
 ];
-
-const address = {
-  'address.streetAddress': 'address.streetAddress',
-  'address.zipCode': 'address.zipCode',
-  'address.city': 'address.city',
-} as const;
-const formInputs = {
-  firstName: 'firstName',
-  lastName: 'lastName',
-  'email.emailAddress': 'email',
-  'telephone.cell': 'cellPhone',
-  ...address,
-  message: 'lead.message',
-} as const;
-
-/** Where each input goes in a website kind's body (a dotted path); an input not listed is not in that kind's form. */
-export const KIND_INPUTS: Readonly<Record<WebsiteKind, Readonly<Partial<Record<FieldName, string>>>>> = {
-  interest: {
-    firstName: 'firstName',
-    lastName: 'lastName',
-    socialSecurityNumber: 'socialSecurityNumber',
-    ...address,
-    'email.emailAddress': 'email.emailAddress',
-    'email.emailAddress2': 'email.emailAddress2',
-    'telephone.home': 'telephone.home',
-    'telephone.work': 'telephone.work',
-    'telephone.cell': 'telephone.cell',
-    'telephone.other': 'telephone.other',
-    message: 'contactMessage',
-  },
-  viewing: formInputs,
-  valuation: formInputs,
-};
-
-/** The input at a path of a website kind's body, as Zod reports issue paths. */
-export function inputOfPath(kind: WebsiteKind, path: readonly PropertyKey[]): FieldName | undefined {
-  const key = path.join('.');
-  return (Object.entries(KIND_INPUTS[kind]) as [FieldName, string][]).find(([, at]) => at === key)?.[0];
-}
-
-/**
- * The inputs' limits in the website family: Vitec's interest model states them (names 1–40, street 68, postal code
- * 15, city 25, phones 17, e-mail 100); its v2 forms state none and are held to the same.
- */
-export const WEBSITE_LIMITS = {
-  name: 40,
-  socialSecurityNumber: 20,
-  streetAddress: 68,
-  city: 25,
-  phone: 17,
-  email: 100,
-  message: 4000,
-  id: 100,
-} as const;
-
-/** The inputs each kind shows and needs unless `fields` and `required` say otherwise. */
-export const KIND_DEFAULTS: Readonly<Record<WebsiteKind, { readonly fields: string; readonly required: string }>> = {
-  interest: { fields: 'firstName lastName email.emailAddress telephone.cell message', required: 'firstName lastName' },
-  viewing: { fields: 'firstName lastName email.emailAddress telephone.cell message', required: 'firstName lastName' },
-  valuation: {
-    fields: 'firstName lastName email.emailAddress telephone.cell address message',
-    required: 'firstName lastName address.streetAddress address.city',
-  },
-};
-
-/** Vitec's `ModelState` key for a dotted path of a website kind's body: `lead.message` → `application.Lead.Message`. */
-export function applicationKey(path: string): string {
-  return [
-    'application',
-    ...path
-      .split('.')
-      .filter(Boolean)
-      .map((s) => s.charAt(0).toUpperCase() + s.slice(1)),
-  ].join('.');
-}
-
-/** The statuses an interest may give the person on the estate (Vitec's `InterestApplication.Status`). */
-export const INTEREST_STATUSES = ['Interested', 'VeryInterested', 'Assigned', 'NotInterested'] as const;
-export type InterestStatus = (typeof INTEREST_STATUSES)[number];

@@ -3,7 +3,13 @@
  * no empty string, empty array or empty object anywhere.
  */
 import { CONTACT_FIELDS, type FieldName, leadPath } from './fields.js';
-import { type ErrorCode, type FormMarketing, type PublicAdvertisingPersonLead, validateLead } from './lead-schema.js';
+import {
+  type ErrorCode,
+  type FormMarketing,
+  type LeadIssue,
+  type PublicAdvertisingPersonLead,
+  validateLead,
+} from './lead-schema.js';
 
 /** What the visitor typed, by input name. */
 export type FormValues = Partial<Record<FieldName, string>> & { isForeignSocialSecurityNumber?: boolean };
@@ -93,10 +99,12 @@ export interface FormRules {
   readonly required: readonly FieldName[];
   /** Inputs the form shows. */
   readonly shown: readonly FieldName[];
+  /** Paths of the body whose problems the caller tells itself (a booking's time slot). */
+  readonly skip?: readonly string[];
 }
 
-export type FormValidation =
-  | { readonly success: true; readonly lead: PublicAdvertisingPersonLead }
+export type FormValidation<Lead = PublicAdvertisingPersonLead> =
+  | { readonly success: true; readonly lead: Lead }
   | {
       readonly success: false;
       /** The first problem of each input, in the order the inputs are shown. */
@@ -112,26 +120,53 @@ export type FormValidation =
  * least one email or phone number when the form shows any, so that the broker can answer.
  */
 export function validateForm(lead: unknown, rules: FormRules): FormValidation {
+  return checkForm(lead, rules);
+}
+
+/** How `checkForm` reads a kind of body: where each input is in it, and its schema. */
+export interface BodyShape<Body> {
+  pathOf: (field: FieldName) => string[];
+  validate: (body: unknown) => { success: true; body: Body } | { success: false; issues: readonly LeadIssue[] };
+}
+
+const PERSON_LEAD: BodyShape<PublicAdvertisingPersonLead> = {
+  pathOf: leadPath,
+  validate: (lead) => {
+    const result = validateLead(lead);
+    return result.success ? { success: true, body: result.lead } : result;
+  },
+};
+
+/** `validateForm` for any kind's body, by its shape (kind-payload.ts has the website kinds'). */
+export function checkForm<Body = PublicAdvertisingPersonLead>(
+  lead: unknown,
+  rules: FormRules,
+  shape: BodyShape<Body> = PERSON_LEAD as unknown as BodyShape<Body>,
+): FormValidation<Body> {
   const found: Partial<Record<FieldName, ErrorCode>> = {};
   const formErrors: ErrorCode[] = [];
   const maxima: Partial<Record<FieldName, number>> = {};
+  const { pathOf } = shape;
   for (const field of rules.required) {
-    if (getPath(lead, leadPath(field)) === undefined) found[field] = 'required';
+    if (getPath(lead, pathOf(field)) === undefined) found[field] = 'required';
   }
   const contactShown = rules.shown.filter((field) => CONTACT_FIELDS.includes(field));
-  if (contactShown.length && contactShown.every((field) => getPath(lead, leadPath(field)) === undefined)) {
+  if (contactShown.length && contactShown.every((field) => getPath(lead, pathOf(field)) === undefined)) {
     found[contactShown[0]!] ??= 'contactRequired';
   }
-  const result = validateLead(lead);
+  const result = shape.validate(lead);
   if (!result.success) {
     for (const issue of result.issues) {
+      if (rules.skip?.includes(issue.path)) continue;
       if (issue.field && rules.shown.includes(issue.field)) {
         found[issue.field] ??= issue.code;
         if (found[issue.field] === 'tooLong' && issue.max !== undefined) maxima[issue.field] ??= issue.max;
       }
       // A missing `person` is already told at its required inputs.
       else if (
-        !(Object.keys(found) as FieldName[]).some((field) => leadPath(field).join('.').startsWith(`${issue.path}.`))
+        !(Object.keys(found) as FieldName[]).some((field) => pathOf(field).join('.').startsWith(`${issue.path}.`)) &&
+        // The contact rule is told at the first contact input shown.
+        !(issue.code === 'contactRequired' && contactShown.length)
       )
         formErrors.push(issue.code);
     }
@@ -139,6 +174,6 @@ export function validateForm(lead: unknown, rules: FormRules): FormValidation {
   const fieldErrors: Partial<Record<FieldName, ErrorCode>> = {};
   for (const field of rules.shown) if (found[field]) fieldErrors[field] = found[field];
   if (result.success && !formErrors.length && !Object.keys(fieldErrors).length)
-    return { success: true, lead: result.lead };
+    return { success: true, lead: result.body };
   return { success: false, fieldErrors, formErrors, maxima };
 }

@@ -1,9 +1,12 @@
-/** postLead(): one POST of a lead, with a timeout and an idempotency key; no DOM. */
-import type { PublicAdvertisingPersonLead } from './lead-schema.js';
+/** postLead(): one POST of a lead (of any kind, lead-kinds.ts), with a timeout and an idempotency key; no DOM. */
 import { RELAY_CODES } from './vitec-protocol.js';
 
 export type SubmitResult =
-  | { readonly kind: 'success'; readonly status: number; readonly leadId: string }
+  /**
+   * The person lead's id; empty for an interest (Vitec answers 204); a booking and a valuation have the id of the
+   * contact Vitec booked or found (`contactId`) instead.
+   */
+  | { readonly kind: 'success'; readonly status: number; readonly leadId: string; readonly contactId?: string }
   /** 202 from a relay with an outbox: the lead is kept and will reach Vitec; `receipt` is what the visitor quotes. */
   | { readonly kind: 'queued'; readonly status: 202; readonly receipt: string }
   /** 400: the body says what is wrong. */
@@ -12,7 +15,7 @@ export type SubmitResult =
   | { readonly kind: 'auth'; readonly status: number; readonly body: unknown }
   | { readonly kind: 'rate-limit'; readonly status: number; readonly retryAfterSeconds?: number }
   | { readonly kind: 'server'; readonly status: number; readonly body: unknown }
-  /** Any other answer: a redirect, a 404, a 200 whose body is not a lead id. */
+  /** Any other answer: a redirect, a 404, a 200 whose body is no lead id (nor `{contactId}`). */
   | { readonly kind: 'unexpected'; readonly status: number; readonly body: unknown }
   | { readonly kind: 'network' | 'timeout' | 'offline'; readonly status: 0 }
   /** The element went away while sending. */
@@ -27,6 +30,12 @@ export interface PostOptions {
   lang?: string;
   signal?: AbortSignal;
   fetch?: typeof fetch;
+  /**
+   * What a success carries: the person lead's id (a JSON string, the default), nothing (an interest's 204), or a
+   * booking's or valuation's `{contactId}`. Any other success is unexpected: an endpoint that answers 204 to a
+   * person lead is not Vitec's.
+   */
+  success?: 'leadId' | 'empty' | 'contactId';
 }
 
 /** `Retry-After` as seconds from now: either delta-seconds or an HTTP date. */
@@ -48,11 +57,7 @@ async function readBody(response: Response): Promise<unknown> {
 }
 
 /** POSTs a lead as JSON and classifies the answer. Never throws. */
-export async function postLead(
-  url: string,
-  lead: PublicAdvertisingPersonLead,
-  options: PostOptions = {},
-): Promise<SubmitResult> {
+export async function postLead(url: string, lead: unknown, options: PostOptions = {}): Promise<SubmitResult> {
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return { kind: 'offline', status: 0 };
   const controller = new AbortController();
   let timedOut = false;
@@ -86,6 +91,14 @@ export async function postLead(
         : { kind: 'unexpected', status, body };
     }
     if (response.ok) {
+      const success = options.success ?? 'leadId';
+      if (success === 'empty')
+        return status === 204 ? { kind: 'success', status, leadId: '' } : { kind: 'unexpected', status, body };
+      const contactId = (body as { contactId?: unknown } | null)?.contactId;
+      if (success === 'contactId')
+        return typeof contactId === 'string' && contactId.trim()
+          ? { kind: 'success', status, leadId: '', contactId: contactId.trim() }
+          : { kind: 'unexpected', status, body };
       return typeof body === 'string' && body.trim()
         ? { kind: 'success', status, leadId: body.trim() }
         : { kind: 'unexpected', status, body };
@@ -127,7 +140,7 @@ export function isRetryable(result: SubmitResult): boolean {
  */
 export async function postLeadWithRetry(
   url: string,
-  lead: PublicAdvertisingPersonLead,
+  lead: unknown,
   options: PostOptions & { retryDelayMs?: number } = {},
 ): Promise<SubmitResult> {
   const first = await postLead(url, lead, options);

@@ -1,6 +1,8 @@
-/** What site owners ask for besides the lead, as pure rules: consent, a thank-you page, spam traps. */
+/**
+ * What site owners ask for besides the lead, as pure rules: consent, a thank-you page, spam traps (in the lazily loaded
+ * part); the fallback links a failure offers are in fallback-links.ts, with the form as first drawn.
+ */
 import { webUrl } from './form-config.js';
-import { FIELD_NAMES } from './fields.js';
 
 /** The line a lead's message ends with when the visitor gave consent: what, when, and to which policy. */
 export function consentLine(text: string, at: Date, policyUrl?: string): string {
@@ -9,17 +11,17 @@ export function consentLine(text: string, at: Date, policyUrl?: string): string 
 }
 
 /**
- * The thank-you page with `leadId` added (or `receipt`, for a lead the relay queued), or `undefined` for a URL that
- * is not http(s).
+ * The thank-you page with `leadId` added (or `receipt`, for a lead the relay queued; `contactId` for a booking or a
+ * valuation; nothing for an interest, which gets no id), or `undefined` for a URL that is not http(s).
  */
 export function redirectTarget(
   url: string,
   base: string,
-  name: 'leadId' | 'receipt',
+  name: 'leadId' | 'receipt' | 'contactId',
   value: string,
 ): string | undefined {
   const target = webUrl(url, base);
-  target?.searchParams.set(name, value);
+  if (value) target?.searchParams.set(name, value);
   return target?.href;
 }
 
@@ -40,37 +42,4 @@ export function suspectBot(
   if (honeypot !== '') return { reason: 'honeypot' };
   const holdMs = renderedAt + minFillMs - now;
   return holdMs > 0 ? { reason: 'too-fast', holdMs } : undefined;
-}
-
-/** A mailto URL must stay short enough for every mail program: about 2,000 characters in all. */
-const MAILTO_BODY_MAX = 1500;
-
-/**
- * A `mailto:` link to `email` whose subject and body carry what the visitor typed (name, contact details,
- * address, message), so that a lead that cannot be sent can still reach the broker. Never the
- * personnummer: an e-mail is no place for it.
- */
-export function fallbackMailto(
-  email: string,
-  subject: string,
-  values: Readonly<Record<string, string | boolean | undefined>>,
-  labels: Readonly<Record<string, string>>,
-): string {
-  const lines: string[] = [];
-  // In the form's order, whatever order the visitor typed in.
-  for (const field of FIELD_NAMES) {
-    const value = values[field];
-    if (field === 'socialSecurityNumber' || field === 'message') continue;
-    if (typeof value === 'string' && value.trim()) lines.push(`${labels[field] ?? field}: ${value.trim()}`);
-  }
-  const message = typeof values.message === 'string' ? values.message.trim() : '';
-  let body = lines.join('\n');
-  if (message) body += `\n\n${message}`;
-  if (body.length > MAILTO_BODY_MAX) body = `${body.slice(0, MAILTO_BODY_MAX - 1)}…`;
-  return `mailto:${encodeURIComponent(email.trim()).replace('%40', '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
-}
-
-/** A `tel:` link for a phone number as people write it ("08-123 456 78"). */
-export function telLink(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }

@@ -7,7 +7,16 @@ import { FIELD_NAMES, FIELDS, fieldSpec, leadPath, modelStateKey } from '../../s
 import { compactLead } from '../../src/lead/lead-payload.ts';
 import { validateLead } from '../../src/lead/lead-schema.ts';
 import { ERROR_CODES } from '../../src/lead/error-codes.ts';
-import { formTextsOf, type Lang, LANGS, loadLanguages, partLabel, relayTexts } from '../../src/lead/messages/index.ts';
+import {
+  formTextsOf,
+  type Lang,
+  LANGS,
+  loadLanguages,
+  ownKindTextsOf,
+  partLabel,
+  relayTexts,
+} from '../../src/lead/messages/index.ts';
+import { kindTextsOf } from '../../src/element/kinds.ts';
 import { errorText, messagesOf } from '../../src/lead/messages/texts.ts';
 import { createLeadRelay } from '../../src/server/relay.ts';
 
@@ -50,15 +59,20 @@ describe('the languages', () => {
     for (const lang of languageFiles) {
       const source = readFileSync(new URL(`${lang}.ts`, folder), 'utf8');
       // The browser build drops everything from `relayMessages` on (build/template-plugins.ts, browserTextsOnly).
-      // Swedish, which the entry file holds, keeps its state texts in sv-states.ts, in the lazily loaded part.
-      const statesApart = lang === 'sv';
+      // Swedish, which the entry file holds, keeps its states' and kinds' texts in sv-states.ts and sv-kinds.ts, in
+      // the lazily loaded parts.
+      const apart = lang === 'sv';
       assert.deepEqual(
         [...source.matchAll(/^export const (\w+)/gm)].map((m) => m[1]),
-        statesApart ? ['messages', 'relayMessages'] : ['messages', 'states', 'relayMessages'],
-        `${lang}: its first drawing's texts, its states' texts, then its relay texts, last`,
+        apart ? ['messages', 'relayMessages'] : ['messages', 'states', 'kinds', 'relayMessages'],
+        `${lang}: its first drawing's texts, its states' texts, its kinds' texts, then its relay texts, last`,
       );
       const file = { ...((await import(new URL(`${lang}.ts`, folder).href)) as Record<string, object>) };
-      if (statesApart) file.states = ((await import(new URL(`${lang}-states.ts`, folder).href)) as typeof file).states!;
+      if (apart) {
+        file.states = ((await import(new URL(`${lang}-states.ts`, folder).href)) as typeof file).states!;
+        file.kinds = ((await import(new URL(`${lang}-kinds.ts`, folder).href)) as typeof file).kinds!;
+      }
+      assert.equal(kindTextsOf(lang as Lang, ownKindTextsOf), file.kinds, `${lang}: its kinds' texts`);
       assert.equal(formTextsOf(lang as Lang), file.messages, `${lang}: its first drawing's texts`);
       assert.deepEqual(messagesOf(lang as Lang), { ...file.messages, ...file.states }, `${lang}: all its texts`);
       for (const key of Object.keys(file.states!))
@@ -68,11 +82,15 @@ describe('the languages', () => {
   });
 
   it('should give every key a text in every language', () => {
-    const keys = (lang: (typeof LANGS)[number]) =>
-      texts({ ...messagesOf(lang), relay: relayTexts(lang) }).map(([p]) => p);
+    const all = (lang: Lang) => ({
+      ...messagesOf(lang),
+      kinds: kindTextsOf(lang, ownKindTextsOf),
+      relay: relayTexts(lang),
+    });
+    const keys = (lang: Lang) => texts(all(lang)).map(([p]) => p);
     for (const lang of LANGS) {
       assert.deepEqual(keys(lang), keys(LANGS[0]!), `${lang} has the keys of ${LANGS[0]}`);
-      for (const [path, text] of texts({ ...messagesOf(lang), relay: relayTexts(lang) }))
+      for (const [path, text] of texts(all(lang)))
         assert.ok(text.trim(), `${lang}${path} is not empty`);
     }
   });

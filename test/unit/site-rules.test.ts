@@ -5,7 +5,8 @@ import { configProblem, webUrl } from '../../src/lead/form-config.ts';
 import { parseFieldList } from '../../src/lead/field-list.ts';
 import { loadLanguages } from '../../src/lead/messages/index.ts';
 import { messagesOf } from '../../src/lead/messages/texts.ts';
-import { fallbackMailto, suspectBot, telLink } from '../../src/lead/site-rules.ts';
+import { fallbackMailto, telLink } from '../../src/lead/fallback-links.ts';
+import { suspectBot } from '../../src/lead/site-rules.ts';
 
 // Swedish is in the entry; the other languages are files loaded when asked for.
 await loadLanguages();

@@ -3,11 +3,11 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FormValues } from '../../lead/lead-payload.js';
 import { CONTACT_FIELDS, type FieldName, fieldSpec } from '../../lead/fields.js';
-import { fallbackMailto, telLink } from '../../lead/site-rules.js';
+import { fallbackMailto, telLink } from '../../lead/fallback-links.js';
 import type { FormTexts, StateTexts } from '../../lead/messages/index.js';
 
-/** An input that can carry an error: a lead field, or the consent box. */
-export type ErrorTarget = FieldName | 'consent';
+/** An input that can carry an error: a lead field, the consent box, or a booking's time slots. */
+export type ErrorTarget = FieldName | 'consent' | 'timeSlot';
 
 export interface FieldView {
   t: FormTexts;

@@ -1,5 +1,5 @@
 /** English. */
-import type { FormTexts, RelayMessages, StateTexts } from './types.js';
+import type { FormTexts, KindTexts, RelayMessages, StateTexts } from './types.js';
 
 export const messages: FormTexts = {
   labels: {
@@ -45,10 +45,14 @@ export const messages: FormTexts = {
     endpoint: 'the endpoint attribute is missing.',
     endpointScheme: 'endpoint must be an https URL or a path on this site, such as /api/lead.',
     mixedContent: 'endpoint is an http URL on an https page, and the browser blocks the call. Use https.',
-    customerId: 'the customer-id attribute is missing, and endpoint contains {customerId}.',
+    customerId: 'the customer-id attribute is missing, and the address the form sends to needs it.',
     url: (attribute) => `${attribute} must be an https URL or a path on this site.`,
     names: 'the fields attribute must include firstName and lastName.',
     fields: (names) => `unknown names in fields or required: ${names}.`,
+    kind: (value) => `kind="${value}" is no kind of form; use lead, interest, viewing or valuation.`,
+    estateId: 'the estate-id attribute is missing or is no estate id.',
+    relay: "the relay attribute (the relay's address) is missing.",
+    kindFields: (names) => `this form does not take the fields ${names}.`,
   },
   behaviourFailed:
     'The form could not finish loading. Your details are still here. Check your connection and send again.',
@@ -108,6 +112,27 @@ export const states: StateTexts = {
   consentRequired: 'Tick the box to agree that your details are processed',
   consentRecord: 'Consent to processing of personal data given',
   previewLeadId: 'PREVIEW',
+};
+
+export const kinds: KindTexts = {
+  slotsLegend: 'Choose a viewing time',
+  slotsLoading: 'Fetching the viewing times…',
+  slotsNone: 'There are no viewing times to book right now.',
+  offerInterest: 'Register your interest instead',
+  slotsFailed: 'The viewing times could not be fetched.',
+  retry: 'Try again',
+  estateUnknown: 'This home is not on the market any more, or the link is wrong.',
+  slotRequired: 'Choose a viewing time',
+  slotFull: 'That time filled up just now. Choose another time.',
+  slotPrefix: 'Viewing',
+  thanks: {
+    interest: { heading: 'Thank you for your interest!', body: 'The agent will get in touch about the home.' },
+    viewing: { heading: 'You are booked!', body: (slot) => `You are booked for the viewing ${slot}.` },
+    valuation: {
+      heading: 'Thank you for your request!',
+      body: 'The agent will get in touch to book a time for the valuation.',
+    },
+  },
 };
 
 export const relayMessages: RelayMessages = {

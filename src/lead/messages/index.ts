@@ -7,9 +7,9 @@ import { fieldOfPath } from '../fields.js';
 import { LANGUAGE_FILES } from './languages.js';
 // Named, not the whole module: its `states` are not for the entry file.
 import { messages as svMessages, relayMessages as svRelayMessages } from './sv.js';
-import type { FormTexts, RelayMessages, StateTexts } from './types.js';
+import type { FormTexts, KindTexts, RelayMessages, StateTexts } from './types.js';
 
-export type { FormTexts, Messages, RelayMessages, StateTexts } from './types.js';
+export type { FormTexts, KindTexts, Messages, RelayMessages, StateTexts } from './types.js';
 
 export type Lang = keyof typeof LANGUAGE_FILES;
 
@@ -22,6 +22,8 @@ interface LanguageFile {
   messages: FormTexts;
   /** Every language's file has them; Swedish's are added by texts.ts, in the lazily loaded part. */
   states?: StateTexts;
+  /** Every language's file has them; Swedish's are in sv-kinds.ts, loaded with the kinds' forms. */
+  kinds?: KindTexts;
   relayMessages: RelayMessages;
 }
 const sv: LanguageFile = { messages: svMessages, relayMessages: svRelayMessages };
@@ -49,6 +51,11 @@ export const loadLanguages = (): Promise<unknown> => Promise.all(LANGS.map(loadL
 /** What the first drawing of a form in `lang` shows, once loaded (Swedish's until then). */
 export function formTextsOf(lang: Lang): FormTexts {
   return (loaded[lang] ?? sv).messages;
+}
+
+/** The kinds' texts in `lang`'s own file: undefined for Swedish and for a language not loaded (kinds.ts). */
+export function ownKindTextsOf(lang: Lang): KindTexts | undefined {
+  return loaded[lang]?.kinds;
 }
 
 /** The state texts in `lang`'s own file: undefined for Swedish and for a language not loaded (see texts.ts). */

@@ -36,6 +36,14 @@ export interface FormTexts {
     url: (attribute: string) => string;
     names: string;
     fields: (names: string) => string;
+    /** `kind` is not one of the kinds (lead-kinds.ts). */
+    kind: (value: string) => string;
+    /** An interest or a booking without a usable `estate-id`. */
+    estateId: string;
+    /** Another kind than the person lead without `relay`. */
+    relay: string;
+    /** An input the kind's form does not take. */
+    kindFields: (names: string) => string;
   };
   /** The lazily loaded part of the form did not arrive (what a submit then says). */
   behaviourFailed: string;
@@ -82,6 +90,34 @@ export interface StateTexts {
 
 /** Every string the visitor sees. */
 export interface Messages extends FormTexts, StateTexts {}
+
+/**
+ * What the forms of the website kinds say (an interest, a viewing booking, a valuation): in the lazily loaded part those
+ * forms load before they first draw (sv-kinds.ts for Swedish; the language's own file for the others).
+ */
+export interface KindTexts {
+  /** The legend of a booking's time slots, and what stands there while they load. */
+  slotsLegend: string;
+  slotsLoading: string;
+  /** No slot can be booked: said, and the interest form offered instead. */
+  slotsNone: string;
+  offerInterest: string;
+  /** The slots could not be read; the button reads them again. */
+  slotsFailed: string;
+  retry: string;
+  /** Vitec does not know the estate of `estate-id`. */
+  estateUnknown: string;
+  slotRequired: string;
+  /** The slot filled up while the visitor chose it: the slots are read again. */
+  slotFull: string;
+  /** A slot written for people (viewings.ts); its first words are read before its time. */
+  slotPrefix: string;
+  thanks: {
+    interest: { heading: string; body: string };
+    viewing: { heading: string; body: (slot: string) => string };
+    valuation: { heading: string; body: string };
+  };
+}
 
 /** A relay message about a part of the lead, named by its label; `max` for `tooLong`. */
 export type RelayTemplate = (label: string, max?: number) => string;

@@ -4,7 +4,9 @@ import { modelStateKey } from '../../lead/fields.js';
 import { compactLead } from '../../lead/lead-payload.js';
 import { type LeadIssue, validateLead } from '../../lead/lead-schema.js';
 import { validateKind } from '../../lead/kind-schemas.js';
-import { applicationKey, type WebsiteKind } from '../../lead/lead-kinds.js';
+import { KIND_INPUTS } from '../../lead/kind-inputs.js';
+import { applicationKey } from '../../lead/kind-rules.js';
+import type { WebsiteKind } from '../../lead/lead-kinds.js';
 import {
   acceptedLang,
   type Lang,
@@ -95,7 +97,9 @@ export const readLead: MiddlewareHandler<RelayEnv> = async function readLead(c, 
   }
   const route = c.get('route');
   const kind = route === 'lead' || route === 'estate' ? undefined : route;
-  const validation = kind ? validateKind(kind, compactLead(parsed)) : validateLead(compactLead(parsed));
+  const validation = kind
+    ? validateKind(kind, compactLead(parsed), KIND_INPUTS[kind])
+    : validateLead(compactLead(parsed));
   if (!validation.success) {
     c.get('record').event = 'invalid-lead';
     return invalid(c, modelState(validation.issues, await lang(), kind));

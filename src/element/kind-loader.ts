@@ -1,0 +1,46 @@
+/**
+ * Loads the website kinds' part of the form (kinds.ts: the interest, booking and valuation forms, their texts and
+ * styles), once, for every such form on the page, before the first of them draws; a lead form never loads it. A
+ * failed load is forgotten, so that the next form tries again (a form drawn without it says it cannot be used).
+ */
+import { isLeadKind } from '../lead/lead-kinds.js';
+import { ownKindTextsOf } from '../lead/messages/index.js';
+import type { LeadFormAttributes } from './lead-form-attributes.js';
+import type { KindView } from './kinds.js';
+
+export type Kinds = typeof import('./kinds.js');
+
+let loading: Promise<Kinds> | undefined;
+let loaded: Kinds | undefined;
+
+export function loadKinds(): Promise<Kinds> {
+  return (loading ??= import('./kinds.js').then(
+    (kinds) => (loaded = kinds),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  ));
+}
+
+/** The kinds' part if it has arrived, without waiting. */
+export const loadedKinds = (): Kinds | undefined => loaded;
+
+/**
+ * The `KindView` (kinds.ts) for a form's kind now: made once the kinds' part is here, started again when the kind or
+ * the estate changed, gone (with its controller) for a lead form.
+ */
+export function kindViewFor(
+  host: LeadFormAttributes,
+  view: KindView | undefined,
+  changed: boolean,
+): KindView | undefined {
+  const kinds = host.kind !== 'lead' && isLeadKind(host.kind) ? loaded : undefined;
+  if (!kinds) {
+    if (view) host.removeController(view);
+    return undefined;
+  }
+  if (!view) return new kinds.KindView(host, ownKindTextsOf);
+  if (changed) view.restart();
+  return view;
+}
