@@ -90,8 +90,7 @@ describe('the languages', () => {
     const keys = (lang: Lang) => texts(all(lang)).map(([p]) => p);
     for (const lang of LANGS) {
       assert.deepEqual(keys(lang), keys(LANGS[0]!), `${lang} has the keys of ${LANGS[0]}`);
-      for (const [path, text] of texts(all(lang)))
-        assert.ok(text.trim(), `${lang}${path} is not empty`);
+      for (const [path, text] of texts(all(lang))) assert.ok(text.trim(), `${lang}${path} is not empty`);
     }
   });
 
