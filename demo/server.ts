@@ -50,7 +50,9 @@ function backend(): Plugin {
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '/').split('?')[0]!;
         if (path.startsWith('/__vitec/')) void mock(req, res);
-        else if (listener && (path === '/healthz' || /^\/PublicAdvertising\//i.test(path))) void listener(req, res);
+        // The person lead, and the website family: an interest, an estate's viewings, a booking, a valuation.
+        else if (listener && (path === '/healthz' || /^\/(v2\/)?(Public)?Advertising\//i.test(path)))
+          void listener(req, res);
         else next();
       });
     },
@@ -90,7 +92,8 @@ if (isMain(import.meta.url)) {
     exitOnSignals(() => server.close());
     console.log(
       `vitec-lead-form demo: ${url}\n` +
-        `  relay: ${url}PublicAdvertising/${DEMO_CUSTOMER_ID}/Contact/Person/Lead\n` +
+        `  relay: ${url}PublicAdvertising/${DEMO_CUSTOMER_ID}/Contact/Person/Lead (and the listing and valuation pages' routes)\n` +
+        `  a listing page: ${url}objekt.html, a valuation page: ${url}vardera.html\n` +
         `  mock of Vitec behind it: ${url}__vitec/__mock/leads (no Vitec account needed)`,
     );
   });

@@ -1,6 +1,8 @@
 /** The builder's choices as a lit-html template of the snippet it edits: one labelled control per choice. */
 import { html, nothing } from 'lit';
-import { parseFieldList } from '../../src/lead/field-list.ts';
+import { DEFAULT_FIELDS, DEFAULT_REQUIRED, parseFieldList } from '../../src/lead/field-list.ts';
+import { KIND_INPUTS, kindFieldLists } from '../../src/lead/kind-inputs.ts';
+import { isLeadKind } from '../../src/lead/lead-kinds.ts';
 import { FIELD_NAMES, type FieldName } from '../../src/lead/fields.ts';
 import { messages as en } from '../../src/lead/messages/en.ts';
 import { messages as sv } from '../../src/lead/messages/sv.ts';
@@ -74,10 +76,21 @@ function radios<T extends string>(
 }
 
 function inputsTable(snippet: Snippet, change: Change, t: Texts, lang: UiLang) {
-  const shown = parseFieldList(
-    textValue(snippet, 'fields', 'firstName lastName email.emailAddress telephone.cell message'),
-  ).fields;
-  const required = parseFieldList(textValue(snippet, 'required', 'firstName lastName')).fields;
+  const kind = textValue(snippet, 'kind', 'lead');
+  const defaults = { fields: DEFAULT_FIELDS, required: DEFAULT_REQUIRED };
+  const lists = kindFieldLists(
+    kind,
+    {
+      fields: textValue(snippet, 'fields', DEFAULT_FIELDS),
+      required: textValue(snippet, 'required', DEFAULT_REQUIRED),
+    },
+    defaults,
+  );
+  const shown = parseFieldList(lists.fields).fields;
+  const required = parseFieldList(lists.required).fields;
+  // A kind's form takes the inputs its body has.
+  const offered =
+    isLeadKind(kind) && kind !== 'lead' ? FIELD_NAMES.filter((field) => KIND_INPUTS[kind][field]) : FIELD_NAMES;
   const set = (field: FieldName, which: 'show' | 'require', on: boolean) => {
     const nextShown = new Set(shown);
     const nextRequired = new Set(required);
@@ -97,7 +110,7 @@ function inputsTable(snippet: Snippet, change: Change, t: Texts, lang: UiLang) {
       <tr><th scope="col">${t.input}</th><th scope="col">${t.show}</th><th scope="col">${t.require}</th></tr>
     </thead>
     <tbody>
-      ${FIELD_NAMES.map((field) => {
+      ${offered.map((field) => {
         const fixed = ALWAYS.includes(field);
         const id = `field-${field.replace('.', '-')}`;
         return html`<tr>
@@ -111,6 +124,59 @@ function inputsTable(snippet: Snippet, change: Change, t: Texts, lang: UiLang) {
     </tbody>
   </table>`;
 }
+
+/** A person lead's receiver, and its source and type: what only the `lead` kind sends. */
+function receiverAndSource(
+  snippet: Snippet,
+  change: Change,
+  t: Texts,
+  shownReceiver: Receiver,
+  chooseReceiver: (kind: Receiver) => void,
+) {
+  return html`<fieldset>
+      <legend>${t.receiver}</legend>
+      ${radios(
+        'receiver',
+        t.receiver,
+        shownReceiver,
+        [
+          ['none', t.receiverNone],
+          ['agent', t.receiverAgent],
+          ['group', t.receiverGroup],
+          ['office', t.receiverOffice],
+        ],
+        chooseReceiver,
+      )}
+      ${shownReceiver === 'agent' ? html`${text(snippet, change, 'agent-id', t.agentId)}${text(snippet, change, 'agent-email', t.agentEmail, { type: 'email' })}` : nothing}
+      ${shownReceiver === 'group' ? text(snippet, change, 'user-group-id', t.userGroupId) : nothing}
+      ${shownReceiver === 'office' ? html`${text(snippet, change, 'office-id', t.officeId)}${text(snippet, change, 'office-customer-id', t.officeCustomerId)}` : nothing}
+    </fieldset>
+    <fieldset>
+      <legend>${t.source}</legend>
+      ${text(snippet, change, 'lead-source-name', t.leadSourceName, { hint: t.leadSourceHint })}
+      ${text(snippet, change, 'lead-type', t.leadType, { placeholder: 'AcceptObjectFlow' })}
+    </fieldset>`;
+}
+
+/** The attributes only some kinds of form take, by the kinds that take them. */
+const KIND_ONLY: Partial<Record<AttributeName, readonly string[]>> = {
+  'estate-id': ['interest', 'viewing'],
+  'lead-source-id': ['interest', 'viewing', 'valuation'],
+  'assignment-source-id': ['interest', 'valuation'],
+  'receiver-user-id': ['valuation'],
+  'interest-status': ['interest'],
+  'confirm-by-email': ['viewing'],
+  'confirm-by-sms': ['viewing'],
+  'reminder-minutes': ['viewing'],
+  'lead-source-name': ['lead'],
+  'lead-type': ['lead'],
+  'agent-id': ['lead'],
+  'agent-email': ['lead'],
+  'user-group-id': ['lead'],
+  'office-id': ['lead'],
+  'office-customer-id': ['lead'],
+  endpoint: ['lead'],
+};
 
 export function renderChoices(
   snippet: Snippet,
@@ -144,34 +210,64 @@ export function renderChoices(
       'redirect-url': kind === 'redirect' ? textValue(snippet, 'redirect-url') || undefined : undefined,
     });
   };
+  const kind = textValue(snippet, 'kind', 'lead');
+  // Another kind: the attributes only the old one takes go, so that the snippet says nothing it does not use.
+  const chooseKind = (next: string) =>
+    change({
+      kind: next === 'lead' ? undefined : next,
+      ...Object.fromEntries(
+        Object.entries(KIND_ONLY)
+          .filter(([, kinds]) => !kinds.includes(next))
+          .map(([name]) => [name, undefined]),
+      ),
+    });
   return html`
+    <fieldset>
+      <legend>${t.kind}</legend>
+      ${radios(
+        'kind',
+        t.kind,
+        kind,
+        [
+          ['lead', t.kindLead],
+          ['interest', t.kindInterest],
+          ['viewing', t.kindViewing],
+          ['valuation', t.kindValuation],
+        ],
+        chooseKind,
+      )}
+      ${kind === 'interest' || kind === 'viewing' ? text(snippet, change, 'estate-id', t.estateId, { hint: t.estateIdHint }) : nothing}
+      ${kind !== 'lead' ? text(snippet, change, 'lead-source-id', t.leadSourceId, { hint: t.leadSourceIdHint }) : nothing}
+      ${kind === 'interest' || kind === 'valuation' ? text(snippet, change, 'assignment-source-id', t.assignmentSourceId) : nothing}
+      ${kind === 'valuation' ? text(snippet, change, 'receiver-user-id', t.receiverUserId) : nothing}
+      ${
+        kind === 'interest'
+          ? html`<div class="choice">
+            <label for="choice-interest-status">${t.interestStatus}</label>
+            <select id="choice-interest-status" name="interest-status" @change=${(event: Event) => change({ 'interest-status': (event.target as HTMLSelectElement).value || undefined })}>
+              ${['', 'Interested', 'VeryInterested', 'Assigned', 'NotInterested'].map(
+                (status) =>
+                  html`<option value=${status} ?selected=${textValue(snippet, 'interest-status') === status}>${status || t.interestStatusNone}</option>`,
+              )}
+            </select>
+          </div>`
+          : nothing
+      }
+      ${
+        kind === 'viewing'
+          ? html`${checkbox(snippet, change, 'confirm-by-email', t.confirmByEmail)}${checkbox(snippet, change, 'confirm-by-sms', t.confirmBySms)}
+          ${text(snippet, change, 'reminder-minutes', t.reminderMinutes, { type: 'number' })}`
+          : nothing
+      }
+    </fieldset>
     <fieldset>
       <legend>${t.inputs}</legend>
       <p class="hint">${t.inputsHint}</p>
       ${inputsTable(snippet, change, t, lang)}
     </fieldset>
+    ${kind === 'lead' ? receiverAndSource(snippet, change, t, shownReceiver, chooseReceiver) : nothing}
     <fieldset>
-      <legend>${t.receiver}</legend>
-      ${radios(
-        'receiver',
-        t.receiver,
-        shownReceiver,
-        [
-          ['none', t.receiverNone],
-          ['agent', t.receiverAgent],
-          ['group', t.receiverGroup],
-          ['office', t.receiverOffice],
-        ],
-        chooseReceiver,
-      )}
-      ${shownReceiver === 'agent' ? html`${text(snippet, change, 'agent-id', t.agentId)}${text(snippet, change, 'agent-email', t.agentEmail, { type: 'email' })}` : nothing}
-      ${shownReceiver === 'group' ? text(snippet, change, 'user-group-id', t.userGroupId) : nothing}
-      ${shownReceiver === 'office' ? html`${text(snippet, change, 'office-id', t.officeId)}${text(snippet, change, 'office-customer-id', t.officeCustomerId)}` : nothing}
-    </fieldset>
-    <fieldset>
-      <legend>${t.source}</legend>
-      ${text(snippet, change, 'lead-source-name', t.leadSourceName, { hint: t.leadSourceHint })}
-      ${text(snippet, change, 'lead-type', t.leadType, { placeholder: 'AcceptObjectFlow' })}
+      <legend>${t.formLanguage}</legend>
       <div class="choice">
         <label for="choice-lang">${t.language}</label>
         <select id="choice-lang" name="lang" .value=${textValue(snippet, 'lang')} @change=${(event: Event) => change({ lang: (event.target as HTMLSelectElement).value || undefined })}>
@@ -224,7 +320,8 @@ export function renderChoices(
     </fieldset>
     <fieldset>
       <legend>${t.connection}</legend>
-      ${text(snippet, change, 'endpoint', t.endpoint, { type: 'url', hint: t.endpointHint, placeholder: 'https://relay.example.se/PublicAdvertising/{customerId}/Contact/Person/Lead' })}
+      ${text(snippet, change, 'relay', t.relay, { type: 'url', hint: t.relayHint, placeholder: 'https://relay.example.se' })}
+      ${kind === 'lead' ? text(snippet, change, 'endpoint', t.endpoint, { type: 'url', hint: t.endpointHint, placeholder: 'https://relay.example.se/PublicAdvertising/{customerId}/Contact/Person/Lead' }) : nothing}
       ${text(snippet, change, 'customer-id', t.customerId)}
       <div class="choice">
         <label for="choice-script">${t.scriptSrc}</label>

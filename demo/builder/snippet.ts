@@ -9,6 +9,16 @@ import { DEFAULT_TRACKING_PARAMS } from '../../src/lead/marketing.ts';
 
 /** Every attribute of `<vitec-lead-form>`, in the order a snippet writes them, with its default. */
 export const ATTRIBUTES = {
+  kind: { kind: 'text', default: 'lead' },
+  relay: { kind: 'text', default: '' },
+  'estate-id': { kind: 'text', default: '' },
+  'lead-source-id': { kind: 'text', default: '' },
+  'assignment-source-id': { kind: 'text', default: '' },
+  'receiver-user-id': { kind: 'text', default: '' },
+  'interest-status': { kind: 'text', default: '' },
+  'confirm-by-email': { kind: 'boolean', default: false },
+  'confirm-by-sms': { kind: 'boolean', default: false },
+  'reminder-minutes': { kind: 'text', default: '' },
   endpoint: { kind: 'text', default: '' },
   'customer-id': { kind: 'text', default: '' },
   'lead-source-name': { kind: 'text', default: '' },

@@ -49,8 +49,11 @@ export function formEndpoint(
   attributes: { endpoint?: string; relay?: string; estateId?: string },
 ): string | undefined {
   if (kind === 'lead' && attributes.endpoint) return attributes.endpoint;
-  const relay = attributes.relay?.trim().replace(/\/+$/, '');
-  return relay ? relay + pathOf(kind, '{customerId}', enc(attributes.estateId?.trim() ?? '')) : undefined;
+  // A base on the page's own host may be `/`.
+  const relay = attributes.relay?.trim();
+  return relay
+    ? relay.replace(/\/+$/, '') + pathOf(kind, '{customerId}', enc(attributes.estateId?.trim() ?? ''))
+    : undefined;
 }
 
 /** The path of an estate's form data (its viewings and time slots) at Vitec and at the relay. */

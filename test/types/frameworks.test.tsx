@@ -11,12 +11,27 @@ const el: VitecLeadFormElement | null = document.querySelector('vitec-lead-form'
 el?.addEventListener('vitec-lead-form-success', (event) =>
   console.log(event.detail.queued ? event.detail.receipt : event.detail.leadId.toUpperCase()),
 );
+// The lead sent is typed by the form's kind.
+el?.addEventListener('vitec-lead-form-submit', (event) => {
+  if (event.detail.kind === 'lead') console.log(event.detail.lead.person.firstName);
+  else if (event.detail.kind === 'viewing') console.log(event.detail.lead.timeSlotId);
+});
 const created: VitecLeadFormElement = document.createElement('vitec-lead-form');
 created.customerId = 'C1';
 
 // React 19 JSX, every attribute.
 export const Form = () => (
   <vitec-lead-form
+    kind="viewing"
+    relay="https://relay.maklarhuset.se"
+    estate-id="OBJ-4711"
+    lead-source-id="LS-1"
+    assignment-source-id="AS-1"
+    receiver-user-id="U-1"
+    interest-status="VeryInterested"
+    confirm-by-email
+    confirm-by-sms
+    reminder-minutes={120}
     endpoint="/PublicAdvertising/{customerId}/Contact/Person/Lead"
     customer-id="C1"
     lead-source-name="maklarhuset.se"
@@ -53,6 +68,16 @@ export const Wrong = () => <vitec-lead-form endpont="/lead" />;
 // Vue templates see it as a global component with typed props, every attribute.
 type Props = InstanceType<GlobalComponents['vitec-lead-form']>['$props'];
 export const props: Props = {
+  kind: 'valuation',
+  relay: 'https://relay.maklarhuset.se',
+  'estate-id': 'OBJ-4711',
+  'lead-source-id': 'LS-1',
+  'assignment-source-id': 'AS-1',
+  'receiver-user-id': 'U-1',
+  'interest-status': 'Interested',
+  'confirm-by-email': true,
+  'confirm-by-sms': false,
+  'reminder-minutes': 60,
   endpoint: '/PublicAdvertising/{customerId}/Contact/Person/Lead',
   'customer-id': 'C1',
   'lead-source-name': 'maklarhuset.se',

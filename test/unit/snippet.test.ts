@@ -19,6 +19,16 @@ import {
 
 /** A value for each attribute that differs from its default. */
 const EVERY: Record<AttributeName, string | true> = {
+  kind: 'viewing',
+  relay: 'https://relay.maklarhuset.se',
+  'estate-id': 'OBJ-4711',
+  'lead-source-id': 'LS-1',
+  'assignment-source-id': 'AS-1',
+  'receiver-user-id': 'U-1',
+  'interest-status': 'VeryInterested',
+  'confirm-by-email': true,
+  'confirm-by-sms': true,
+  'reminder-minutes': '120',
   endpoint: 'https://relay.maklarhuset.se/PublicAdvertising/{customerId}/Contact/Person/Lead',
   'customer-id': 'C1',
   'lead-source-name': 'Värdering "vår" <sida> & co',
