@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { estatePath, kindPath, type LeadKind } from '../../src/lead/lead-kinds.ts';
 import { createMockVitec, type MockVitec } from '../../src/server/mock/mock-vitec.ts';
-import { createLeadRelay, type RelayConfig } from '../../src/server/relay.ts';
+import { createLeadRelay, MemoryOutboxStore, type RelayConfig } from '../../src/server/relay.ts';
 import { inProcessFetch } from '../support/relay-in-process.ts';
 
 const ORIGIN = 'https://maklarhuset.se';
@@ -261,5 +261,25 @@ describe('the website family through the relay', () => {
     const postEstate = await h.relay(new Request(at(estatePath('C1', 'E1')), { method: 'POST', body: '{}' }));
     assert.equal(postEstate.status, 405);
     assert.equal(h.calls.length, 0);
+  });
+
+  it("should keep a booking while Vitec is down and deliver it to the estate's path once Vitec is back", async () => {
+    const h = harness({ outbox: { store: new MemoryOutboxStore(), retryMinMs: 1_000 } });
+    h.mock.mode = { status: 503 };
+    const queued = await h.relay(post('viewing', booking, { 'idempotency-key': 'down-1' }));
+    assert.equal(queued.status, 202);
+    assert.equal(((await queued.json()) as { Code: string }).Code, 'queued');
+    h.mock.mode = {};
+    h.clock.now += 10 * 60_000;
+    assert.equal(await h.relay.outbox!.deliverDue(), 1);
+    assert.deepEqual(
+      h.mock.leads.map((lead) => [lead.kind, lead.estateId, (lead.lead as { timeSlotId: string }).timeSlotId]),
+      [['viewing', 'DEMO-VILLA', 'V2-1']],
+    );
+    assert.equal(h.calls.at(-1)!.url, 'https://vitec.test/v2/Advertising/Form/C1/Estate/DEMO-VILLA/Viewing/Attend');
+    // The key's answer is now Vitec's: the visitor's retry learns the contact id.
+    const replay = await h.relay(post('viewing', booking, { 'idempotency-key': 'down-1' }));
+    assert.equal(replay.status, 200);
+    assert.deepEqual(await replay.json(), { contactId: h.mock.leads[0]!.contactId });
   });
 });

@@ -198,4 +198,77 @@ describe('createMockVitec with every', () => {
     assert.deepEqual(statuses, [200, 200, 200, 503, 200, 200, 200, 503]);
     assert.equal(mock.leads.length, 6);
   });
+
+  describe("the website family (Vitec's interest, viewings, booking and valuation)", () => {
+    const site = (path: string, body?: unknown) =>
+      new Request(`http://127.0.0.1${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      });
+    const now = new Date('2026-12-07T09:00:00Z');
+
+    it("should list an estate's viewings as Vitec does: bare Stockholm times, past and hidden ones too, and its agents", async () => {
+      const mock = createMockVitec({ now: () => now });
+      const estate = (await (await mock(site('/v2/Advertising/Form/C1/Estate/DEMO-VILLA'))).json()) as {
+        agents: unknown[];
+        viewings: { id: string; startsAt: string; isVisible: boolean; timeSlots: { id: string }[] }[];
+      };
+      assert.deepEqual(
+        estate.viewings.map((v) => v.id),
+        ['V1', 'V2', 'V3', 'V4', 'V5', 'V6'],
+      );
+      assert.equal(estate.viewings[0]!.startsAt, '2026-12-04T17:30:00', 'three days ago, no offset');
+      assert.equal(estate.viewings[1]!.timeSlots.length, 3);
+      assert.equal(estate.agents.length, 1);
+      assert.equal((await mock(site('/v2/Advertising/Form/C1/Estate/NOPE'))).status, 404);
+    });
+
+    it('should refuse names over 40 and an interest no one can answer, as ModelState, and take a good one with 204', async () => {
+      const mock = createMockVitec({ now: () => now });
+      const refused = await mock(
+        site('/Advertising/Estate/C1/DEMO-VILLA/interest', { firstName: 'A'.repeat(41), lastName: 'B' }),
+      );
+      assert.equal(refused.status, 400);
+      assert.deepEqual(((await refused.json()) as { ModelState: unknown }).ModelState, {
+        'application.FirstName': ['Förnamn måste vara mellan 1 och 40 tecken.'],
+        'application.Email': ['En e-postadress, ett telefonnummer eller ett mobilnummer måste anges.'],
+      });
+      const taken = await mock(
+        site('/Advertising/Estate/C1/DEMO-VILLA/interest', {
+          firstName: 'A',
+          lastName: 'B',
+          telephone: { cell: '0701234567' },
+        }),
+      );
+      assert.equal(taken.status, 204);
+      assert.equal(mock.leads[0]!.kind, 'interest');
+    });
+
+    it('should fill a slot after three bookings, refuse the fourth, and answer a valuation with {contactId}', async () => {
+      const mock = createMockVitec({ now: () => now });
+      const book = (email: string) =>
+        mock(
+          site('/v2/Advertising/Form/C1/Estate/DEMO-VILLA/Viewing/Attend', {
+            firstName: 'A',
+            lastName: 'B',
+            email,
+            timeSlotId: 'V3-1',
+          }),
+        );
+      for (const email of ['a@x.se', 'b@x.se', 'c@x.se']) assert.equal((await book(email)).status, 200);
+      const full = await book('d@x.se');
+      assert.equal(full.status, 400);
+      assert.deepEqual(((await full.json()) as { ModelState: unknown }).ModelState, {
+        'application.TimeSlotId': ['Visningstiden är fullbokad.'],
+      });
+      const valued = await mock(
+        site('/v2/Advertising/Form/C1/Valuation', { firstName: 'A', lastName: 'B', email: 'a@x.se' }),
+      );
+      assert.deepEqual(
+        await valued.json(),
+        { contactId: mock.leads[0]!.contactId },
+        'the same person is the same contact',
+      );
+    });
+  });
 });

@@ -108,6 +108,32 @@ describe('the relay as a Cloudflare Worker (workerd)', () => {
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
     assert.equal(await again.json(), await first.json());
   });
+
+  it("should serve the website family too: an estate's bookable slots, and a booking to one of them, once per key", async () => {
+    const at = (path: string) => new URL(path, URL_).href;
+    const headers = { origin: ORIGIN, 'cf-connecting-ip': '203.0.113.30' };
+    const estate = await parts.mf.dispatchFetch(at('/v2/Advertising/Form/C1/Estate/DEMO-VILLA'), { headers });
+    assert.equal(estate.status, 200);
+    const { slots } = (await estate.json()) as { slots: { id: string }[] };
+    assert.ok(slots.length >= 3, 'the seeded upcoming slots');
+    const book = () =>
+      parts.mf.dispatchFetch(at('/v2/Advertising/Form/C1/Estate/DEMO-VILLA/Viewing/Attend'), {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': 'booking-key' },
+        body: JSON.stringify({
+          firstName: 'Anna',
+          lastName: 'Svensson',
+          email: 'anna@example.se',
+          timeSlotId: slots[0]!.id,
+        }),
+      });
+    const booked = await book();
+    assert.equal(booked.status, 200);
+    const again = await book();
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(await again.json(), await booked.json());
+    assert.equal(parts.mock.leads.filter((lead) => lead.kind === 'viewing').length, 1);
+  });
 });
 
 describe('the Worker with a configuration Node would refuse (workerd)', () => {
