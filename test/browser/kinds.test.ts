@@ -24,7 +24,10 @@ async function form(attrs: string, style = ''): Promise<VitecLeadFormElement> {
 const slotLabels = (el: VitecLeadFormElement) =>
   [...root(el).querySelectorAll('.slot label')].map((label) => label.textContent!.replace(/\s+/g, ' ').trim());
 const slotsReady = (el: VitecLeadFormElement) =>
-  until(() => !root(el).querySelector('.slots-loading'), 'the viewing times');
+  until(
+    () => root(el)?.querySelector('[part="slots"]') && !root(el).querySelector('.slots-loading'),
+    'the viewing times',
+  );
 const success = (el: VitecLeadFormElement) => root(el).querySelector<HTMLElement>('.success');
 
 /** The relay's slots of an estate, as the form should word them. */
@@ -108,6 +111,28 @@ describe('<vitec-lead-form> kinds', () => {
     expect(success(el)!.textContent!.replace(/\s+/g, ' ')).to.contain(
       `Du är anmäld till visningen ${expected[2]!.replace('Visning ', '')}.`,
     );
+  });
+
+  it('should choose the only bookable slot for the visitor', async () => {
+    // A relay of its own, which has not read the estate yet: three of its four slots are booked out first.
+    const relay = `/relay/kinds-one-${engine}`;
+    await fetch(`${relay}/healthz`);
+    await mockAt(`kinds-one-${engine}-vitec`).reset();
+    for (const slot of ['V2-1', 'V2-3', 'V3-1'])
+      for (const who of ['a', 'b', 'c'])
+        await fetch(`${relay}/v2/Advertising/Form/C-42/Estate/DEMO-VILLA/Viewing/Attend`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ firstName: 'B', lastName: 'C', email: `${who}@example.se`, timeSlotId: slot }),
+        });
+    const wrapper = await fixture<HTMLDivElement>(
+      `<div><vitec-lead-form min-fill-time="0" relay="${relay}" customer-id="C-42" kind="viewing" estate-id="DEMO-VILLA"></vitec-lead-form></div>`,
+    );
+    const el = wrapper.querySelector<VitecLeadFormElement>('vitec-lead-form')!;
+    await el.updateComplete;
+    await slotsReady(el);
+    const radios = [...root(el).querySelectorAll<HTMLInputElement>('.slot input')];
+    expect(radios.map((radio) => [radio.value, radio.checked])).to.deep.equal([['V3-2', true]]);
   });
 
   it('should say when no slot can be booked, and offer the interest form for the same estate', async () => {
