@@ -35,15 +35,16 @@ ${table}
   file within it arrives with the page's first answer, a larger one costs one more round trip, often
   0.3 s or more on a phone. The floor row is Lit, the same \`zod/mini\` schema and the form's texts and
   CSS with none of the element's behaviour, built the same way.
-- **All browser files.** The entry and the lazily loaded chunk together: what a visitor who sends a
-  lead downloads in all. The chunk arrives while they read, so it does not delay the form. Beside it,
-  the one-file build: what splitting costs in bytes.
+- **All browser files.** The entry and the lazily loaded chunks together (the visit's recording, fetched when the
+  page is idle; the behaviour, fetched at the visitor's first focus in the form): what a visitor who sends a lead
+  downloads in all. The chunks arrive while they read and type, so they do not delay the form. Beside it, the
+  one-file build: what splitting costs in bytes; and what an interest, booking or valuation form loads besides.
 - **Main-thread CPU.** What drawing the form costs the page's main thread, from navigation until the page
-  is idle with the lazy chunk in, beside two floors in the same run: the Lit floor (a bare LitElement with
+  is idle with what it loads at idle in (the visit's recording: the behaviour waits for a visitor's focus), beside two floors in the same run: the Lit floor (a bare LitElement with
   our five fields and stylesheet, \`bench/lit-floor.ts\`) and the same form in plain HTML. What a
   framework form cannot avoid is the Lit floor's extra over plain HTML; the budget is twice that. The parts
   row says where ours goes (script evaluation, other script such as Lit's first render, style, layout,
-  the lazy chunk, parsing and painting, and the browser's own loading, \`other\`), beside the floors'.
+  the lazy chunks, parsing and painting, and the browser's own loading, \`other\`), beside the floors'.
 - **Long tasks.** While a task over 50 ms runs, a tap waits, and Lighthouse counts the excess as Total
   Blocking Time. At 4× (a mid-range phone) the browser's own loading tasks are over 50 ms on a plain page
   too, so the row counts the tasks that were mostly script, with the longest task's 1× thread time × 4
@@ -53,7 +54,7 @@ ${table}
 - **Laid-out form.** From navigation to a form with layout at 4×, against the Lit floor: when a visitor
   first sees the form.
 - **First validation and keystrokes.** How long an empty submit takes to show its errors once the page
-  is idle (the behaviour has arrived), and how long one keystroke takes to re-render: over 16 ms, typing
+  is idle and the behaviour has arrived (as it has after the visitor's first focus), and how long one keystroke takes to re-render: over 16 ms, typing
   misses a frame.
 - **Relay.** What the relay adds to a lead. A real Vitec answers in tens to hundreds of milliseconds, so
   at these figures the relay is not what a visitor waits for. CPU time per lead is what a relay

@@ -60,10 +60,6 @@ export function loadedBehaviour(): Behaviour | undefined {
 }
 
 /**
- * One form's side of it, as a Lit reactive controller: the behaviour is fetched when the browser is idle
- * after the first render (and the schema built then), and at the latest at the visitor's first focus or
- * input in the form; the sending controller is made from it the first time it is there.
- */
 /**
  * Adds `sheet` to a form's shadow root after its own stylesheet: a constructable sheet where the browser adopts them
  * (not subject to a CSP's style-src), else a `<style>` as Lit itself adds one (with the page's `litNonce`).
@@ -74,10 +70,14 @@ export function adoptLater(root: HTMLElement | DocumentFragment, sheet: CSSResul
   else if (root instanceof ShadowRoot) adoptStyles(root, [sheet]);
 }
 
+/**
+ * One form's side of it, as a Lit reactive controller: the behaviour is fetched at the visitor's first focus or input
+ * in the form (and the schema built when idle after it); the sending controller is made from it the first time it is
+ * there.
+ */
 export class BehaviourController implements ReactiveController {
   behaviour?: Behaviour;
   sender?: LeadSender;
-  private scheduled = false;
 
   constructor(private readonly host: ReactiveControllerHost & LitElement) {
     host.addController(this);
@@ -93,21 +93,15 @@ export class BehaviourController implements ReactiveController {
     this.host.removeEventListener('input', this.warm);
   }
 
-  hostUpdated(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    // Not at load (a long task then) nor on the first submit (which would then wait for it); and the schema in an
-    // idle task of its own after the chunk's evaluation, not in the same one (two shorter tasks).
-    whenIdle(() => {
-      this.ready()
-        .then((behaviour) => whenIdle(() => behaviour.getLeadSchema()))
-        .catch(() => undefined);
-    });
-  }
-
-  /** A failure is told when the visitor submits. */
+  /**
+   * At the visitor's first focus or input in the form, not when the page is idle: a page whose visitor never turns to
+   * the form never fetches or runs it. The schema is built in an idle task of its own after the chunk's evaluation
+   * (two shorter tasks), before the first submit can need it.
+   */
   private warm = () => {
-    this.ready().catch(() => undefined);
+    this.ready()
+      .then((behaviour) => whenIdle(() => behaviour.getLeadSchema()))
+      .catch(() => undefined);
   };
 
   /** For an interest, booking or valuation form: its body and check (kind-behaviour.ts), once here. */

@@ -1,8 +1,7 @@
 /**
  * What the form needs only once the visitor acts: the schema and Zod, building and validating the lead,
- * sending (retry, idempotency, failure mapping, events, data layer). The entry file loads it when the
- * browser is idle after the first render, or at the visitor's first focus or input (`behaviour.ts`);
- * the one-file build inlines it.
+ * sending (retry, idempotency, failure mapping, events, data layer). The entry file loads it at the
+ * visitor's first focus or input in a form (behaviour-loader.ts); the one-file build inlines it.
  */
 export { buildLead, validateForm } from '../lead/lead-payload.js';
 export { getLeadSchema } from '../lead/lead-schema.js';

@@ -338,7 +338,7 @@ for (const build of BUILDS)
       tab.on('request', (request) => void (request.method() === 'POST' && posts.push(request.url())));
       tab.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
       let blocked = true;
-      // Before the page loads: the browser asks for the file as soon as it is idle after the first render.
+      // Before the page loads: the browser asks for the file at the visitor's first focus in the form.
       // Every try, the retries with ?retry=N too.
       await tab.route(
         (url) => url.pathname.startsWith('/vitec-lead-form-behaviour-'),
