@@ -3,6 +3,36 @@
 import type { ReceivedLead } from '../src/server/mock/mock-vitec.ts';
 
 const MOCK = '/__vitec/__mock';
+
+// The same panel on every demo page: its markup here, once.
+document.querySelector('aside.panel')!.innerHTML = `
+<h2 id="panel-heading">Mock of Vitec</h2>
+<p>The forms post to the relay on this port, which holds made-up credentials and forwards to this mock.</p>
+<label for="mode">Answer the next leads with</label>
+<select id="mode">
+  <option value="">200, a new lead (normal)</option>
+  <option
+    value='{"status":400,"body":{"Message":"The request is invalid.","ModelState":{"lead.Person.LastName":["Efternamnet kunde inte tas emot."]}}}'
+  >
+    400, an error on the last name
+  </option>
+  <option value='{"status":503}'>503, Vitec down (the relay keeps the lead and answers 202)</option>
+  <option value='{"status":401}'>401, wrong credentials (the relay keeps the lead)</option>
+  <option value='{"status":403}'>403, customer id not allowed (the relay keeps the lead)</option>
+  <option value='{"status":429}'>429, too many requests (the relay keeps the lead)</option>
+  <option value='{"status":500}'>500, Vitec error (the relay keeps the lead)</option>
+  <option value='{"delayMs":12000}'>
+    12 s delay (the relay keeps the lead at 9 s; the late answer delivers it)
+  </option>
+  <option value='{"drop":true}'>drop the connection (the relay keeps the lead)</option>
+</select>
+<p id="outbox" role="status">Nothing queued in the relay.</p>
+<h3>Last lead received</h3>
+<p id="count">No leads yet.</p>
+<pre id="last" tabindex="0" aria-label="Last lead as JSON"></pre>
+<button type="button" id="clear">Forget all leads</button>
+`;
+
 const count = document.querySelector<HTMLElement>('#count')!;
 const last = document.querySelector<HTMLElement>('#last')!;
 const mode = document.querySelector<HTMLSelectElement>('#mode')!;

@@ -13,6 +13,7 @@ import {
   supportsAdoptingStyleSheets,
 } from 'lit';
 import type { LeadSender } from './lead-sender.js';
+import { loadOnce } from '../page/load-once.js';
 import { whenIdle } from '../page/visit.js';
 import { isLeadKind } from '../lead/lead-kinds.js';
 
@@ -40,19 +41,8 @@ export function loadBehaviour(): Promise<Behaviour> {
   return loading;
 }
 
-let kindLoading: Promise<KindBehaviour> | undefined;
-let kindLoaded: KindBehaviour | undefined;
-
 /** The website kinds' part of the behaviour (kind-behaviour.ts), loaded once, by the behaviour. */
-function loadKindBehaviour(behaviour: Behaviour): Promise<KindBehaviour> {
-  return (kindLoading ??= behaviour.loadKindBehaviour().then(
-    (loaded) => (kindLoaded = loaded),
-    (error: unknown) => {
-      kindLoading = undefined;
-      throw error;
-    },
-  ));
-}
+const kindPart = loadOnce(() => loadBehaviour().then((behaviour) => behaviour.loadKindBehaviour()));
 
 /** The behaviour if it has arrived, without waiting: a form uses it at once, in the same task. */
 export function loadedBehaviour(): Behaviour | undefined {
@@ -106,7 +96,7 @@ export class BehaviourController implements ReactiveController {
 
   /** For an interest, booking or valuation form: its body and check (kind-behaviour.ts), once here. */
   get kindBehaviour(): KindBehaviour | undefined {
-    return kindLoaded;
+    return kindPart.loaded();
   }
 
   /** Whether the form is of a website kind, whose behaviour needs its kinds' part too. */
@@ -120,7 +110,7 @@ export class BehaviourController implements ReactiveController {
    * without waiting; its states' CSS adopted once.
    */
   now(): Behaviour | undefined {
-    if (this.ofKind && !kindLoaded) return undefined;
+    if (this.ofKind && !kindPart.loaded()) return undefined;
     const behaviour = (this.behaviour ??= loadedBehaviour());
     if (behaviour && !this.sender) {
       this.sender = new behaviour.LeadSender(this.host);
@@ -133,8 +123,7 @@ export class BehaviourController implements ReactiveController {
   async ready(): Promise<Behaviour> {
     const now = this.now();
     if (now) return now;
-    const behaviour = await loadBehaviour();
-    if (this.ofKind) await loadKindBehaviour(behaviour);
+    await (this.ofKind ? kindPart.load() : loadBehaviour());
     return this.now()!;
   }
 }

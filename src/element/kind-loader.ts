@@ -4,27 +4,17 @@
  * failed load is forgotten, so that the next form tries again (a form drawn without it says it cannot be used).
  */
 import { isLeadKind } from '../lead/lead-kinds.js';
+import { loadOnce } from '../page/load-once.js';
 import { ownKindTextsOf } from '../lead/messages/index.js';
 import type { LeadFormAttributes } from './lead-form-attributes.js';
 import type { KindView } from './kinds.js';
 
 export type Kinds = typeof import('./kinds.js');
 
-let loading: Promise<Kinds> | undefined;
-let loaded: Kinds | undefined;
-
-export function loadKinds(): Promise<Kinds> {
-  return (loading ??= import('./kinds.js').then(
-    (kinds) => (loaded = kinds),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  ));
-}
-
+const kindsPart = loadOnce(() => import('./kinds.js'));
+export const loadKinds = kindsPart.load;
 /** The kinds' part if it has arrived, without waiting. */
-export const loadedKinds = (): Kinds | undefined => loaded;
+export const loadedKinds = kindsPart.loaded;
 
 /**
  * The `KindView` (kinds.ts) for a form's kind now: made once the kinds' part is here, started again when the kind or
@@ -35,7 +25,7 @@ export function kindViewFor(
   view: KindView | undefined,
   changed: boolean,
 ): KindView | undefined {
-  const kinds = host.kind !== 'lead' && isLeadKind(host.kind) ? loaded : undefined;
+  const kinds = host.kind !== 'lead' && isLeadKind(host.kind) ? loadedKinds() : undefined;
   if (!kinds) {
     if (view) host.removeController(view);
     return undefined;

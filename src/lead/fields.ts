@@ -70,10 +70,13 @@ export function fieldOfPath(path: readonly PropertyKey[]): FieldName | undefined
   return isFieldName(key) ? key : undefined;
 }
 
-/** Vitec's `ModelState` key for a dotted lead path: `person.email.emailAddress` → `lead.Person.Email.EmailAddress`. */
-export function modelStateKey(path: string): string {
+/**
+ * Vitec's `ModelState` key for a dotted path in the body bound as `parameter` (ASP.NET's binder names each part in
+ * Pascal case): `person.email.emailAddress` → `lead.Person.Email.EmailAddress`.
+ */
+export function modelStateKey(path: string, parameter = 'lead'): string {
   return [
-    'lead',
+    parameter,
     ...path
       .split('.')
       .filter(Boolean)

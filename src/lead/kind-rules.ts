@@ -3,7 +3,7 @@
  * body's path or an error's key to the input, and the key Vitec's binder gives a path. For what builds and checks a
  * body (kind-payload.ts, kind-schemas.ts, in the lazily loaded part) and for the relay.
  */
-import type { FieldName } from './fields.js';
+import { type FieldName, modelStateKey } from './fields.js';
 import type { KindInputs } from './kind-inputs.js';
 import type { WebsiteKind } from './lead-kinds.js';
 
@@ -43,12 +43,4 @@ export function kindFieldOfKey(kind: WebsiteKind, inputs: KindInputs, key: strin
 }
 
 /** Vitec's `ModelState` key for a dotted path of a website kind's body: `lead.message` → `application.Lead.Message`. */
-export function applicationKey(path: string): string {
-  return [
-    'application',
-    ...path
-      .split('.')
-      .filter(Boolean)
-      .map((s) => s.charAt(0).toUpperCase() + s.slice(1)),
-  ].join('.');
-}
+export const applicationKey = (path: string): string => modelStateKey(path, 'application');

@@ -3,6 +3,7 @@
  * are, when the browser is idle, and the loading of the recording itself (attribution.ts), a chunk of its own that
  * the page fetches when it is idle or a form needs it.
  */
+import { loadOnce } from './load-once.js';
 
 /** How a page view is recorded: a form's `attribution` and `tracking-params`, or the script tag's `data-` ones. */
 export interface AttributionSettings {
@@ -30,19 +31,8 @@ export function whenIdle(work: () => unknown): void {
 
 export type VisitRecorder = typeof import('./attribution.js');
 
-let loading: Promise<VisitRecorder> | undefined;
-let loaded: VisitRecorder | undefined;
-
+const recorder = loadOnce(() => import('./attribution.js'));
 /** Loads the recording, once (a failed load is tried again next time). */
-export function loadVisitRecorder(): Promise<VisitRecorder> {
-  return (loading ??= import('./attribution.js').then(
-    (recorder) => (loaded = recorder),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  ));
-}
-
+export const loadVisitRecorder = recorder.load;
 /** The recording if it has arrived, without waiting. */
-export const loadedVisitRecorder = (): VisitRecorder | undefined => loaded;
+export const loadedVisitRecorder = recorder.loaded;
