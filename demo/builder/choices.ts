@@ -2,7 +2,7 @@
 import { html, nothing } from 'lit';
 import { DEFAULT_FIELDS, DEFAULT_REQUIRED, parseFieldList } from '../../src/lead/field-list.ts';
 import { KIND_INPUTS, kindFieldLists } from '../../src/lead/kind-inputs.ts';
-import { isLeadKind } from '../../src/lead/lead-kinds.ts';
+import { isWebsiteKind } from '../../src/lead/lead-kinds.ts';
 import { FIELD_NAMES, type FieldName } from '../../src/lead/fields.ts';
 import { messages as en } from '../../src/lead/messages/en.ts';
 import { messages as sv } from '../../src/lead/messages/sv.ts';
@@ -89,8 +89,7 @@ function inputsTable(snippet: Snippet, change: Change, t: Texts, lang: UiLang) {
   const shown = parseFieldList(lists.fields).fields;
   const required = parseFieldList(lists.required).fields;
   // A kind's form takes the inputs its body has.
-  const offered =
-    isLeadKind(kind) && kind !== 'lead' ? FIELD_NAMES.filter((field) => KIND_INPUTS[kind][field]) : FIELD_NAMES;
+  const offered = isWebsiteKind(kind) ? FIELD_NAMES.filter((field) => KIND_INPUTS[kind][field]) : FIELD_NAMES;
   const set = (field: FieldName, which: 'show' | 'require', on: boolean) => {
     const nextShown = new Set(shown);
     const nextRequired = new Set(required);

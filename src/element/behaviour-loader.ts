@@ -15,7 +15,7 @@ import {
 import type { LeadSender } from './lead-sender.js';
 import { loadOnce } from '../page/load-once.js';
 import { whenIdle } from '../page/visit.js';
-import { isLeadKind } from '../lead/lead-kinds.js';
+import { isWebsiteKind } from '../lead/lead-kinds.js';
 
 export type Behaviour = typeof import('./behaviour.js');
 export type KindBehaviour = typeof import('./kind-behaviour.js');
@@ -101,8 +101,7 @@ export class BehaviourController implements ReactiveController {
 
   /** Whether the form is of a website kind, whose behaviour needs its kinds' part too. */
   private get ofKind(): boolean {
-    const { kind } = this.host as LitElement & { kind?: string };
-    return !!kind && kind !== 'lead' && isLeadKind(kind);
+    return isWebsiteKind((this.host as LitElement & { kind?: string }).kind);
   }
 
   /**

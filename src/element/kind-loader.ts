@@ -3,7 +3,7 @@
  * styles), once, for every such form on the page, before the first of them draws; a lead form never loads it. A
  * failed load is forgotten, so that the next form tries again (a form drawn without it says it cannot be used).
  */
-import { isLeadKind } from '../lead/lead-kinds.js';
+import { isWebsiteKind } from '../lead/lead-kinds.js';
 import { loadOnce } from '../page/load-once.js';
 import { ownKindTextsOf } from '../lead/messages/index.js';
 import type { LeadFormAttributes } from './lead-form-attributes.js';
@@ -25,7 +25,7 @@ export function kindViewFor(
   view: KindView | undefined,
   changed: boolean,
 ): KindView | undefined {
-  const kinds = host.kind !== 'lead' && isLeadKind(host.kind) ? loadedKinds() : undefined;
+  const kinds = isWebsiteKind(host.kind) ? loadedKinds() : undefined;
   if (!kinds) {
     if (view) host.removeController(view);
     return undefined;

@@ -33,7 +33,8 @@ type Slots =
 /** The most of the relay's answer with the slots the form reads. */
 const MAX_SLOTS = 200;
 
-function readSlots(body: unknown, now: number): BookableSlot[] {
+/** The slots in the relay's answer that have not started, as far as they are well formed. */
+function slotsOf(body: unknown, now: number): BookableSlot[] {
   const slots = (body as { slots?: unknown } | null)?.slots;
   if (!Array.isArray(slots)) throw new Error('no slots');
   return slots
@@ -136,7 +137,7 @@ export class KindView implements ReactiveController {
           response.status === 404
             ? { state: 'unknown' }
             : response.ok
-              ? { state: 'ready', slots: readSlots(await response.json(), Date.now()) }
+              ? { state: 'ready', slots: slotsOf(await response.json(), Date.now()) }
               : { state: 'failed' };
       } catch {
         slots = { state: 'failed' };
@@ -162,11 +163,10 @@ export class KindView implements ReactiveController {
    * texts, here once submitted), or why there are none. A slot chosen after a submit fixes the error shown there.
    */
   renderTop(submission: Submission, states: Pick<StateTexts, 'errorPrefix' | 'fixedPrefix'> | undefined) {
-    const errors = submission;
     if (this.kind !== 'viewing') return nothing;
-    const fixed = errors.fixed.has('timeSlot');
+    const fixed = submission.fixed.has('timeSlot');
     const error = {
-      error: errors.fieldErrors.timeSlot,
+      error: submission.fieldErrors.timeSlot,
       fixed,
       prefix: (fixed ? states?.fixedPrefix : states?.errorPrefix) ?? '',
     };

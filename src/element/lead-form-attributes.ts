@@ -11,7 +11,7 @@ import { hasLanguage, type Lang, loadLanguage, resolveLang } from '../lead/messa
 import { loadedVisitRecorder, loadVisitRecorder } from '../page/visit.js';
 import { loadedBehaviour } from './behaviour-loader.js';
 import { loadedKinds, loadKinds } from './kind-loader.js';
-import { isLeadKind } from '../lead/lead-kinds.js';
+import { isWebsiteKind } from '../lead/lead-kinds.js';
 
 export class LeadFormAttributes extends LitElement {
   // Declared in one static object rather than with Lit's decorators: the same reactive properties, without the
@@ -143,7 +143,7 @@ export class LeadFormAttributes extends LitElement {
     if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
     if (!hasLanguage(this.formLang)) await loadLanguage(this.formLang).catch(() => undefined);
     // The website kinds' forms and texts are a chunk of their own, here before such a form draws (kind-loader.ts).
-    if (this.kind !== 'lead' && isLeadKind(this.kind) && !loadedKinds()) await loadKinds().catch(() => undefined);
+    if (isWebsiteKind(this.kind) && !loadedKinds()) await loadKinds().catch(() => undefined);
     super.scheduleUpdate();
   }
 

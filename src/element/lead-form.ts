@@ -48,6 +48,7 @@ declare const __VERSION__: string | undefined;
  * @csspart error-summary - The list of problems shown at the top after a failed submit.
  * @csspart submit - The submit button.
  * @csspart contact-group - The fieldset around e-mail and phone when one of them is needed.
+ * @csspart slots - A booking's time slots (`kind="viewing"`), or what stands there when none can be booked.
  * @csspart status - The live region that says "sending", "sent" or why sending failed.
  * @csspart success - The thank-you message.
  * @csspart send-another - The "send another message" button on the thank-you.
@@ -156,11 +157,10 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
 
   override render() {
     const t = this.t;
-    const configError = this.configError;
-    if (configError) return html`<p class="config-error" part="status" role="alert">${t.configError(configError)}</p>`;
-    // A website kind's form whose part could not be loaded cannot send what it is for.
-    if (this.kind !== 'lead' && !this.kindView)
-      return html`<p class="config-error" part="status" role="alert">${t.behaviourFailed}</p>`;
+    // Not set up right; or a website kind's form whose part could not be loaded, which cannot send what it is for.
+    const problem = this.configError;
+    const unusable = problem ? t.configError(problem) : this.kind !== 'lead' && !this.kindView && t.behaviourFailed;
+    if (unusable) return html`<p class="config-error" part="status" role="alert">${unusable}</p>`;
     const { status, statusText: text, leadId, receipt } = this.submission;
     const { fallbackEmail, fallbackPhone, values } = this;
     // The live region stays in the page through every state, so that screen readers announce each

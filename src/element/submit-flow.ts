@@ -19,8 +19,9 @@ import type { ErrorTarget } from './templates/form-templates.js';
 function validate(host: SubmissionHost) {
   const rules = { required: host.requiredFields, shown: host.shown };
   const view = host.kindView;
-  const kinds = host.lazy.kindBehaviour;
-  if (view && kinds) {
+  if (view) {
+    // A website kind's form has its part of the behaviour whenever the behaviour is here (behaviour-loader.ts, now).
+    const kinds = host.lazy.kindBehaviour!;
     const kind = view.kind;
     const config = view.config();
     const consentAt = host.consent ? new Date() : undefined;

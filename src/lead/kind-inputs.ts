@@ -4,7 +4,7 @@
  * the table on to what builds and checks a body (kind-payload.ts, kind-rules.ts), and for the relay.
  */
 import type { FieldName } from './fields.js';
-import { isLeadKind, type WebsiteKind } from './lead-kinds.js';
+import { isWebsiteKind, type WebsiteKind } from './lead-kinds.js';
 
 /** Where each input goes in a body (a dotted path). */
 export type KindInputs = Readonly<Partial<Record<FieldName, string>>>;
@@ -58,7 +58,7 @@ export function kindFieldLists(
   lists: { fields: string; required: string },
   leadDefaults: { fields: string; required: string },
 ): { fields: string; required: string } {
-  const own = isLeadKind(kind) && kind !== 'lead' ? KIND_DEFAULTS[kind] : undefined;
+  const own = isWebsiteKind(kind) ? KIND_DEFAULTS[kind] : undefined;
   return {
     fields: own && lists.fields === leadDefaults.fields ? own.fields : lists.fields,
     required: own && lists.required === leadDefaults.required ? own.required : lists.required,

@@ -7,12 +7,18 @@
  * kinds' lazily loaded parts (and the relay).
  */
 
+import { leadRoutePath } from './vitec-protocol.js';
+
 export const LEAD_KINDS = ['lead', 'interest', 'viewing', 'valuation'] as const;
 export type LeadKind = (typeof LEAD_KINDS)[number];
 /** The kinds of Vitec's website family (`/Advertising/…`, `/v2/Advertising/Form/…`). */
 export type WebsiteKind = Exclude<LeadKind, 'lead'>;
 
 export const isLeadKind = (value: string): value is LeadKind => (LEAD_KINDS as readonly string[]).includes(value);
+
+/** Whether a `kind` is one of the website family's (not the person lead, nor a kind the element does not know). */
+export const isWebsiteKind = (value: string | undefined): value is WebsiteKind =>
+  value !== 'lead' && isLeadKind(value ?? '');
 
 /** Whether a kind is about one listing, named by `estate-id`. */
 export const needsEstate = (kind: LeadKind): boolean => kind === 'interest' || kind === 'viewing';
@@ -26,7 +32,7 @@ const enc = encodeURIComponent;
 function pathOf(kind: LeadKind, customer: string, estate: string): string {
   switch (kind) {
     case 'lead':
-      return `/PublicAdvertising/${customer}/Contact/Person/Lead`;
+      return leadRoutePath(customer);
     case 'interest':
       return `/Advertising/Estate/${customer}/${estate}/interest`;
     case 'viewing':
@@ -81,3 +87,24 @@ export const ROUTES: readonly {
   { name: 'valuation', method: 'POST', pattern: /\/v2\/Advertising\/Form\/([^/]+)\/Valuation\/?$/i },
   { name: 'estate', method: 'GET', pattern: /\/v2\/Advertising\/Form\/([^/]+)\/Estate\/([^/]+)\/?$/i },
 ];
+
+/** A route a request path names: which, and its customer and estate ids as they stand in the path (URL-encoded). */
+export interface RouteMatch {
+  readonly name: RouteName;
+  readonly method: 'POST' | 'GET';
+  readonly customer: string;
+  readonly estate?: string;
+}
+
+/**
+ * The route at the end of a request path (behind any base path, as the mock is mounted in the demo); with `whole`,
+ * only a path that is the route itself, as the relay serves it and as the paths it sends Vitec are.
+ */
+export function matchRoute(path: string, whole = false): RouteMatch | undefined {
+  for (const { name, method, pattern } of ROUTES) {
+    const match = pattern.exec(path);
+    if (match && (!whole || match.index === 0))
+      return { name, method, customer: match[1]!, ...(match[2] === undefined ? {} : { estate: match[2] }) };
+  }
+  return undefined;
+}

@@ -23,26 +23,29 @@ export interface EstateSlots {
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 const WITH_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
-const clock = new Map<string, Intl.DateTimeFormat>();
+/**
+ * One `Intl.DateTimeFormat` per locale and options, made on first use and kept: making one costs far more than using
+ * it, and a booking form words its slots again on every render.
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, { timeZone: STOCKHOLM, ...options })));
+  return format;
+}
+
 /** The wall clock in Stockholm at an instant, read as if it were UTC (ms). */
 function stockholmWallClock(instant: number): number {
-  const format =
-    clock.get('wall') ??
-    clock
-      .set(
-        'wall',
-        new Intl.DateTimeFormat('en-US', {
-          timeZone: STOCKHOLM,
-          hourCycle: 'h23',
-          year: 'numeric',
-          month: '2-digit',
-          day: '2-digit',
-          hour: '2-digit',
-          minute: '2-digit',
-          second: '2-digit',
-        }),
-      )
-      .get('wall')!;
+  const format = formatter('en-US', {
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
   const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
   return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
 }
@@ -110,14 +113,11 @@ export function estateSlots(estateId: string, estate: unknown, now: number): Est
 export function slotText(slot: Pick<BookableSlot, 'startsAt' | 'endsAt'>, lang: 'sv' | 'en' | (string & {})): string {
   const sv = lang === 'sv';
   const locale = sv ? 'sv-SE' : 'en-GB';
-  const day = new Intl.DateTimeFormat(locale, { timeZone: STOCKHOLM, weekday: 'long', day: 'numeric', month: 'long' });
+  const day = formatter(locale, { weekday: 'long', day: 'numeric', month: 'long' });
   const time = (iso: string) => {
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: STOCKHOLM,
-      hourCycle: 'h23',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).formatToParts(new Date(iso));
+    const parts = formatter('en-GB', { hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).formatToParts(
+      new Date(iso),
+    );
     const at = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
     return `${at('hour')}${sv ? '.' : ':'}${at('minute')}`;
   };

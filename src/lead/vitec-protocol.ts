@@ -1,23 +1,11 @@
 /**
- * Vitec's protocol, as both the element and the relay speak it: the lead's route (the relay serves Vitec's own
- * path, so the element needs no special mode), the endpoint's `{customerId}` placeholder, the codes the relay
+ * Vitec's protocol, as both the element and the relay speak it: the lead's path (the relay serves Vitec's own
+ * paths, so the element needs no special mode; lead-kinds.ts has every kind's route), the endpoint's `{customerId}` placeholder, the codes the relay
  * adds to its own answers, and the headers every answer of the relay carries.
  */
 
 /** The path of a person lead at Vitec and at the relay, for a customer id (already URL-encoded). */
 export const leadRoutePath = (customerId: string) => `/PublicAdvertising/${customerId}/Contact/Person/Lead`;
-
-/**
- * The lead route at the end of a request path (behind any base path, as the mock is mounted in the demo): matched
- * as Vitec's IIS does, case-insensitively; the customer id is group 1.
- */
-export const LEAD_ROUTE_AT_END = /\/PublicAdvertising\/([^/]+)\/Contact\/Person\/Lead\/?$/i;
-
-/** The lead route as a whole request path, as the relay serves it. */
-export const LEAD_ROUTE = /* @__PURE__ */ new RegExp(`^${LEAD_ROUTE_AT_END.source}`, 'i');
-
-/** A relay route as a whole request path (lead-kinds.ts has them at the end of one). */
-export const wholePath = (atEnd: RegExp): RegExp => new RegExp(`^${atEnd.source}`, 'i');
 
 /** What an `endpoint` attribute holds where the customer id goes. */
 export const CUSTOMER_ID_PLACEHOLDER = '{customerId}';

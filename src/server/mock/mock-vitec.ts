@@ -15,9 +15,8 @@
  *   the connection;
  *   `DELETE /__mock/mode`: back to normal.
  */
-import type { LeadKind } from '../../lead/lead-kinds.js';
-import { LEAD_ROUTE_AT_END } from '../../lead/vitec-protocol.js';
-import { bookSlot, estateAnswer, seedEstates, validateApplication, websiteRoute } from './mock-website.js';
+import { type LeadKind, matchRoute, type RouteMatch } from '../../lead/lead-kinds.js';
+import { bookSlot, estateAnswer, seedEstates, validateApplication } from './mock-website.js';
 import { DropConnection } from '../drop-connection.js';
 
 /** The account `npm run mock` and `npm start` use unless told otherwise: never a real one. */
@@ -280,34 +279,31 @@ export function createMockVitec(options: MockVitecOptions = {}): MockVitec {
   const mock = (async (request: Request): Promise<Response> => {
     const path = new URL(request.url).pathname;
     if (path.endsWith('/__mock/leads') || path.endsWith('/__mock/mode')) return control(request, path);
-    const route = LEAD_ROUTE_AT_END.exec(path);
-    if (!route) return website(request, path);
-    if (request.method !== 'POST')
+    const route = matchRoute(path);
+    if (!route) return json(404, STATUS_BODIES[404]);
+    if (request.method !== route.method)
       return json(
         405,
         { Message: "The requested resource does not support http method '" + request.method + "'." },
-        { allow: 'POST' },
+        { allow: route.method },
       );
-    let customerId: string;
+    let ids: { customerId: string; estateId?: string };
     try {
-      customerId = decodeURIComponent(route[1]!);
+      ids = {
+        customerId: decodeURIComponent(route.customer),
+        ...(route.estate === undefined ? {} : { estateId: decodeURIComponent(route.estate) }),
+      };
     } catch {
       return json(404, STATUS_BODIES[404]);
     }
-    return createLead(request, customerId);
+    return route.name === 'lead' ? createLead(request, ids.customerId) : website(request, { ...ids, name: route.name });
   }) as MockVitec;
 
   /** The website family's routes (mock-website.ts). */
-  async function website(request: Request, path: string): Promise<Response> {
-    const route = websiteRoute(path);
-    if (!route) return json(404, STATUS_BODIES[404]);
-    const method = route.name === 'estate' ? 'GET' : 'POST';
-    if (request.method !== method)
-      return json(
-        405,
-        { Message: "The requested resource does not support http method '" + request.method + "'." },
-        { allow: method },
-      );
+  async function website(
+    request: Request,
+    route: { name: RouteMatch['name']; customerId: string; estateId?: string },
+  ): Promise<Response> {
     const credentials = options.advertisingCredentials ?? options.credentials;
     if (credentials && !checkAuth(request, credentials))
       return json(401, STATUS_BODIES[401], { 'www-authenticate': 'Basic realm="Vitec"' });

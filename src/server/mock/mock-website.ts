@@ -11,7 +11,7 @@
  * interest needs an e-mail address or a phone number (Vitec's rule; the mock holds the booking and the valuation to
  * it too, as the relay does): each refused as a 400 `ModelState` in Swedish. An unknown estate is a 404.
  */
-import { type RouteName, ROUTES } from '../../lead/lead-kinds.js';
+import type { RouteName } from '../../lead/lead-kinds.js';
 import { STOCKHOLM } from '../../lead/viewings.js';
 
 export const SLOT_PLACES = 3;
@@ -122,25 +122,6 @@ export function estateAnswer(estate: Estate, customerId: string) {
       timeSlots: timeSlots.map(({ booked: _booked, ...slot }) => slot),
     })),
   };
-}
-
-/** The website route at the end of `path`, with its ids. */
-export function websiteRoute(path: string): { name: RouteName; customerId: string; estateId?: string } | undefined {
-  for (const route of ROUTES) {
-    if (route.name === 'lead') continue;
-    const match = route.pattern.exec(path);
-    if (!match) continue;
-    try {
-      return {
-        name: route.name,
-        customerId: decodeURIComponent(match[1]!),
-        ...(match[2] === undefined ? {} : { estateId: decodeURIComponent(match[2]) }),
-      };
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
 }
 
 /** A property read the way Json.NET binds one: case-insensitively. */

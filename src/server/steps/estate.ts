@@ -62,7 +62,7 @@ export function createEstateReader(config: ForwarderConfig) {
     try {
       const response = await config.fetch(config.base + path, {
         method: 'GET',
-        headers: { authorization: authorizationFor(config, path), accept: 'application/json' },
+        headers: { authorization: authorizationFor(config, 'estate'), accept: 'application/json' },
         redirect: 'manual',
         signal: controller.signal,
       });

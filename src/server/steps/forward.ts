@@ -4,6 +4,7 @@
  * it does not know); everything else is a failure the relay words itself, never Vitec's body.
  */
 import { logEvent } from '../log.js';
+import { matchRoute, type RouteName } from '../../lead/lead-kinds.js';
 import { leadRoutePath, MISCONFIGURED_BODY, RELAY_CODES } from '../../lead/vitec-protocol.js';
 
 /** An answer for the visitor. `final` answers are what Vitec decided, and the only ones kept for replays. */
@@ -109,11 +110,9 @@ export async function readBounded(response: VitecAnswer, limit: number): Promise
   return new TextDecoder().decode(bytes);
 }
 
-/** The `Authorization` for a path at Vitec: the website family's own, when it has one. */
-export const authorizationFor = (config: ForwarderConfig, path: string): string =>
-  path.startsWith('/PublicAdvertising/')
-    ? config.authorization
-    : (config.advertisingAuthorization ?? config.authorization);
+/** The `Authorization` for a route at Vitec: the website family's own, when it has one. */
+export const authorizationFor = (config: ForwarderConfig, route: RouteName): string =>
+  route === 'lead' ? config.authorization : (config.advertisingAuthorization ?? config.authorization);
 
 /** Whether a 200's body is a booking's or a valuation's answer: an object with a `contactId` string. */
 function isContactAnswer(text: string): boolean {
@@ -155,15 +154,15 @@ export function createForwarder(config: ForwarderConfig) {
     /** Where at Vitec: the person lead's path unless another kind's (lead-kinds.ts). */
     path: string = leadRoutePath(encodeURIComponent(customerId)),
   ): Promise<Answer> {
-    const personLead = path.startsWith('/PublicAdvertising/');
-    const aboutEstate = /\/Estate\//i.test(path);
+    const route = matchRoute(path, true)?.name ?? 'lead';
+    const personLead = route === 'lead';
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), config.upstreamLimitMs);
     try {
       const response = await config.fetch(config.base + path, {
         method: 'POST',
         headers: {
-          authorization: authorizationFor(config, path),
+          authorization: authorizationFor(config, route),
           'content-type': 'application/json',
           accept: 'application/json',
           ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
@@ -180,13 +179,13 @@ export function createForwarder(config: ForwarderConfig) {
       }
       if (text === undefined) return { ...UNDELIVERED, vitecStatus, event: 'vitec-answer-too-large' };
       // An interest is answered 204, with nothing to pass on.
-      if (!personLead && aboutEstate && !/Viewing/i.test(path) && (vitecStatus === 204 || vitecStatus === 200))
+      if (route === 'interest' && (vitecStatus === 204 || vitecStatus === 200))
         return { status: 204, body: '', final: true, vitecStatus };
       if (vitecStatus === 200)
         return (personLead ? isLeadId(text) : isContactAnswer(text))
           ? { status: 200, body: text, final: true, vitecStatus }
           : { ...UNDELIVERED, vitecStatus, event: 'vitec-unexpected-answer' };
-      if (vitecStatus === 404 && aboutEstate)
+      if (vitecStatus === 404 && (route === 'interest' || route === 'viewing'))
         return { status: 404, body: ESTATE_UNKNOWN, final: true, vitecStatus, event: 'estate-unknown' };
       if (vitecStatus === 400) return { status: 400, body: text, final: true, vitecStatus };
       if (vitecStatus === 401 || vitecStatus === 403) {

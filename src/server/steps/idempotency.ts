@@ -15,6 +15,7 @@
  * from the secret and the client's key, which only a retry of the same lead holds. During a rotation, an answer kept
  * under the previous secret is still found and replayed.
  */
+import { matchRoute } from '../../lead/lead-kinds.js';
 import type { MiddlewareHandler } from 'hono';
 import { RELAY_CODES } from '../../lead/vitec-protocol.js';
 import { answer, message, type RelayContext, type RelayEnv } from '../context.js';
@@ -99,7 +100,7 @@ export function answerKeeper(options: {
  * stored answers made before the other kinds were have it).
  */
 export const printOf = (path: string | undefined, leadJson: string): string =>
-  path && !path.startsWith('/PublicAdvertising/') ? `${path}\n${leadJson}` : leadJson;
+  path && matchRoute(path, true)?.name !== 'lead' ? `${path}\n${leadJson}` : leadJson;
 
 /** The last step: the lead goes to Vitec, at most once per key, and the visitor waits at most `timeoutMs`. */
 export function deliverLead(options: {

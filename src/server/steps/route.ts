@@ -6,11 +6,8 @@
  * id and the path at Vitec (made again from the decoded ids, so that Vitec gets one spelling of each).
  */
 import type { MiddlewareHandler } from 'hono';
-import { estatePath, kindPath, ROUTES, VITEC_ID } from '../../lead/lead-kinds.js';
-import { wholePath } from '../../lead/vitec-protocol.js';
+import { estatePath, kindPath, matchRoute, VITEC_ID } from '../../lead/lead-kinds.js';
 import { message, methodOf, type RelayEnv } from '../context.js';
-
-const WHOLE = ROUTES.map((route) => ({ ...route, pattern: wholePath(route.pattern) }));
 
 function decoded(segment: string | undefined): string | undefined {
   if (segment === undefined) return undefined;
@@ -22,26 +19,23 @@ function decoded(segment: string | undefined): string | undefined {
 }
 
 /** Whether a request path is one of the relay's routes (for the CORS preflight). */
-export const isRelayRoute = (path: string): boolean => WHOLE.some((route) => route.pattern.test(path));
+export const isRelayRoute = (path: string): boolean => matchRoute(path, true) !== undefined;
 
 /** 404 for any other path, 405 for a method the route does not take; sets the route and its ids. */
 export const routeLead: MiddlewareHandler<RelayEnv> = async function routeLead(c, next) {
-  const path = c.req.path;
-  let match: RegExpExecArray | null = null;
-  const route = WHOLE.find((candidate) => (match = candidate.pattern.exec(path)));
-  if (!route || !match) return message(c, 404, 'Not found.');
-  const groups = match as RegExpExecArray;
+  const route = matchRoute(c.req.path, true);
+  if (!route) return message(c, 404, 'Not found.');
   c.get('record').route = route.name;
   const method = methodOf(c);
   const preflight =
     method === 'OPTIONS' && c.req.header('origin') !== undefined && !!c.req.header('access-control-request-method');
   if (method !== route.method && !(route.method === 'GET' && method === 'HEAD') && !preflight)
     return message(c, 405, 'Method not allowed.', { allow: `${route.method}, OPTIONS` });
-  const customerId = decoded(groups[1]);
+  const customerId = decoded(route.customer);
   if (customerId === undefined) return message(c, 404, 'Not found.');
-  const estateId = decoded(groups[2]);
+  const estateId = decoded(route.estate);
   // An estate id is Vitec's (letters, digits, - and _): anything else names no estate, and is not sent on.
-  if (groups[2] !== undefined && (estateId === undefined || !VITEC_ID.test(estateId)))
+  if (route.estate !== undefined && (estateId === undefined || !VITEC_ID.test(estateId)))
     return message(c, 404, 'No estate has this id.');
   c.set('customerId', customerId);
   c.set('route', route.name);
