@@ -203,16 +203,40 @@ class WebKitLauncher extends WebdriverLauncher {
     await this.driver.releaseActions();
   }
 
-  /** Resizes the window so that the viewport (what the page's `innerWidth` and `innerHeight` report) is the size asked. */
+  /**
+   * Resizes the window so that the viewport (what the page's `innerWidth` and `innerHeight` report) is the size asked.
+   * WebKitGTK resizes asynchronously: `innerHeight` can still report the old size while the window's rect already has
+   * the new one. A size read then would be off by the whole resize (once it asked for a window -162 px tall), so each
+   * step waits, up to a deadline, for the viewport to settle before it reads the window's frame from it.
+   */
   async setViewport({ width, height }) {
     const inner = () => this.driver.execute(() => [window.innerWidth, window.innerHeight]);
+    const same = (a, b) => a[0] === b[0] && a[1] === b[1];
+    const target = [width, height];
+    // Waits until the viewport has left `before` (the size before a resize) and then holds still, or is the size asked.
+    const settled = async (before) => {
+      let last = await inner();
+      for (const deadline = Date.now() + 2000; Date.now() < deadline; ) {
+        if (same(last, target)) return last;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const now = await inner();
+        if (same(now, last) && !(before && same(now, before))) return now;
+        last = now;
+      }
+      return last;
+    };
+    let before;
     for (let attempt = 0; attempt < 3; attempt++) {
-      const [innerWidth, innerHeight] = await inner();
+      const [innerWidth, innerHeight] = await settled(before);
       if (innerWidth === width && innerHeight === height) return;
+      before = [innerWidth, innerHeight];
       const rect = await this.driver.getWindowRect();
-      await this.driver.setWindowRect(0, 0, rect.width + width - innerWidth, rect.height + height - innerHeight);
+      // The window's frame (title bar, borders) around the viewport is never negative; a reading that says so is stale.
+      const frameWidth = Math.max(0, rect.width - innerWidth);
+      const frameHeight = Math.max(0, rect.height - innerHeight);
+      await this.driver.setWindowRect(0, 0, width + frameWidth, height + frameHeight);
     }
-    const [innerWidth, innerHeight] = await inner();
+    const [innerWidth, innerHeight] = await settled();
     if (innerWidth !== width || innerHeight !== height) {
       throw new Error(`WebKit's viewport stayed ${innerWidth}×${innerHeight}, not ${width}×${height}`);
     }
