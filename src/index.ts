@@ -1,18 +1,26 @@
 /** Browser entry: records the visit's attribution, defines `<vitec-lead-form>`, exports its public types. */
 import { defineLeadForm } from './element/define.js';
-import { loadedVisitRecorder, loadVisitRecorder, pageAttributionSettings, whenIdle } from './page/visit.js';
+import {
+  loadedVisitRecorder,
+  loadVisitRecorder,
+  mayBringNewTouch,
+  pageAttributionSettings,
+  whenIdle,
+} from './page/visit.js';
 
-// Every page that loads the script records the visit, so a visitor who lands on a campaign page and sends the form
-// from another keeps the campaign: when the browser is idle, with the recording's chunk fetched then, not in the task
-// that draws the form (a form sent before that records it as it builds the lead). The settings are read now, before
-// any form is upgraded.
+// A page view that brings the visit a campaign (tags in its URL) or another site (the referrer) is recorded, so that a
+// visitor who lands on a campaign page and sends the form from another keeps the campaign: when the browser is idle,
+// with the recording's chunk fetched then, not in the task that draws the form (a form sent before that records it as
+// it builds the lead). Other page views have nothing to record: a lead sent from them reads the visit's memory as it
+// is built. The settings are read now, before any form is upgraded.
 const settings = pageAttributionSettings(document);
-whenIdle(() =>
-  loadVisitRecorder().then(
-    (recorder) => recorder.recordPageVisit(settings),
-    () => undefined,
-  ),
-);
+if (mayBringNewTouch(location.href, document.referrer))
+  whenIdle(() =>
+    loadVisitRecorder().then(
+      (recorder) => recorder.recordPageVisit(settings),
+      () => undefined,
+    ),
+  );
 // A visitor who leaves after the chunk came but before the page was idle (a busy page) still leaves it recorded.
 addEventListener('pagehide', () => loadedVisitRecorder()?.recordPageVisit(settings), { once: true });
 

@@ -149,9 +149,11 @@ export class LeadFormAttributes extends LitElement {
 
   private kept?: { marketing: FormMarketing | undefined };
   /**
-   * What will be sent as the lead's `marketing`: the visit's attribution, recorded when the page is idle (its code is
-   * a chunk fetched then, or when this is first read); read, extend or replace it. Undefined until that chunk is here:
-   * `await form.visitRecorded` first. A lead always has it: a submit waits for the chunk.
+   * What will be sent as the lead's `marketing`: the visit's attribution (this page view's tags and referrer, recorded
+   * when the page is idle, with what the visit remembered from earlier pages), taken when this is first read; read,
+   * extend or replace it. Undefined until the recording's chunk is here (fetched at idle on a page view that brings
+   * the visit something new, or when this is first read): `await form.visitRecorded` first. A lead always has it: a
+   * submit waits for the chunk.
    */
   get marketing(): FormMarketing | undefined {
     const recorder = loadedVisitRecorder() ?? loadedBehaviour();

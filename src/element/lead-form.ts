@@ -5,7 +5,6 @@ import { configProblem } from '../lead/form-config.js';
 import type { FormValues } from '../lead/lead-payload.js';
 import { type FormTexts, formTextsOf } from '../lead/messages/index.js';
 import { draftKey, readDraft, writeDraft } from '../page/draft.js';
-import { whenIdle } from '../page/visit.js';
 import { AfterRender } from './after-render.js';
 import { BehaviourController } from './behaviour-loader.js';
 import { kindViewFor } from './kind-loader.js';
@@ -92,8 +91,6 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
     super.connectedCallback();
     this.shownAt = Date.now();
     if (this.saveDraft) this.values = { ...readDraft(draftKey(location.pathname, this.id)), ...this.values };
-    // The visit's attribution, recorded when the browser is idle (at the latest when the lead is built).
-    whenIdle(() => this.visitRecorded.catch(() => undefined));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

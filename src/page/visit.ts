@@ -24,6 +24,17 @@ export function pageAttributionSettings(page: ParentNode): AttributionSettings {
   };
 }
 
+/**
+ * Whether this page view may bring the visit something new to remember: tags in its URL (any query: which parameters
+ * count is the recording's to say), or a referrer that may be another site (any but this page's origin). Most page
+ * views of a visit bring nothing new: they touch no storage and fetch no recording, and a lead sent from them reads
+ * what the visit remembered as it is built. Never false for a page view the recording would keep something of.
+ */
+export function mayBringNewTouch(url: string, referrer: string): boolean {
+  const { origin, search } = new URL(url);
+  return search.length > 1 || (referrer !== '' && !referrer.startsWith(`${origin}/`));
+}
+
 /** Runs `work` when the browser is idle (Safari has no `requestIdleCallback`: then after the current task). */
 export function whenIdle(work: () => unknown): void {
   (window.requestIdleCallback ?? setTimeout)(() => void work());

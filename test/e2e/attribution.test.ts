@@ -135,4 +135,67 @@ describe('attribution across pages (built file)', () => {
       await tab.close();
     });
   }
+
+  /** Loads `path` as a visitor coming from `referrer` would, waits until the page is idle, and says what it did. */
+  async function idleVisit(path: string, referrer?: string) {
+    const tab = await browser.newPage();
+    const chunks: string[] = [];
+    tab.on('request', (request) => {
+      const name = /\/(vitec-lead-form-[a-z-]+)-[\w-]+\.js/.exec(request.url())?.[1];
+      if (name) chunks.push(name);
+    });
+    // Counts the page's reads of either storage (the getters on Window.prototype), from before its first script.
+    await tab.addInitScript(() => {
+      const counted = window as unknown as { storageTouches: number };
+      counted.storageTouches = 0;
+      for (const name of ['localStorage', 'sessionStorage'] as const) {
+        const getter = Object.getOwnPropertyDescriptor(Window.prototype, name)!.get!;
+        Object.defineProperty(Window.prototype, name, {
+          configurable: true,
+          get() {
+            counted.storageTouches++;
+            return getter.call(this);
+          },
+        });
+      }
+    });
+    await tab.goto(`${site.url}${path}`, referrer ? { referer: referrer } : {});
+    await tab.locator('vitec-lead-form form').waitFor();
+    await tab.evaluate(
+      () =>
+        new Promise((resolve) =>
+          requestIdleCallback(() => setTimeout(() => requestIdleCallback(resolve, { timeout: 2000 }), 300)),
+        ),
+    );
+    const touches = await tab.evaluate(() => (window as unknown as { storageTouches: number }).storageTouches);
+    return { tab, chunks, touches };
+  }
+
+  it('should fetch no recording and touch no storage on a page view that brings the visit nothing new', async () => {
+    const { tab, chunks, touches } = await idleVisit('/kontakt', `${site.url}/villa`);
+    assert.deepEqual(chunks, []);
+    assert.equal(touches, 0);
+    // What the visit remembered still reaches a lead sent from it.
+    await tab.evaluate(() =>
+      sessionStorage.setItem(
+        'vitec-lead-form:attribution',
+        JSON.stringify({ utmTags: [{ name: 'utm_source', value: 'tidigare' }], savedAt: Date.now() }),
+      ),
+    );
+    assert.deepEqual(await sendFrom(tab), { utmTags: [{ name: 'utm_source', value: 'tidigare' }] });
+    await tab.close();
+  });
+
+  for (const [what, path, referrer] of [
+    ['tags in its URL', '/kampanj?utm_source=nyhetsbrev', undefined],
+    ['another site as referrer', '/kampanj', 'https://www.example.com/sok'],
+  ] as const) {
+    it(`should record a page view that brings ${what} when the page is idle, before any visitor acts`, async () => {
+      const { tab, chunks } = await idleVisit(path, referrer);
+      assert.deepEqual(chunks, ['vitec-lead-form-attribution']);
+      const stored = await tab.evaluate(() => sessionStorage.getItem('vitec-lead-form:attribution'));
+      assert.match(stored ?? '', what.startsWith('tags') ? /"utm_source","value":"nyhetsbrev"/ : /www\.example\.com/);
+      await tab.close();
+    });
+  }
 });

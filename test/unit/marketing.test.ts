@@ -7,6 +7,7 @@ import {
   recordVisit,
   utmTagsFromUrl,
 } from '../../src/lead/marketing.ts';
+import { mayBringNewTouch } from '../../src/page/visit.ts';
 
 describe('utmTagsFromUrl', () => {
   const cases: [string, string, [string, string][]][] = [
@@ -102,6 +103,40 @@ describe('marketingFromPage', () => {
       referrer: 'https://mail.example.com/',
       utmTags: [{ name: 'utm_source', value: 'nyhetsbrev' }],
     });
+  });
+});
+
+describe('mayBringNewTouch', () => {
+  it('should say no for a page view of the site with no query, and for one that came straight in', () => {
+    assert.equal(mayBringNewTouch('https://m.se/kontakt', 'https://m.se/villa?utm_source=x'), false);
+    assert.equal(mayBringNewTouch('https://m.se/kontakt', ''), false);
+    assert.equal(mayBringNewTouch('https://m.se/kontakt?', ''), false);
+    assert.equal(mayBringNewTouch('https://m.se/kontakt#form', 'https://m.se/'), false);
+  });
+  it('should never say no to a page view that brings tags or another site', () => {
+    const urls = [
+      'https://m.se/',
+      'https://m.se/villa?utm_source=google',
+      'https://m.se/villa?gclid=abc#x',
+      'https://m.se/villa?UTM_MEDIUM=cpc',
+      'https://m.se/villa?page=2',
+      'https://m.se:8443/villa?fbclid=1',
+    ];
+    const referrers = [
+      '',
+      'https://m.se/',
+      'http://m.se/',
+      'https://www.m.se/',
+      'https://m.se:8443/',
+      'https://m.se.evil.example/',
+      'https://google.com/search?q=villa',
+      'android-app://com.google.android.gm/',
+    ];
+    for (const url of urls)
+      for (const referrer of referrers)
+        if (marketingFromPage(url, referrer)) assert.equal(mayBringNewTouch(url, referrer), true, `${url} from ${referrer}`);
+    assert.equal(mayBringNewTouch('https://m.se/', 'https://m.se.evil.example/'), true);
+    assert.equal(mayBringNewTouch('https://m.se/', 'https://www.m.se/'), true);
   });
 });
 
