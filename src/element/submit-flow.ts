@@ -5,7 +5,8 @@
  */
 import { leadConfigOf, webUrl } from '../lead/form-config.js';
 import type { FieldName } from '../lead/fields.js';
-import { buildLead, validateForm } from '../lead/lead-payload.js';
+import { buildLead, type FormValidation, validateForm } from '../lead/lead-payload.js';
+import type { FormMarketing } from '../lead/lead-schema.js';
 import { errorText, errorTexts, messagesOf } from '../lead/messages/texts.js';
 import { consentLine, redirectTarget, suspectBot } from '../lead/site-rules.js';
 import type { Messages } from '../lead/messages/index.js';
@@ -14,6 +15,17 @@ import type { KindView } from './kinds.js';
 import { type KindAndLead, LeadBotEvent, LeadSubmitEvent } from './lead-events.js';
 import type { Submission, SubmissionHost } from './submission.js';
 import type { ErrorTarget } from './templates/form-templates.js';
+
+/**
+ * Checks what was typed first without the visit's attribution, and reads that (from storage, which costs a page's
+ * first access milliseconds) only for a form that is otherwise ready to send: an empty or wrong submit shows its
+ * errors without it, and the lead that is sent is checked again with it (a page may have set `marketing` itself).
+ */
+function withMarketing<T>(host: SubmissionHost, check: (marketing: FormMarketing | undefined) => FormValidation<T>) {
+  const result = check(undefined);
+  const marketing = result.success ? host.marketing : undefined;
+  return marketing ? check(marketing) : result;
+}
 
 /** The lead (or a website kind's body) from what was typed, checked; and whether a booking's slot is missing. */
 function validate(host: SubmissionHost) {
@@ -25,14 +37,23 @@ function validate(host: SubmissionHost) {
     const kind = view.kind;
     const config = view.config();
     const consentAt = host.consent ? new Date() : undefined;
-    const body = kinds.buildKindBody(kind, host.values, config, host.marketing, consentAt);
-    const result = kinds.validateKindForm(kind, body, { ...rules, skip: ['timeSlotId'] }, config.inputs);
+    const result = withMarketing(host, (marketing) =>
+      kinds.validateKindForm(
+        kind,
+        kinds.buildKindBody(kind, host.values, config, marketing, consentAt),
+        { ...rules, skip: ['timeSlotId'] },
+        config.inputs,
+      ),
+    );
     return { kind, result, slotMissing: kind === 'viewing' && !config.timeSlotId };
   }
   const policy = host.privacyPolicyUrl && webUrl(host.privacyPolicyUrl, location.href)?.href;
   const consent = host.consent ? consentLine(messagesOf(host.formLang).consentRecord, new Date(), policy) : undefined;
-  const lead = buildLead(host.values, leadConfigOf(host, location.hostname), host.marketing, consent);
-  return { kind: 'lead' as const, result: validateForm(lead, rules), slotMissing: false };
+  const config = leadConfigOf(host, location.hostname);
+  const result = withMarketing(host, (marketing) =>
+    validateForm(buildLead(host.values, config, marketing, consent), rules),
+  );
+  return { kind: 'lead' as const, result, slotMissing: false };
 }
 
 /** Checks one input again (after a blur, once submitted): a new error is shown, a fixed one marked fixed. */

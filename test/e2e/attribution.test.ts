@@ -175,6 +175,10 @@ describe('attribution across pages (built file)', () => {
     const { tab, chunks, touches } = await idleVisit('/kontakt', `${site.url}/villa`);
     assert.deepEqual(chunks, []);
     assert.equal(touches, 0);
+    // Nor does a submit whose errors the visitor must fix first: the visit's memory is read for a lead ready to send.
+    await tab.getByRole('button', { name: 'Skicka' }).click();
+    await tab.locator('vitec-lead-form .summary').waitFor();
+    assert.equal(await tab.evaluate(() => (window as unknown as { storageTouches: number }).storageTouches), 0);
     // What the visit remembered still reaches a lead sent from it.
     await tab.evaluate(() =>
       sessionStorage.setItem(
