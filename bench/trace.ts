@@ -66,7 +66,7 @@ const FIELDS: [string, string, string][] = [
 ];
 
 /** Marks `laid-out` once `form` has layout, then logs `settled` once the page is idle after `ready`. */
-const finish = (form: string, ready = 'Promise.resolve()') =>
+export const finish = (form: string, ready = 'Promise.resolve()') =>
   `${form}.getBoundingClientRect(); performance.mark('laid-out');
 await ${ready};
 await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 5000 }));
@@ -81,17 +81,17 @@ console.log('settled');`;
  * fetched at idle, and `visitRecorded` (which a form whose page view was recorded answers from memory) says when it is
  * done.
  */
-const oursProbe = (campaign: boolean) => `await customElements.whenDefined('vitec-lead-form');
+export const oursProbe = (campaign: boolean) => `await customElements.whenDefined('vitec-lead-form');
 const el = document.querySelector('vitec-lead-form');
 await el.updateComplete;
 ${finish("el.shadowRoot.querySelector('form')", campaign ? 'new Promise((resolve) => requestIdleCallback(resolve)).then(() => el.visitRecorded)' : undefined)}`;
 
-const plainForm = `<form novalidate>${FIELDS.map(
+export const plainForm = `<form novalidate>${FIELDS.map(
   ([name, text, type]) =>
     `<div><label for="${name}">${text}</label>${type === 'textarea' ? `<textarea id="${name}" name="${name}" rows="5"></textarea>` : `<input id="${name}" name="${name}" type="${type}">`}</div>`,
 ).join('')}<button>Skicka</button></form>`;
 
-const page = (head: string, body: string) =>
+export const page = (head: string, body: string) =>
   `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>bench</title>${head}</head><body>${body}</body></html>`;
 
 /** The Lit floor, built as the drop-in is (same target, minified), in memory. */
@@ -283,7 +283,7 @@ function analyse(events: TraceEvent[]): Load {
   };
 }
 
-async function loadOnce(openPage: () => Promise<Page>, url: string, rate: number): Promise<Load> {
+export async function loadOnce(openPage: () => Promise<Page>, url: string, rate: number): Promise<Load> {
   const tab = await openPage();
   try {
     const cdp = await tab.context().newCDPSession(tab);

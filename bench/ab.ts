@@ -1,0 +1,73 @@
+/**
+ * `DIST_A=<dir> DIST_B=<dir> npx tsx bench/ab.ts`: two builds of the drop-in side by side, to measure what one change
+ * costs the page's main thread before it goes in. Each load is a fresh context, as in `npm run bench`; the two builds
+ * (copies of `dist/` before and after the change) and the plain-HTML form are alternated in every round, the order of
+ * the two flipped each round, and the difference is taken round by round. `LOADS` (default 30) rounds, at `RATE`×
+ * CPU (default 1). A difference inside the printed interquartile range of the per-round differences is noise.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+// @ts-expect-error: a plain JS module shared with the test runner's config.
+import { chromiumArgs, executablePath } from '../test/support/chromium.js';
+import { listen, median, quantile } from './stats.ts';
+import { finish, type Load, loadOnce, medianIqr, oursProbe, page, PARTS, plainForm } from './trace.ts';
+
+const dirs = { a: process.env.DIST_A, b: process.env.DIST_B };
+if (!dirs.a || !dirs.b) throw new Error('DIST_A and DIST_B: two directories, each a build of the drop-in (dist/)');
+const LOADS = Number(process.env.LOADS ?? 30);
+const RATE = Number(process.env.RATE ?? 1);
+
+const files = (dir: string) =>
+  new Map(
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => [name, readFileSync(join(dir, name), 'utf8')]),
+  );
+const builds: Record<string, Map<string, string>> = { a: files(dirs.a), b: files(dirs.b) };
+
+const server = createServer((req, res) => {
+  const path = (req.url ?? '/').split('?')[0]!;
+  const js = (body: string) => res.writeHead(200, { 'content-type': 'text/javascript' }).end(body);
+  const html = (body: string) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  const [, build, file] = /^\/(a|b)\/(.*)$/.exec(path) ?? [];
+  if (build && file === 'probe.js') return js(oursProbe(false));
+  if (build && builds[build]!.has(file!)) return js(builds[build]!.get(file!)!);
+  if (build && file === '')
+    return html(
+      page(
+        '<script type="module" src="vitec-lead-form.js"></script><script type="module" src="probe.js"></script>',
+        '<vitec-lead-form endpoint="/x" customer-id="C"></vitec-lead-form>',
+      ),
+    );
+  if (path === '/plain.js') return js(finish("document.querySelector('form')"));
+  if (path === '/plain') return html(page('<script type="module" src="/plain.js"></script>', plainForm));
+  res.writeHead(404).end();
+});
+const base = await listen(server);
+const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+const loads: Record<'a' | 'b' | 'plain', Load[]> = { a: [], b: [], plain: [] };
+try {
+  for (let round = 0; round < LOADS; round++)
+    for (const kind of round % 2 ? (['a', 'b', 'plain'] as const) : (['b', 'a', 'plain'] as const))
+      loads[kind].push(
+        await loadOnce(
+          async () => (await browser.newContext()).newPage(),
+          `${base}/${kind === 'plain' ? 'plain' : `${kind}/`}`,
+          RATE,
+        ),
+      );
+} finally {
+  await browser.close();
+  server.close();
+}
+const cpu = (kind: keyof typeof loads) => loads[kind].map((load) => load.cpuMs);
+const parts = (kind: keyof typeof loads) =>
+  PARTS.map((part) => `${part} ${median(loads[kind].map((load) => load.parts[part])).toFixed(2)}`).join(', ');
+console.log(`${LOADS} rounds at ${RATE}× CPU, main-thread CPU per load (trace thread time)`);
+for (const kind of ['a', 'b', 'plain'] as const) console.log(`${kind}: ${medianIqr(cpu(kind))}; ${parts(kind)}`);
+const diff = loads.b.map((load, i) => load.cpuMs - loads.a[i]!.cpuMs);
+console.log(
+  `b − a, round by round: median ${median(diff).toFixed(2)} ms (IQR ${quantile(diff, 0.25).toFixed(2)} to ${quantile(diff, 0.75).toFixed(2)})`,
+);
