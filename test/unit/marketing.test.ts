@@ -134,7 +134,8 @@ describe('mayBringNewTouch', () => {
     ];
     for (const url of urls)
       for (const referrer of referrers)
-        if (marketingFromPage(url, referrer)) assert.equal(mayBringNewTouch(url, referrer), true, `${url} from ${referrer}`);
+        if (marketingFromPage(url, referrer))
+          assert.equal(mayBringNewTouch(url, referrer), true, `${url} from ${referrer}`);
     assert.equal(mayBringNewTouch('https://m.se/', 'https://m.se.evil.example/'), true);
     assert.equal(mayBringNewTouch('https://m.se/', 'https://www.m.se/'), true);
   });
