@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { type FieldList, parseFieldList } from '../lead/field-list.js';
-import type { FieldName } from '../lead/fields.js';
+import { type FieldName, isFieldName } from '../lead/fields.js';
 import { configProblem } from '../lead/form-config.js';
 import type { FormValues } from '../lead/lead-payload.js';
 import { type FormTexts, formTextsOf } from '../lead/messages/index.js';
@@ -181,7 +181,8 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
     const consent = { policyUrl: this.privacyPolicyUrl, required: this.consentRequired, checked: this.consent };
     const texts = states?.messagesOf(this.formLang);
     const consentError = { error: fieldErrors.consent, fixed: fixed.has('consent'), onChange: this.handleConsent };
-    return html`<form part="form" novalidate @submit=${this.handleSubmit} aria-busy=${sending ? 'true' : 'false'}>
+    return html`<form part="form" novalidate @submit=${this.handleSubmit} @input=${this.handleInput} @focusout=${this.handleBlur}
+      aria-busy=${sending ? 'true' : 'false'}>
       ${this.preview ? html`<p class="preview-note">${t.previewNote}</p>` : nothing}
       ${texts ? states?.renderErrorSummary(texts.summaryHeading, texts.fixedNote, items, onSelect) : nothing}
       <slot name="before"></slot>
@@ -196,11 +197,13 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
     const { fieldErrors: errors, fixed } = this.submission;
     const { t, values, requiredFields: required } = this;
     const states = this.lazy.now()?.messagesOf(this.formLang);
-    return { t, states, values, errors, fixed, required, onInput: this.handleInput, onBlur: this.handleBlur };
+    return { t, states, values, errors, fixed, required, onInput: this.handleInput };
   }
 
   private handleInput = (event: Event) => {
     const input = event.target as HTMLInputElement;
+    // One listener on the form for every input's: the lead's inputs and the foreign-number box count, nothing else.
+    if (!isFieldName(input.name) && input.name !== 'isForeignSocialSecurityNumber') return;
     this.values = { ...this.values, [input.name]: input.type === 'checkbox' ? input.checked : input.value };
     if (this.saveDraft) writeDraft(draftKey(location.pathname, this.id), this.values);
   };
@@ -218,13 +221,13 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
   };
 
   /**
-   * After the first submit, an input is checked again when the visitor leaves it; but not when they
-   * leave it by pressing the submit button, which checks everything anyway: an error removed above the
+   * After the first submit, an input is checked again when the visitor leaves it (`focusout`, on the form); but not
+   * when they leave it by pressing the submit button, which checks everything anyway: an error removed above the
    * button between press and release would move the button from under the pointer and lose the click.
    */
   private handleBlur = (event: Event) => {
-    if (!this.submission.submitted || this.pressingSubmit) return;
-    void this.submission.recheck((event.target as HTMLInputElement).name as FieldName);
+    const name = (event.target as HTMLInputElement).name;
+    if (this.submission.submitted && !this.pressingSubmit && isFieldName(name)) void this.submission.recheck(name);
   };
 
   private handleSubmit = (event: Event) => {

@@ -126,6 +126,17 @@ describe('<vitec-lead-form> save-draft', () => {
     expect(input(await form(direct.endpoint, 'save-draft'), 'firstName').value).to.equal('');
   });
 
+  it('should keep only the lead\'s inputs: not the honeypot, nor the consent box', async () => {
+    const el = await form(direct.endpoint, 'save-draft consent-required');
+    await fill(el, { firstName: 'Anna', website: 'http://spam.example' });
+    // A real click: the box reports both `input` and `change`.
+    input(el, 'consent').click();
+    await el.updateComplete;
+    expect(el.consent).to.equal(true);
+    const key = Object.keys(sessionStorage).find((name) => name.startsWith('vitec-lead-form:draft:'))!;
+    expect(JSON.parse(sessionStorage.getItem(key)!)).to.deep.equal({ firstName: 'Anna' });
+  });
+
   it('should store nothing without the attribute', async () => {
     const el = await form(direct.endpoint);
     await fill(el, { firstName: 'Anna' });

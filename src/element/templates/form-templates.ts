@@ -18,8 +18,8 @@ export interface FieldView {
   /** Errors the visitor has fixed since the last submit: still shown, marked fixed, so that nothing moves. */
   fixed: ReadonlySet<ErrorTarget>;
   required: readonly FieldName[];
+  /** For the checkbox that says a personnummer is foreign: the inputs' own `input` and `focusout` reach the form. */
   onInput: (event: Event) => void;
-  onBlur: (event: Event) => void;
 }
 
 function renderError(id: string, error: string, states: StateTexts | undefined, fixed = false) {
@@ -79,11 +79,11 @@ export function renderField(field: FieldName, view: FieldView, place: FieldPlace
     spec.type === 'textarea'
       ? html`<textarea part="input" class="input" id=${id} name=${field} rows="5" autocomplete=${spec.autocomplete}
           aria-describedby=${ifDefined(describedBy)} aria-invalid=${ifDefined(invalid)}
-          .value=${value} @input=${view.onInput} @blur=${view.onBlur}></textarea>`
+          .value=${value}></textarea>`
       : html`<input part="input" class="input" id=${id} name=${field} type=${spec.type} autocomplete=${spec.autocomplete}
           inputmode=${ifDefined(spec.inputmode)} spellcheck=${spec.type === 'text' ? nothing : 'false'}
           aria-describedby=${ifDefined(describedBy)} aria-invalid=${ifDefined(invalid)}
-          .value=${value} @input=${view.onInput} @blur=${view.onBlur} />`;
+          .value=${value} />`;
   return html`<div class="field field-${field.replace('.', '-')} ${invalid ? 'field-error' : ''}" part="field">
     <label part="label" class="label" for=${id}>${optional ? html`${t.labels[field]} <span class="optional">${t.optional}</span>` : t.labels[field]}</label>
     ${hint ? html`<p part="hint" class="hint" id="${id}-hint">${hint}</p>` : nothing}
