@@ -126,7 +126,7 @@ describe('<vitec-lead-form> save-draft', () => {
     expect(input(await form(direct.endpoint, 'save-draft'), 'firstName').value).to.equal('');
   });
 
-  it('should keep only the lead\'s inputs: not the honeypot, nor the consent box', async () => {
+  it("should keep only the lead's inputs: not the honeypot, nor the consent box", async () => {
     const el = await form(direct.endpoint, 'save-draft consent-required');
     await fill(el, { firstName: 'Anna', website: 'http://spam.example' });
     // A real click: the box reports both `input` and `change`.
