@@ -1,8 +1,6 @@
 /**
- * Loads form-behaviour.ts, once, for every form on the page. A failed load is forgotten, so that the next
- * call tries again: Chromium and WebKit fetch the same URL again, but Firefox keeps the failure for the
- * URL (measured: a second `import()` of it fails without a request), so the next try adds `?retry=N` to
- * the URL its error names.
+ * Loads behaviour.ts (and, for a website kind's form, kind-behaviour.ts through it), once, for every form on the page;
+ * a failed load is tried again at the next call (load-once.ts).
  */
 import {
   adoptStyles,
@@ -20,36 +18,17 @@ import { isWebsiteKind } from '../lead/lead-kinds.js';
 export type Behaviour = typeof import('./behaviour.js');
 export type KindBehaviour = typeof import('./kind-behaviour.js');
 
-let loading: Promise<Behaviour> | undefined;
-let loaded: Behaviour | undefined;
-let retryUrl: string | undefined;
-let retries = 0;
-
-export function loadBehaviour(): Promise<Behaviour> {
-  loading ??= (
-    retryUrl
-      ? (import(/* @vite-ignore */ `${retryUrl}?retry=${++retries}`) as Promise<Behaviour>)
-      : import('./behaviour.js')
-  ).then(
-    (behaviour) => (loaded = behaviour),
-    (error: unknown) => {
-      loading = undefined;
-      retryUrl ??= String((error as Error)?.message ?? '').match(/https?:\/\/\S+?\.js\b/)?.[0];
-      throw error;
-    },
-  );
-  return loading;
-}
+const behaviourPart = loadOnce(() => import('./behaviour.js'));
+export const loadBehaviour = behaviourPart.load;
+/** The behaviour if it has arrived, without waiting: a form uses it at once, in the same task. */
+export const loadedBehaviour = behaviourPart.loaded;
 
 /** The website kinds' part of the behaviour (kind-behaviour.ts), loaded once, by the behaviour. */
-const kindPart = loadOnce(() => loadBehaviour().then((behaviour) => behaviour.loadKindBehaviour()));
+const kindPart = {
+  load: () => loadBehaviour().then((behaviour) => behaviour.kindBehaviour.load()),
+  loaded: () => loadedBehaviour()?.kindBehaviour.loaded(),
+};
 
-/** The behaviour if it has arrived, without waiting: a form uses it at once, in the same task. */
-export function loadedBehaviour(): Behaviour | undefined {
-  return loaded;
-}
-
-/**
 /**
  * Adds `sheet` to a form's shadow root after its own stylesheet: a constructable sheet where the browser adopts them
  * (not subject to a CSP's style-src), else a `<style>` as Lit itself adds one (with the page's `litNonce`).

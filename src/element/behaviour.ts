@@ -3,6 +3,8 @@
  * sending (retry, idempotency, failure mapping, events, data layer). The entry file loads it at the
  * visitor's first focus or input in a form (behaviour-loader.ts); the one-file build inlines it.
  */
+import { loadOnce } from '../page/load-once.js';
+
 export { buildLead, validateForm } from '../lead/lead-payload.js';
 export { getLeadSchema } from '../lead/lead-schema.js';
 export { messagesOf } from '../lead/messages/texts.js';
@@ -10,7 +12,7 @@ export { LeadSender } from './lead-sender.js';
 export { recordPageVisit } from '../page/attribution.js';
 
 /** The website kinds' body and its check (kind-behaviour.ts), for such a form only. */
-export const loadKindBehaviour = () => import('./kind-behaviour.js');
+export const kindBehaviour = loadOnce(() => import('./kind-behaviour.js'));
 export { recheckField, submitLead } from './submit-flow.js';
 export {
   focusSummaryTarget,

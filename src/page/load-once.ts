@@ -1,16 +1,25 @@
 /**
  * A lazily imported part of the form, loaded once for the page however many forms ask; a failed load is forgotten,
  * so that the next call tries again.
+ *
+ * `load` is one `import()` of one file. Chromium and WebKit fetch a file again whose import failed, but Firefox keeps
+ * the failure for its URL (measured: a second `import()` of it fails without a request), so a try after a failure
+ * imports the URL the error named with `?retry=N` (WebKit's error names none, and it needs none).
  */
 export function loadOnce<T>(load: () => Promise<T>): { load: () => Promise<T>; loaded: () => T | undefined } {
   let loading: Promise<T> | undefined;
   let loaded: T | undefined;
+  let retryUrl: string | undefined;
+  let retries = 0;
   return {
     load: () =>
-      (loading ??= load().then(
+      (loading ??= (
+        retryUrl ? (import(/* @vite-ignore */ `${retryUrl}?retry=${++retries}`) as Promise<T>) : load()
+      ).then(
         (module) => (loaded = module),
         (error: unknown) => {
           loading = undefined;
+          retryUrl ??= String((error as Error)?.message ?? '').match(/https?:\/\/\S+?\.js\b/)?.[0];
           throw error;
         },
       )),
