@@ -12,9 +12,10 @@ import {
 // visitor who lands on a campaign page and sends the form from another keeps the campaign: when the browser is idle,
 // with the recording's chunk fetched then, not in the task that draws the form (a form sent before that records it as
 // it builds the lead). Other page views have nothing to record: a lead sent from them reads the visit's memory as it
-// is built. The settings are read now, before any form is upgraded.
+// is built. A site that keeps the visit 30 days (`local`, with the visitor's consent) has it forgotten on the first page
+// view after them, so its recording runs on every page view. The settings are read now, before any form is upgraded.
 const settings = pageAttributionSettings(document);
-if (mayBringNewTouch(location.href, document.referrer))
+if (mayBringNewTouch(location.href, document.referrer) || settings.attribution === 'local')
   whenIdle(() =>
     loadVisitRecorder().then(
       (recorder) => recorder.recordPageVisit(settings),

@@ -136,6 +136,17 @@ describe('attribution across pages (built file)', () => {
     });
   }
 
+  /** Waits until the page's form is drawn and the page has been idle since. */
+  async function untilIdle(tab: Page) {
+    await tab.locator('vitec-lead-form form').first().waitFor();
+    await tab.evaluate(
+      () =>
+        new Promise((resolve) =>
+          requestIdleCallback(() => setTimeout(() => requestIdleCallback(resolve, { timeout: 2000 }), 300)),
+        ),
+    );
+  }
+
   /** Loads `path` as a visitor coming from `referrer` would, waits until the page is idle, and says what it did. */
   async function idleVisit(path: string, referrer?: string) {
     const tab = await browser.newPage();
@@ -160,13 +171,7 @@ describe('attribution across pages (built file)', () => {
       }
     });
     await tab.goto(`${site.url}${path}`, referrer ? { referer: referrer } : {});
-    await tab.locator('vitec-lead-form form').waitFor();
-    await tab.evaluate(
-      () =>
-        new Promise((resolve) =>
-          requestIdleCallback(() => setTimeout(() => requestIdleCallback(resolve, { timeout: 2000 }), 300)),
-        ),
-    );
+    await untilIdle(tab);
     const touches = await tab.evaluate(() => (window as unknown as { storageTouches: number }).storageTouches);
     return { tab, chunks, touches };
   }
@@ -187,6 +192,30 @@ describe('attribution across pages (built file)', () => {
       ),
     );
     assert.deepEqual(await sendFrom(tab), { utmTags: [{ name: 'utm_source', value: 'tidigare' }] });
+    await tab.close();
+  });
+
+  it('should forget a visit kept 30 days (local) on the first page view after them, though it brings nothing new', async () => {
+    const tab = await browser.newPage();
+    const stored = (days: number) =>
+      tab.evaluate(
+        (savedAt) =>
+          localStorage.setItem(
+            'vitec-lead-form:attribution',
+            JSON.stringify({ utmTags: [{ name: 'utm_source', value: 'host' }], savedAt }),
+          ),
+        Date.now() - days * 24 * 60 * 60 * 1000,
+      );
+    const kept = () => tab.evaluate(() => localStorage.getItem('vitec-lead-form:attribution'));
+    await tab.goto(`${site.url}/villa`);
+    await stored(29);
+    await tab.goto(`${site.url}/two-local-first`, { referer: `${site.url}/villa` });
+    await untilIdle(tab);
+    assert.match((await kept()) ?? '', /"host"/, 'kept within the 30 days');
+    await stored(31);
+    await tab.goto(`${site.url}/two-local-first`, { referer: `${site.url}/villa` });
+    await untilIdle(tab);
+    assert.equal(await kept(), null, 'forgotten after them, with no lead and no campaign visit');
     await tab.close();
   });
 
