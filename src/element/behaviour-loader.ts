@@ -11,6 +11,7 @@ import {
   supportsAdoptingStyleSheets,
 } from 'lit';
 import type { LeadSender } from './lead-sender.js';
+import type { SubmissionHost } from './submission.js';
 import { loadOnce } from '../page/load-once.js';
 import { whenIdle } from '../page/visit.js';
 import { isWebsiteKind } from '../lead/lead-kinds.js';
@@ -69,7 +70,12 @@ export class BehaviourController implements ReactiveController {
    */
   private warm = () => {
     this.ready()
-      .then((behaviour) => whenIdle(() => behaviour.getLeadSchema()))
+      .then((behaviour) =>
+        whenIdle(() => {
+          behaviour.getLeadSchema();
+          whenIdle(() => behaviour.rehearse(this.host as unknown as SubmissionHost));
+        }),
+      )
       .catch(() => undefined);
   };
 

@@ -13,7 +13,7 @@ export { recordPageVisit } from '../page/attribution.js';
 
 /** The website kinds' body and its check (kind-behaviour.ts), for such a form only. */
 export const kindBehaviour = loadOnce(() => import('./kind-behaviour.js'));
-export { recheckField, submitLead } from './submit-flow.js';
+export { recheckField, rehearse, submitLead } from './submit-flow.js';
 export {
   focusSummaryTarget,
   renderErrorSummary,

@@ -197,3 +197,25 @@ describe('<vitec-lead-form> and hostile text', () => {
     expect(lead, 'the mock answered from its mode: no lead stored').to.equal(undefined);
   });
 });
+
+describe('<vitec-lead-form> while the page is idle', () => {
+  const idle = () =>
+    new Promise((resolve) => (window.requestIdleCallback ?? setTimeout)(() => setTimeout(resolve, 50)));
+
+  it('should check what is typed ahead of the first submit without showing, announcing or sending anything', async () => {
+    await direct.reset();
+    const el = await form(direct.endpoint);
+    const events: string[] = [];
+    for (const type of ['vitec-lead-form-submit', 'vitec-lead-form-error', 'vitec-lead-form-success'])
+      el.addEventListener(type, () => events.push(type));
+    // A wrong address and no names: what a check finds, and a submit would show.
+    await fill(el, { 'email.emailAddress': 'anna@' });
+    for (let i = 0; i < 3; i++) await idle();
+    expect(root(el).querySelector('.summary')).to.equal(null);
+    expect(root(el).querySelectorAll('[aria-invalid="true"]').length).to.equal(0);
+    expect(statusText(el)).to.equal('');
+    expect(events).to.deep.equal([]);
+    expect(await direct.leads()).to.have.length(0);
+    expect(input(el, 'email.emailAddress').value).to.equal('anna@');
+  });
+});
