@@ -5,27 +5,17 @@
  * the two flipped each round, and the difference is taken round by round. `LOADS` (default 30) rounds, at `RATE`×
  * CPU (default 1). A difference inside the printed interquartile range of the per-round differences is noise.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 // @ts-expect-error: a plain JS module shared with the test runner's config.
 import { chromiumArgs, executablePath } from '../test/support/chromium.js';
+import { twoBuilds } from './builds.ts';
 import { listen, median, quantile } from './stats.ts';
 import { finish, type Load, loadOnce, medianIqr, oursProbe, page, PARTS, plainForm } from './trace.ts';
 
-const dirs = { a: process.env.DIST_A, b: process.env.DIST_B };
-if (!dirs.a || !dirs.b) throw new Error('DIST_A and DIST_B: two directories, each a build of the drop-in (dist/)');
 const LOADS = Number(process.env.LOADS ?? 30);
 const RATE = Number(process.env.RATE ?? 1);
-
-const files = (dir: string) =>
-  new Map(
-    readdirSync(dir)
-      .filter((name) => name.endsWith('.js'))
-      .map((name) => [name, readFileSync(join(dir, name), 'utf8')]),
-  );
-const builds: Record<string, Map<string, string>> = { a: files(dirs.a), b: files(dirs.b) };
+const builds = twoBuilds();
 
 const server = createServer((req, res) => {
   const path = (req.url ?? '/').split('?')[0]!;

@@ -6,10 +6,45 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 // @ts-expect-error: a plain JS module shared with the test runner's config.
 import { chromiumArgs, executablePath } from '../test/support/chromium.js';
 import { listen, median, ms, quantile, type Row, spread } from './stats.ts';
+
+/**
+ * In a page whose form is drawn: the visitor's first focus, then the first validation (an empty submit until its errors
+ * are drawn) once the page's idle work after that focus is done, then one keystroke's re-render; each timed in the page.
+ */
+export function interactions(page: Page): Promise<{ validation: number; keystroke: number }> {
+  return page.evaluate(async () => {
+    await customElements.whenDefined('vitec-lead-form');
+    const el = document.querySelector('vitec-lead-form') as HTMLElement & {
+      updateComplete: Promise<unknown>;
+      lazy: { ready(): Promise<unknown> };
+    };
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    // A visitor's first submit comes after the page has settled and after their first focus in the form, which
+    // fetches the behaviour and has its schema built, then one check rehearsed, in the page's next idle periods
+    // (two idle callbacks with a fifth of a second between them: a visitor takes longer to reach the button).
+    root.querySelector('input')!.focus();
+    await el.lazy.ready();
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }));
+    let start = performance.now();
+    root.querySelector('form')!.requestSubmit();
+    await el.updateComplete;
+    const validation = performance.now() - start;
+    const input = root.querySelector<HTMLInputElement>('input[name="firstName"]')!;
+    input.focus();
+    start = performance.now();
+    input.value = 'A';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await el.updateComplete;
+    return { validation, keystroke: performance.now() - start };
+  });
+}
 
 async function measureInteractions(loads: number) {
   const site = createServer((req, res) => {
@@ -37,34 +72,7 @@ async function measureInteractions(loads: number) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await page.goto(`${base}/ours`);
-      const timing = await page.evaluate(async () => {
-        await customElements.whenDefined('vitec-lead-form');
-        const el = document.querySelector('vitec-lead-form') as HTMLElement & {
-          updateComplete: Promise<unknown>;
-          lazy: { ready(): Promise<unknown> };
-        };
-        await el.updateComplete;
-        const root = el.shadowRoot!;
-        // A visitor's first submit comes after the page has settled and after their first focus in the form, which
-        // fetches the behaviour and has its schema built, then one check rehearsed, in the page's next idle periods
-        // (two idle callbacks with a fifth of a second between them: a visitor takes longer to reach the button).
-        root.querySelector('input')!.focus();
-        await el.lazy.ready();
-        await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }));
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 }));
-        let start = performance.now();
-        root.querySelector('form')!.requestSubmit();
-        await el.updateComplete;
-        const validation = performance.now() - start;
-        const input = root.querySelector<HTMLInputElement>('input[name="firstName"]')!;
-        input.focus();
-        start = performance.now();
-        input.value = 'A';
-        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-        await el.updateComplete;
-        return { validation, keystroke: performance.now() - start };
-      });
+      const timing = await interactions(page);
       result.validation.push(timing.validation);
       result.keystroke.push(timing.keystroke);
       await context.close();
