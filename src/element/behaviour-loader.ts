@@ -2,14 +2,7 @@
  * Loads behaviour.ts (and, for a website kind's form, kind-behaviour.ts through it), once, for every form on the page;
  * a failed load is tried again at the next call (load-once.ts).
  */
-import {
-  adoptStyles,
-  type CSSResult,
-  type LitElement,
-  type ReactiveController,
-  type ReactiveControllerHost,
-  supportsAdoptingStyleSheets,
-} from 'lit';
+import { adoptStyles, type CSSResult, type ReactiveController, supportsAdoptingStyleSheets } from 'lit';
 import type { LeadSender } from './lead-sender.js';
 import type { SubmissionHost } from './submission.js';
 import { loadOnce } from '../page/load-once.js';
@@ -49,7 +42,7 @@ export class BehaviourController implements ReactiveController {
   behaviour?: Behaviour;
   sender?: LeadSender;
 
-  constructor(private readonly host: ReactiveControllerHost & LitElement) {
+  constructor(private readonly host: SubmissionHost) {
     host.addController(this);
   }
 
@@ -73,7 +66,7 @@ export class BehaviourController implements ReactiveController {
       .then((behaviour) =>
         whenIdle(() => {
           behaviour.getLeadSchema();
-          whenIdle(() => behaviour.rehearse(this.host as unknown as SubmissionHost));
+          whenIdle(() => behaviour.rehearse(this.host));
         }),
       )
       .catch(() => undefined);
@@ -86,7 +79,7 @@ export class BehaviourController implements ReactiveController {
 
   /** Whether the form is of a website kind, whose behaviour needs its kinds' part too. */
   private get ofKind(): boolean {
-    return isWebsiteKind((this.host as LitElement & { kind?: string }).kind);
+    return isWebsiteKind(this.host.kind);
   }
 
   /**

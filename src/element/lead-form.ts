@@ -81,7 +81,7 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
   /** The thank-you's height and where the focus goes after a render. */
   private readonly settle = new AfterRender(this);
   /** @internal The lazily loaded behaviour (behaviour.ts), and the sending controller made from it. */
-  readonly lazy = new BehaviourController(this);
+  readonly lazy: BehaviourController = new BehaviourController(this);
   /** @internal What an interest, booking or valuation form adds (kinds.ts, loaded before it draws). */
   kindView?: KindView;
   /** The submit sequence and what the view shows of its outcome. */
