@@ -35,9 +35,9 @@ ${table}
   file within it arrives with the page's first answer, a larger one costs one more round trip, often
   0.3 s or more on a phone. The floor row is Lit, the same \`zod/mini\` schema and the form's texts and
   CSS with none of the element's behaviour, built the same way.
-- **All browser files.** The entry and the lazily loaded chunks together (the visit's recording, fetched when the
-  page is idle on a page view that brings the visit tags or another site, and with the behaviour otherwise; the
-  behaviour, fetched at the visitor's first focus in the form): what a visitor who sends a lead
+- **All browser files.** The entry and the lazily loaded chunks together (the check of the attributes, fetched when
+  the page is idle; the visit's recording, fetched then on a page view that brings the visit tags or another site, and
+  with the behaviour otherwise; the behaviour, fetched at the visitor's first focus in the form): what a visitor who sends a lead
   downloads in all. The chunks arrive while they read and type, so they do not delay the form. Beside it, the
   one-file build: what splitting costs in bytes; and what an interest, booking or valuation form loads besides.
 - **Main-thread CPU.** What drawing the form costs the page's main thread, from navigation until the page
@@ -46,8 +46,8 @@ ${table}
   framework form cannot avoid is the Lit floor's extra over plain HTML; the budget is twice that. The parts
   row says where ours goes (script evaluation, other script such as Lit's first render, style, layout,
   the lazy chunks, parsing and painting, and the browser's own loading, \`other\`), beside the floors'. The page is
-  one of a visit's many with nothing new for its attribution (no query, no other site as referrer): it loads nothing
-  at idle, as the behaviour waits for a visitor's focus. The campaign row is the same form on a campaign's landing
+  one of a visit's many with nothing new for its attribution (no query, no other site as referrer): at idle it loads
+  only the check of the attributes, as the behaviour waits for a visitor's focus. The campaign row is the same form on a campaign's landing
   page, where the visit's recording is fetched and stored at idle: what the first page of a campaign visit costs.
 - **Long tasks.** While a task over 50 ms runs, a tap waits, and Lighthouse counts the excess as Total
   Blocking Time. At 4× (a mid-range phone) the browser's own loading tasks are over 50 ms on a plain page

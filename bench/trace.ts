@@ -76,16 +76,29 @@ console.log('settled');`;
 /**
  * Ours: the entry as shipped, and beside it a module of the bench's own that waits for the form and then for what a
  * page loads of it with no visitor acting (not appended to the entry: a chunk imports the entry, whose evaluation would
- * then wait for itself). Most page views load nothing more: the behaviour comes at the first focus, and the visit's
- * recording only for a page view that brings the visit something new. On the campaign landing, that recording is
- * fetched at idle, and `visitRecorded` (which a form whose page view was recorded answers from memory) says when it is
- * done.
+ * then wait for itself). Every page view loads the check of the attributes at idle: the probe waits for its file in
+ * the resource timing (an observer, no polling) and then imports that URL, which resolves once the page's own import
+ * of it has run. The behaviour comes at the first focus, and the visit's recording only for a page view that brings
+ * the visit something new. On the campaign landing, that recording is fetched at idle, and `visitRecorded` (which a
+ * form whose page view was recorded answers from memory) says when it is done.
  */
 export const oursProbe = (campaign: boolean) =>
   probe(
     'vitec-lead-form',
-    campaign ? 'new Promise((resolve) => requestIdleCallback(resolve)).then(() => el.visitRecorded)' : undefined,
+    `Promise.all([${CHECKED}${campaign ? ', new Promise((resolve) => requestIdleCallback(resolve)).then(() => el.visitRecorded)' : ''}])`,
   );
+
+/** In the probe: resolves once the check of the attributes (its own file, fetched at idle) has been evaluated. */
+const CHECKED = `new Promise((resolve) => {
+  const isCheck = (entry) => entry.name.includes('/vitec-lead-form-config-check-');
+  const seen = performance.getEntriesByType('resource').find(isCheck);
+  if (seen) return resolve(seen.name);
+  const observer = new PerformanceObserver((list) => {
+    const entry = list.getEntries().find(isCheck);
+    if (entry) observer.disconnect(), resolve(entry.name);
+  });
+  observer.observe({ type: 'resource' });
+}).then((url) => import(url))`;
 
 /**
  * The bench's own module beside a form's script, the same for ours and the Lit floor (each page loads its form's
@@ -234,11 +247,11 @@ function analyse(events: TraceEvent[]): Load {
   const navigation = events.find((e) => e.name === 'navigationStart' && e.pid === laidOut.pid);
   const start = navigation?.ts ?? thread[0]?.ts ?? laidOut.ts;
   const tasks = thread.filter((e) => e.name === 'RunTask' && e.ts >= start);
-  // The lazy chunks' work: every task from the first one's compilation on the main thread (the visit's recording at
-  // idle; the behaviour and its schema, were they fetched with no visitor acting); module evaluation events carry no
+  // The lazy chunks' work: every task from the first one's compilation on the main thread (the check of the attributes
+  // and the visit's recording at idle; the behaviour and its schema, were they fetched with no visitor acting); module evaluation events carry no
   // URL to tell them by.
   const lazyFrom = Math.min(
-    ...thread.filter((e) => /-(behaviour|attribution)-/.test(e.args?.data?.url ?? '')).map((e) => e.ts),
+    ...thread.filter((e) => /-(behaviour|attribution|config-check)-/.test(e.args?.data?.url ?? '')).map((e) => e.ts),
   );
 
   const parts = Object.fromEntries(PARTS.map((part) => [part, 0])) as Record<Part, number>;

@@ -1,6 +1,6 @@
 /**
- * Loads behaviour.ts (and, for a website kind's form, kind-behaviour.ts through it), once, for every form on the page;
- * a failed load is tried again at the next call (load-once.ts).
+ * Loads behaviour.ts (and, for a website kind's form, kind-behaviour.ts through it), and the check of the attributes
+ * (config-check.ts), once, for every form on the page; a failed load is tried again at the next call (load-once.ts).
  */
 import { adoptStyles, type CSSResult, type ReactiveController, supportsAdoptingStyleSheets } from 'lit';
 import type { LeadSender } from './lead-sender.js';
@@ -16,6 +16,9 @@ const behaviourPart = loadOnce(() => import('./behaviour.js'));
 export const loadBehaviour = behaviourPart.load;
 /** The behaviour if it has arrived, without waiting: a form uses it at once, in the same task. */
 export const loadedBehaviour = behaviourPart.loaded;
+
+/** The check of a form's attributes, fetched when the page is idle (the behaviour has it too). */
+const configPart = loadOnce(() => import('./config-check.js'));
 
 /** The website kinds' part of the behaviour (kind-behaviour.ts), loaded once, by the behaviour. */
 const kindPart = {
@@ -47,6 +50,7 @@ export class BehaviourController implements ReactiveController {
   }
 
   hostConnected(): void {
+    whenIdle(this.check);
     this.host.addEventListener('focusin', this.warm, { once: true });
     this.host.addEventListener('input', this.warm, { once: true });
   }
@@ -71,6 +75,21 @@ export class BehaviourController implements ReactiveController {
       )
       .catch(() => undefined);
   };
+
+  /**
+   * The check of the attributes, when the page is idle: a form it finds set up wrong is drawn again, saying so (one
+   * not drawn yet says so at its first drawing).
+   */
+  private check = () =>
+    configPart.load().then(
+      () => this.host.hasUpdated && this.configError && this.host.requestUpdate(),
+      () => undefined,
+    );
+
+  /** What is wrong with the form's attributes, as the sentence it shows; empty until the check is here. */
+  get configError(): string {
+    return (configPart.loaded() ?? loadedBehaviour())?.configErrorOf(this.host) ?? '';
+  }
 
   /** For an interest, booking or valuation form: its body and check (kind-behaviour.ts), once here. */
   get kindBehaviour(): KindBehaviour | undefined {

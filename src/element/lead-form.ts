@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { type FieldList, parseFieldList } from '../lead/field-list.js';
 import { type FieldName, isFieldName } from '../lead/fields.js';
-import { configProblem } from '../lead/form-config.js';
 import type { FormValues } from '../lead/lead-payload.js';
 import { type FormTexts, formTextsOf } from '../lead/messages/index.js';
 import { draftKey, readDraft, writeDraft } from '../page/draft.js';
@@ -72,8 +71,11 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
   values: FormValues = {};
   /** @internal Whether the consent box is ticked. */ consent = false;
 
-  /** Set in `willUpdate`, which runs before the first render: `fields` and `required` always start changed. */
-  private lists!: { shown: FieldList; required: FieldList };
+  /**
+   * @internal The inputs shown and required, as written: set in `willUpdate`, which runs before the first render
+   * (`fields` and `required` always start changed).
+   */
+  lists!: { shown: FieldList; required: FieldList };
   /** Set while the submit button is pressed: see `handleBlur`. */
   private pressingSubmit = false;
   /** @internal */
@@ -119,18 +121,9 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
     return this.lists.required.fields;
   }
 
-  /** @internal */
+  /** @internal What is wrong with the attributes, once the check's part is here (see `BehaviourController`). */
   get configError(): string {
-    const { kind, endpoint, relay, estateId, customerId, privacyPolicyUrl, redirectUrl, preview } = this;
-    const page = {
-      pageUrl: location.href,
-      kind,
-      relay,
-      estateId,
-      kindInputs: this.kindView?.inputNames,
-      ...this.lists,
-    };
-    return configProblem(this.t, { endpoint, customerId, privacyPolicyUrl, redirectUrl, preview, ...page });
+    return this.lazy.configError;
   }
 
   /** @internal */
@@ -155,8 +148,7 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
   override render() {
     const t = this.t;
     // Not set up right; or a website kind's form whose part could not be loaded, which cannot send what it is for.
-    const problem = this.configError;
-    const unusable = problem ? t.configError(problem) : this.kind !== 'lead' && !this.kindView && t.behaviourFailed;
+    const unusable = this.configError || (this.kind !== 'lead' && !this.kindView && t.behaviourFailed);
     if (unusable) return html`<p class="config-error" part="status" role="alert">${unusable}</p>`;
     const { status, statusText: text, leadId, receipt } = this.submission;
     const { fallbackEmail, fallbackPhone, values } = this;

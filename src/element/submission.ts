@@ -5,6 +5,7 @@
  * the last submit.
  */
 import type { ReactiveController } from 'lit';
+import type { FieldList } from '../lead/field-list.js';
 import type { FieldName } from '../lead/fields.js';
 import type { FormValues } from '../lead/lead-payload.js';
 import type { FormTexts, Lang } from '../lead/messages/index.js';
@@ -22,6 +23,8 @@ export interface SubmissionHost extends LeadFormAttributes {
   readonly formLang: Lang;
   readonly shown: readonly FieldName[];
   readonly requiredFields: readonly FieldName[];
+  /** The inputs shown and required as the attributes name them, with any name the form does not know. */
+  readonly lists: { readonly shown: FieldList; readonly required: FieldList };
   readonly values: FormValues;
   readonly consent: boolean;
   readonly configError: string;
@@ -105,6 +108,9 @@ export class Submission implements ReactiveController {
         return this.behaviourFailed();
       }
     }
+    // The attributes' check came with the behaviour (behaviour-loader.ts): a form it finds set up wrong says so in
+    // place of its fields, and sends nothing.
+    if (host.configError) return this.setStatus('idle', '');
     return behaviour.submitLead(this, host);
   }
 

@@ -1,7 +1,7 @@
 /** What the element's attributes mean for the lead and whether they can work: pure, for the view to show. */
 import type { FieldList } from './field-list.js';
 import type { LeadConfig } from './lead-payload.js';
-import type { FormTexts } from './messages/index.js';
+import type { ConfigTexts } from './messages/index.js';
 import { formEndpoint, isLeadKind, needsEstate, VITEC_ID } from './lead-kinds.js';
 import { leadUrl, needsCustomerId } from './vitec-protocol.js';
 
@@ -38,8 +38,7 @@ export function webUrl(url: string, pageUrl: string): URL | undefined {
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 /** What is wrong with the attributes, in words for the page's editor; empty when nothing is. */
-export function configProblem(t: Pick<FormTexts, 'config'>, attributes: ConfigAttributes): string {
-  const { config } = t;
+export function configProblem(config: ConfigTexts, attributes: ConfigAttributes): string {
   const { pageUrl } = attributes;
   const kind = attributes.kind?.trim() || 'lead';
   if (!isLeadKind(kind)) return config.kind(kind.slice(0, 40));

@@ -52,6 +52,12 @@ export function root(el: VitecLeadFormElement): ShadowRoot {
   return el.shadowRoot!;
 }
 
+/** A form set up wrong says so once the check of its attributes is here (fetched when the page is idle). */
+export async function configError(el: VitecLeadFormElement): Promise<Element> {
+  await until(() => root(el).querySelector('.config-error'), 'the configuration error');
+  return root(el).querySelector('.config-error')!;
+}
+
 export function input(el: VitecLeadFormElement, name: string): HTMLInputElement {
   const found = root(el).querySelector<HTMLInputElement>(`[name="${name}"]`);
   if (!found) throw new Error(`no input named ${name}`);

@@ -3,7 +3,7 @@ import '../../src/index.js';
 import type { VitecLeadFormElement } from '../../src/element/lead-form.js';
 import { slotText } from '../../src/lead/viewings.js';
 import { axeViolations } from './axe.js';
-import { engine, errorOf, fill, input, mockAt, root, submit, until } from './helpers.js';
+import { configError, engine, errorOf, fill, input, mockAt, root, submit, until } from './helpers.js';
 
 // Each kind of form → the real relay → the real mock of Vitec, mounted in the test runner; the mock's estates are
 // seeded around today (src/server/mock/mock-website.ts). A relay and mock for each engine: the relay keeps an estate's
@@ -220,13 +220,12 @@ describe('<vitec-lead-form> kinds', () => {
       ['kind="interest" estate-id="a b"', 'estate-id saknas'],
     ] as const) {
       const el = await form(attrs);
-      expect(root(el).querySelector('.config-error')!.textContent, attrs).to.contain(words);
+      expect((await configError(el)).textContent, attrs).to.contain(words);
     }
     const noRelay = await fixture<VitecLeadFormElement>(
       `<vitec-lead-form kind="valuation" customer-id="C-42"></vitec-lead-form>`,
     );
-    await noRelay.updateComplete;
-    expect(root(noRelay).querySelector('.config-error')!.textContent).to.contain('attributet relay saknas');
+    expect((await configError(noRelay)).textContent).to.contain('attributet relay saknas');
   });
 
   for (const lang of ['sv', 'en'] as const)

@@ -16,25 +16,27 @@ const PLAIN = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title
 </body></html>`;
 
 describe('the built files', () => {
-  it('should make the entry import nothing statically (one request draws the form), only its behaviour, the visit recording, the other languages and the kinds lazily, from beside it', () => {
+  it('should make the entry import nothing statically (one request draws the form), only its behaviour, the visit recording, the check of the attributes, the other languages and the kinds lazily, from beside it', () => {
     const code = readFileSync(DIST, 'utf8');
     assert.doesNotMatch(code, /^\s*import[\s{*]/m);
     assert.doesNotMatch(code, /from\s*["']/);
     const lazy = [...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]).sort();
     assert.deepEqual(
       lazy.map((name) => name!.match(/^\.\/vitec-lead-form-([a-z-]+)-[\w-]{8}\.js$/)?.[1]),
-      ['attribution', 'behaviour', 'en', 'kinds'],
+      ['attribution', 'behaviour', 'config-check', 'en', 'kinds'],
     );
     // The kinds' bodies and schemas load from the behaviour, for a form of such a kind only.
     const behaviour = readFileSync(new URL(lazy.find((name) => name!.includes('-behaviour-'))!, DIST), 'utf8');
     assert.match(behaviour, /import\(\s*["']\.\/vitec-lead-form-kind-behaviour-[\w-]{8}\.js["']\s*\)/);
     assert.doesNotMatch(behaviour, /VeryInterested/, 'no kind schema in the behaviour a lead form loads');
     // Swedish is in the entry itself; English is not; nor the Swedish texts of what a form shows once the visitor
-    // acts (the error summary, the thank-you), nor the recording of the visit (its storage key).
+    // acts (the error summary, the thank-you), nor the recording of the visit (its storage key), nor what a form set up
+    // wrong says.
     assert.match(code, /Förnamn/);
     assert.doesNotMatch(code, /First name/);
     assert.doesNotMatch(code, /Det finns ett problem|Tack för din förfrågan/);
     assert.doesNotMatch(code, /vitec-lead-form:attribution/);
+    assert.doesNotMatch(code, /inte rätt inställt|attributet endpoint saknas/);
   });
 
   it("should carry none of the relay's words to a page, in any language", () => {

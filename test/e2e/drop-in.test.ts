@@ -106,6 +106,10 @@ for (const build of BUILDS)
           doc(FORM('min-fill-time="0" fallback-email="info@maklare.se" fallback-phone="08-123 456 78"')),
         ),
         '/tack': page(doc('<h1>Tack!</h1>')),
+        // No customer-id, which the endpoint needs.
+        '/misconfigured': page(
+          doc(`<vitec-lead-form endpoint="${ENDPOINT}" lead-source-name="Sajten" min-fill-time="0"></vitec-lead-form>`),
+        ),
         '/PublicAdvertising/': toNodeListener(mock),
       });
     });
@@ -401,9 +405,9 @@ for (const build of BUILDS)
       await tab.close();
     });
 
-    /** Holds every lazily loaded file of the drop-in (the behaviour, the visit recording) for 2 s. */
+    /** Holds every lazily loaded file of the drop-in (the behaviour, the visit recording, the check) for 2 s. */
     async function lateChunks(tab: Page) {
-      await tab.route(/\/vitec-lead-form-(behaviour|attribution)-[\w-]+\.js/, async (route) => {
+      await tab.route(/\/vitec-lead-form-(behaviour|attribution|config-check)-[\w-]+\.js/, async (route) => {
         await new Promise((resolve) => setTimeout(resolve, 2000));
         await route.continue();
       });
@@ -457,6 +461,41 @@ for (const build of BUILDS)
       assert.match(mail!, /Anna/);
       assert.equal(await failed.locator('a[href^="tel:"]').getAttribute('href'), 'tel:0812345678');
       assert.equal(await tab.locator('vitec-lead-form').getByLabel('Förnamn').inputValue(), 'Anna');
+      await tab.close();
+    });
+
+    it('should say what is set up wrong in place of the form, and send nothing for a submit before its check arrived 2 s late', async () => {
+      const tab = await browser.newPage();
+      const posts: string[] = [];
+      tab.on('request', (request) => void (request.method() === 'POST' && posts.push(request.url())));
+      await lateChunks(tab);
+      await tab.goto(site.url + '/misconfigured');
+      if (build === 'split') {
+        // Drawn with its fields until the check is here: a visitor's submit then waits for it, and sends nothing.
+        await fillNames(tab);
+        await tab.locator('vitec-lead-form button[type="submit"]').click();
+      }
+      const error = tab.locator('vitec-lead-form .config-error');
+      await error.waitFor({ timeout: 10_000 });
+      assert.equal(
+        await error.innerText(),
+        'Formuläret är inte rätt inställt: attributet customer-id saknas, och adressen formuläret skickar till behöver det.',
+      );
+      assert.equal(await error.getAttribute('role'), 'alert');
+      assert.equal(await tab.locator('vitec-lead-form form').count(), 0);
+      // The check came before the behaviour, which the submit waited for: it ends there, sending nothing.
+      await tab.waitForFunction(
+        () =>
+          (document.querySelector('vitec-lead-form') as unknown as { submission: { status: string } }).submission
+            .status !== 'sending',
+      );
+      assert.deepEqual(posts, []);
+      if (build === 'split')
+        assert.equal(
+          await tab.evaluate(() => document.querySelector('vitec-lead-form')!.values.firstName),
+          'Anna',
+          'what was typed is kept',
+        );
       await tab.close();
     });
 

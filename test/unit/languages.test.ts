@@ -17,6 +17,7 @@ import {
   relayTexts,
 } from '../../src/lead/messages/index.ts';
 import { kindTextsOf } from '../../src/element/kinds.ts';
+import { configTextsOf } from '../../src/element/config-check.ts';
 import { errorText, messagesOf } from '../../src/lead/messages/texts.ts';
 import { createLeadRelay } from '../../src/server/relay.ts';
 
@@ -59,19 +60,21 @@ describe('the languages', () => {
     for (const lang of languageFiles) {
       const source = readFileSync(new URL(`${lang}.ts`, folder), 'utf8');
       // The browser build drops everything from `relayMessages` on (build/template-plugins.ts, browserTextsOnly).
-      // Swedish, which the entry file holds, keeps its states' and kinds' texts in sv-states.ts and sv-kinds.ts, in
-      // the lazily loaded parts.
+      // Swedish, which the entry file holds, keeps its states', kinds' and configuration errors' texts in
+      // sv-states.ts, sv-kinds.ts and sv-config.ts, in the lazily loaded parts.
       const apart = lang === 'sv';
       assert.deepEqual(
         [...source.matchAll(/^export const (\w+)/gm)].map((m) => m[1]),
-        apart ? ['messages', 'relayMessages'] : ['messages', 'states', 'kinds', 'relayMessages'],
-        `${lang}: its first drawing's texts, its states' texts, its kinds' texts, then its relay texts, last`,
+        apart ? ['messages', 'relayMessages'] : ['messages', 'states', 'kinds', 'config', 'relayMessages'],
+        `${lang}: its first drawing's, states', kinds' and configuration errors' texts, then its relay texts, last`,
       );
       const file = { ...((await import(new URL(`${lang}.ts`, folder).href)) as Record<string, object>) };
       if (apart) {
         file.states = ((await import(new URL(`${lang}-states.ts`, folder).href)) as typeof file).states!;
         file.kinds = ((await import(new URL(`${lang}-kinds.ts`, folder).href)) as typeof file).kinds!;
+        file.config = ((await import(new URL(`${lang}-config.ts`, folder).href)) as typeof file).config!;
       }
+      assert.equal(configTextsOf(lang as Lang), file.config, `${lang}: its configuration errors' texts`);
       assert.equal(kindTextsOf(lang as Lang, ownKindTextsOf), file.kinds, `${lang}: its kinds' texts`);
       assert.equal(formTextsOf(lang as Lang), file.messages, `${lang}: its first drawing's texts`);
       assert.deepEqual(messagesOf(lang as Lang), { ...file.messages, ...file.states }, `${lang}: all its texts`);
@@ -85,6 +88,7 @@ describe('the languages', () => {
     const all = (lang: Lang) => ({
       ...messagesOf(lang),
       kinds: kindTextsOf(lang, ownKindTextsOf),
+      config: configTextsOf(lang),
       relay: relayTexts(lang),
     });
     const keys = (lang: Lang) => texts(all(lang)).map(([p]) => p);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { configProblem, webUrl } from '../../src/lead/form-config.ts';
 import { parseFieldList } from '../../src/lead/field-list.ts';
+import { configTextsOf } from '../../src/element/config-check.ts';
 import { loadLanguages } from '../../src/lead/messages/index.ts';
 import { messagesOf } from '../../src/lead/messages/texts.ts';
 import { fallbackMailto, telLink } from '../../src/lead/fallback-links.ts';
@@ -23,20 +24,20 @@ const base = {
 
 describe('configProblem', () => {
   for (const lang of ['sv', 'en'] as const) {
-    const t = messagesOf(lang);
+    const t = configTextsOf(lang);
     it(`should name each problem in words for the editor (${lang})`, () => {
       assert.equal(configProblem(t, base), '');
-      assert.equal(configProblem(t, { ...base, endpoint: undefined }), t.config.endpoint);
-      assert.equal(configProblem(t, { ...base, customerId: undefined }), t.config.customerId);
-      assert.equal(configProblem(t, { ...base, customerId: '  ' }), t.config.customerId);
+      assert.equal(configProblem(t, { ...base, endpoint: undefined }), t.endpoint);
+      assert.equal(configProblem(t, { ...base, customerId: undefined }), t.customerId);
+      assert.equal(configProblem(t, { ...base, customerId: '  ' }), t.customerId);
       assert.equal(
         configProblem(t, { ...base, customerId: undefined, endpoint: '/api/lead' }),
         '',
         'no {customerId}, no customer-id needed',
       );
-      assert.equal(configProblem(t, { ...base, endpoint: 'javascript:alert(1)' }), t.config.endpointScheme);
-      assert.equal(configProblem(t, { ...base, endpoint: 'ftp://relay.example/lead' }), t.config.endpointScheme);
-      assert.equal(configProblem(t, { ...base, endpoint: 'http://relay.example/lead' }), t.config.mixedContent);
+      assert.equal(configProblem(t, { ...base, endpoint: 'javascript:alert(1)' }), t.endpointScheme);
+      assert.equal(configProblem(t, { ...base, endpoint: 'ftp://relay.example/lead' }), t.endpointScheme);
+      assert.equal(configProblem(t, { ...base, endpoint: 'http://relay.example/lead' }), t.mixedContent);
       assert.equal(
         configProblem(t, { ...base, endpoint: 'http://relay.example/lead', pageUrl: 'http://maklarhuset.se/' }),
         '',
@@ -52,21 +53,18 @@ describe('configProblem', () => {
         '',
         'protocol-relative takes the page scheme',
       );
-      assert.equal(
-        configProblem(t, { ...base, privacyPolicyUrl: 'javascript:alert(1)' }),
-        t.config.url('privacy-policy-url'),
-      );
+      assert.equal(configProblem(t, { ...base, privacyPolicyUrl: 'javascript:alert(1)' }), t.url('privacy-policy-url'));
       assert.equal(
         configProblem(t, { ...base, privacyPolicyUrl: ' JavaScript:alert(1)' }),
-        t.config.url('privacy-policy-url'),
+        t.url('privacy-policy-url'),
       );
       assert.equal(configProblem(t, { ...base, privacyPolicyUrl: '/integritetspolicy' }), '');
-      assert.equal(configProblem(t, { ...base, redirectUrl: 'data:text/html,hi' }), t.config.url('redirect-url'));
+      assert.equal(configProblem(t, { ...base, redirectUrl: 'data:text/html,hi' }), t.url('redirect-url'));
       assert.equal(configProblem(t, { ...base, redirectUrl: 'tack.html' }), '');
       assert.equal(configProblem(t, { ...base, preview: true, endpoint: undefined, customerId: undefined }), '');
       assert.equal(
         configProblem(t, { ...base, preview: true, customerId: undefined }),
-        t.config.customerId,
+        t.customerId,
         'a preview shows what the live form would say',
       );
     });

@@ -1,5 +1,5 @@
 /** English. */
-import type { FormTexts, KindTexts, RelayMessages, StateTexts } from './types.js';
+import type { ConfigTexts, FormTexts, KindTexts, RelayMessages, StateTexts } from './types.js';
 
 export const messages: FormTexts = {
   labels: {
@@ -35,25 +35,11 @@ export const messages: FormTexts = {
         ? ['Email us at ', email, '.']
         : ['Call us on ', phone, '.'],
   fallbackSubject: 'Enquiry from the website',
-  configError: (detail) => `This form is not set up correctly: ${detail}`,
   privacyPolicy: 'privacy policy',
   privacyPolicyPlain: 'privacy policy',
   privacySentence: (policy) => ['We process your personal data according to our ', policy, '.'],
   consentLabel: (policy) => ["I agree that my personal data is processed according to the broker's ", policy, '.'],
   previewNote: 'Preview: this form sends nothing.',
-  config: {
-    endpoint: 'the endpoint attribute is missing.',
-    endpointScheme: 'endpoint must be an https URL or a path on this site, such as /api/lead.',
-    mixedContent: 'endpoint is an http URL on an https page, and the browser blocks the call. Use https.',
-    customerId: 'the customer-id attribute is missing, and the address the form sends to needs it.',
-    url: (attribute) => `${attribute} must be an https URL or a path on this site.`,
-    names: 'the fields attribute must include firstName and lastName.',
-    fields: (names) => `unknown names in fields or required: ${names}.`,
-    kind: (value) => `kind="${value}" is no kind of form; use lead, interest, viewing or valuation.`,
-    estateId: 'the estate-id attribute is missing or is no estate id.',
-    relay: "the relay attribute (the relay's address) is missing.",
-    kindFields: (names) => `this form does not take the fields ${names}.`,
-  },
   behaviourFailed:
     'The form could not finish loading. Your details are still here. Check your connection and send again.',
 };
@@ -133,6 +119,21 @@ export const kinds: KindTexts = {
       body: 'The agent will get in touch to book a time for the valuation.',
     },
   },
+};
+
+export const config: ConfigTexts = {
+  notSetUp: (detail) => `This form is not set up correctly: ${detail}`,
+  endpoint: 'the endpoint attribute is missing.',
+  endpointScheme: 'endpoint must be an https URL or a path on this site, such as /api/lead.',
+  mixedContent: 'endpoint is an http URL on an https page, and the browser blocks the call. Use https.',
+  customerId: 'the customer-id attribute is missing, and the address the form sends to needs it.',
+  url: (attribute) => `${attribute} must be an https URL or a path on this site.`,
+  names: 'the fields attribute must include firstName and lastName.',
+  fields: (names) => `unknown names in fields or required: ${names}.`,
+  kind: (value) => `kind="${value}" is no kind of form; use lead, interest, viewing or valuation.`,
+  estateId: 'the estate-id attribute is missing or is no estate id.',
+  relay: "the relay attribute (the relay's address) is missing.",
+  kindFields: (names) => `this form does not take the fields ${names}.`,
 };
 
 export const relayMessages: RelayMessages = {

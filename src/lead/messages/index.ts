@@ -7,9 +7,9 @@ import { fieldOfPath } from '../fields.js';
 import { LANGUAGE_FILES } from './languages.js';
 // Named, not the whole module: its `states` are not for the entry file.
 import { messages as svMessages, relayMessages as svRelayMessages } from './sv.js';
-import type { FormTexts, KindTexts, RelayMessages, StateTexts } from './types.js';
+import type { ConfigTexts, FormTexts, KindTexts, RelayMessages, StateTexts } from './types.js';
 
-export type { FormTexts, KindTexts, Messages, RelayMessages, StateTexts } from './types.js';
+export type { ConfigTexts, FormTexts, KindTexts, Messages, RelayMessages, StateTexts } from './types.js';
 
 export type Lang = keyof typeof LANGUAGE_FILES;
 
@@ -24,6 +24,8 @@ interface LanguageFile {
   states?: StateTexts;
   /** Every language's file has them; Swedish's are in sv-kinds.ts, loaded with the kinds' forms. */
   kinds?: KindTexts;
+  /** Every language's file has them; Swedish's are in sv-config.ts, loaded when the page is idle. */
+  config?: ConfigTexts;
   relayMessages: RelayMessages;
 }
 const sv: LanguageFile = { messages: svMessages, relayMessages: svRelayMessages };
@@ -56,6 +58,11 @@ export function formTextsOf(lang: Lang): FormTexts {
 /** The kinds' texts in `lang`'s own file: undefined for Swedish and for a language not loaded (kinds.ts). */
 export function ownKindTextsOf(lang: Lang): KindTexts | undefined {
   return loaded[lang]?.kinds;
+}
+
+/** What a form set up wrong says in `lang`'s own file: undefined for Swedish and for a language not loaded. */
+export function ownConfigTextsOf(lang: Lang): ConfigTexts | undefined {
+  return loaded[lang]?.config;
 }
 
 /** The state texts in `lang`'s own file: undefined for Swedish and for a language not loaded (see texts.ts). */

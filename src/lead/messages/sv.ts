@@ -38,25 +38,11 @@ export const messages: FormTexts = {
         ? ['Mejla oss på ', email, '.']
         : ['Ring oss på ', phone, '.'],
   fallbackSubject: 'Förfrågan från webbplatsen',
-  configError: (detail) => `Formuläret är inte rätt inställt: ${detail}`,
   privacyPolicy: 'integritetspolicy',
   privacyPolicyPlain: 'integritetspolicy',
   privacySentence: (policy) => ['Vi behandlar dina personuppgifter enligt vår ', policy, '.'],
   consentLabel: (policy) => ['Jag samtycker till att mina personuppgifter behandlas enligt mäklarens ', policy, '.'],
   previewNote: 'Förhandsvisning: formuläret skickar ingenting.',
-  config: {
-    endpoint: 'attributet endpoint saknas.',
-    endpointScheme: 'endpoint måste vara en https-adress eller en sökväg på sajten, som /api/lead.',
-    mixedContent: 'endpoint är en http-adress på en https-sida, och webbläsaren stoppar anropet. Använd https.',
-    customerId: 'attributet customer-id saknas, och adressen formuläret skickar till behöver det.',
-    url: (attribute) => `${attribute} måste vara en https-adress eller en sökväg på sajten.`,
-    names: 'attributet fields måste innehålla firstName och lastName.',
-    fields: (names) => `okända fält i fields eller required: ${names}.`,
-    kind: (value) => `kind="${value}" finns inte; välj lead, interest, viewing eller valuation.`,
-    estateId: 'attributet estate-id saknas eller är inget objekt-id.',
-    relay: 'attributet relay saknas (adressen till reläet).',
-    kindFields: (names) => `det här formuläret tar inte fälten ${names}.`,
-  },
   behaviourFailed:
     'Formuläret kunde inte laddas klart. Dina uppgifter finns kvar. Kontrollera anslutningen och skicka igen.',
 };

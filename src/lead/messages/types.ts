@@ -21,32 +21,38 @@ export interface FormTexts {
   fallback: (email: unknown, phone: unknown) => unknown[];
   /** The subject of the e-mail the fallback link starts. */
   fallbackSubject: string;
-  configError: (detail: string) => string;
   privacyPolicy: string;
   privacyPolicyPlain: string;
   /** A sentence around the policy link (or its plain name). */
   privacySentence: (policy: unknown) => unknown[];
   consentLabel: (policy: unknown) => unknown[];
   previewNote: string;
-  config: {
-    endpoint: string;
-    endpointScheme: string;
-    mixedContent: string;
-    customerId: string;
-    url: (attribute: string) => string;
-    names: string;
-    fields: (names: string) => string;
-    /** `kind` is not one of the kinds (lead-kinds.ts). */
-    kind: (value: string) => string;
-    /** An interest or a booking without a usable `estate-id`. */
-    estateId: string;
-    /** Another kind than the person lead without `relay`. */
-    relay: string;
-    /** An input the kind's form does not take. */
-    kindFields: (names: string) => string;
-  };
   /** The lazily loaded part of the form did not arrive (what a submit then says). */
   behaviourFailed: string;
+}
+
+/**
+ * What a form set up wrong says instead of its fields, for the page's editor: in a part of the form loaded when the
+ * page is idle (config-check.ts), Swedish's in sv-config.ts, the other languages' in their own file.
+ */
+export interface ConfigTexts {
+  /** The sentence around one problem. */
+  notSetUp: (detail: string) => string;
+  endpoint: string;
+  endpointScheme: string;
+  mixedContent: string;
+  customerId: string;
+  url: (attribute: string) => string;
+  names: string;
+  fields: (names: string) => string;
+  /** `kind` is not one of the kinds (lead-kinds.ts). */
+  kind: (value: string) => string;
+  /** An interest or a booking without a usable `estate-id`. */
+  estateId: string;
+  /** Another kind than the person lead without `relay`. */
+  relay: string;
+  /** An input the kind's form does not take. */
+  kindFields: (names: string) => string;
 }
 
 /**
