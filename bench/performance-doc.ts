@@ -78,7 +78,8 @@ load, the three pages alternated within each round, \`Emulation.setCPUThrottling
 \`Tracing\` domain's events of the renderer's main thread (top-level tasks' thread time; each nested
 event's self time for the parts); nothing injected into the page (each page marks \`laid-out\` and logs
 \`settled\` itself, from a module of the bench's own that ours and the Lit floor each load beside their script, and
-that is the plain page's only script). Interactions timed in the page once it is idle (\`bench/render.ts\`). The relay with autocannon on 127.0.0.1, the mock, the relay and each alternative
+that is the plain page's only script; it observes the form's first layout with a \`ResizeObserver\` rather than
+forcing one, so that no task is longer for the probe). Interactions timed in the page once it is idle (\`bench/render.ts\`). The relay with autocannon on 127.0.0.1, the mock, the relay and each alternative
 in a process of its own (\`bench/servers.ts\`), alternated within each repeat, each lead to a relay
 sent from an address of its own (as many visitors send them; one client sending thousands of leads a
 minute is what the rate limit refuses); CPU time from
