@@ -3,7 +3,8 @@
  * costs the page's main thread before it goes in. Each load is a fresh context, as in `npm run bench`; the two builds
  * (copies of `dist/` before and after the change) and the plain-HTML form are alternated in every round, the order of
  * the two flipped each round, and the difference is taken round by round. `LOADS` (default 30) rounds, at `RATE`×
- * CPU (default 1). A difference inside the printed interquartile range of the per-round differences is noise.
+ * CPU (default 1): the main-thread CPU, the time to a laid-out form and the blocking time. A difference inside the printed
+ * interquartile range of the per-round differences is noise.
  */
 import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
@@ -63,7 +64,15 @@ const parts = (kind: keyof typeof loads) =>
   PARTS.map((part) => `${part} ${median(loads[kind].map((load) => load.parts[part])).toFixed(2)}`).join(', ');
 console.log(`${LOADS} rounds at ${RATE}× CPU, main-thread CPU per load (trace thread time)`);
 for (const kind of ['a', 'b', 'plain'] as const) console.log(`${kind}: ${medianIqr(cpu(kind))}; ${parts(kind)}`);
-const diff = loads.b.map((load, i) => load.cpuMs - loads.a[i]!.cpuMs);
-console.log(
-  `b − a, round by round: median ${median(diff).toFixed(2)} ms (IQR ${quantile(diff, 0.25).toFixed(2)} to ${quantile(diff, 0.75).toFixed(2)})`,
-);
+/** Build b's figure less build a's, round by round: median and interquartile range. */
+const roundByRound = (figure: (load: Load) => number) => {
+  const diff = loads.b.map((load, i) => figure(load) - figure(loads.a[i]!));
+  return `median ${median(diff).toFixed(2)} ms (IQR ${quantile(diff, 0.25).toFixed(2)} to ${quantile(diff, 0.75).toFixed(2)})`;
+};
+console.log(`b − a, round by round: ${roundByRound((load) => load.cpuMs)}`);
+for (const kind of ['a', 'b', 'plain'] as const)
+  console.log(
+    `${kind}: laid out ${medianIqr(loads[kind].map((load) => load.laidOutMs))}, blocking ${medianIqr(loads[kind].map((load) => load.blockingMs))}`,
+  );
+console.log(`laid out, b − a round by round: ${roundByRound((load) => load.laidOutMs)}`);
+console.log(`blocking, b − a round by round: ${roundByRound((load) => load.blockingMs)}`);
