@@ -47,9 +47,7 @@ export const styles = css`
   :host([hidden]) {
     display: none;
   }
-  *,
-  *::before,
-  *::after {
+  * {
     box-sizing: border-box;
   }
   /* One column; from 480 px of the element's width, some inputs share a row (flex-wrap keeps them in order). */
