@@ -17,8 +17,13 @@ export const loadBehaviour = behaviourPart.load;
 /** The behaviour if it has arrived, without waiting: a form uses it at once, in the same task. */
 export const loadedBehaviour = behaviourPart.loaded;
 
-/** The check of a form's attributes, fetched when the page is idle (the behaviour has it too). */
+/**
+ * The check of a form's attributes, fetched when the page is idle, and with the behaviour by a submit. No other part
+ * imports it, so that a failed fetch of it can be tried again under another URL (load-once.ts): a part imported by
+ * another part cannot be, in Firefox, which remembers the failure of a module's URL for the page's life.
+ */
 const configPart = loadOnce(() => import('./config-check.js'));
+export const loadConfigCheck = configPart.load;
 
 /** The website kinds' part of the behaviour (kind-behaviour.ts), loaded once, by the behaviour. */
 const kindPart = {
@@ -88,7 +93,7 @@ export class BehaviourController implements ReactiveController {
 
   /** What is wrong with the form's attributes, as the sentence it shows; empty until the check is here. */
   get configError(): string {
-    return (configPart.loaded() ?? loadedBehaviour())?.configErrorOf(this.host) ?? '';
+    return configPart.loaded()?.configErrorOf(this.host) ?? '';
   }
 
   /** For an interest, booking or valuation form: its body and check (kind-behaviour.ts), once here. */
@@ -102,11 +107,11 @@ export class BehaviourController implements ReactiveController {
   }
 
   /**
-   * The behaviour if it has arrived (for any form on the page), and a website kind's part with it for such a form,
-   * without waiting; its states' CSS adopted once.
+   * The behaviour if it has arrived (for any form on the page), with the check of the attributes and a website kind's
+   * part for such a form, without waiting; its states' CSS adopted once.
    */
   now(): Behaviour | undefined {
-    if (this.ofKind && !kindPart.loaded()) return undefined;
+    if ((this.ofKind && !kindPart.loaded()) || !configPart.loaded()) return undefined;
     const behaviour = (this.behaviour ??= loadedBehaviour());
     if (behaviour && !this.sender) {
       this.sender = new behaviour.LeadSender(this.host);
@@ -115,11 +120,11 @@ export class BehaviourController implements ReactiveController {
     return behaviour;
   }
 
-  /** The behaviour, loaded once for the page (and a website kind's part, for such a form). */
+  /** The behaviour, loaded once for the page, with the check (and a website kind's part, for such a form). */
   async ready(): Promise<Behaviour> {
     const now = this.now();
     if (now) return now;
-    await (this.ofKind ? kindPart.load() : loadBehaviour());
+    await Promise.all([this.ofKind ? kindPart.load() : loadBehaviour(), configPart.load()]);
     return this.now()!;
   }
 }

@@ -10,8 +10,6 @@ export { getLeadSchema } from '../lead/lead-schema.js';
 export { messagesOf } from '../lead/messages/texts.js';
 export { LeadSender } from './lead-sender.js';
 export { recordPageVisit } from '../page/attribution.js';
-// Here too, so that a submit, which waits for the behaviour, has the check of the attributes (fetched at idle).
-export { configErrorOf } from './config-check.js';
 
 /** The website kinds' body and its check (kind-behaviour.ts), for such a form only. */
 export const kindBehaviour = loadOnce(() => import('./kind-behaviour.js'));

@@ -1,6 +1,6 @@
 /**
  * Whether a form's attributes can work, and what it says in their place when not: a part of the form of its own,
- * loaded when the page is idle (and by a submit, with the behaviour), so that the entry file, which draws the form,
+ * loaded when the page is idle (and by a submit, beside the behaviour), so that the entry file, which draws the form,
  * does not carry the rules and their words. A form set up wrong is drawn with its fields until this arrives, and it
  * sends nothing: a submit waits for it.
  */

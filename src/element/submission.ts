@@ -108,8 +108,8 @@ export class Submission implements ReactiveController {
         return this.behaviourFailed();
       }
     }
-    // The attributes' check came with the behaviour (behaviour-loader.ts): a form it finds set up wrong says so in
-    // place of its fields, and sends nothing.
+    // The check of the attributes came with the behaviour (behaviour-loader.ts): a form it finds set up wrong says so
+    // in place of its fields, and sends nothing.
     if (host.configError) return this.setStatus('idle', '');
     return behaviour.submitLead(this, host);
   }

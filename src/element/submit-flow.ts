@@ -3,9 +3,9 @@
  * fires the submit event, sends (or, in preview, only thanks), and hands the outcome to the submission
  * (submission.ts), which keeps what the view shows of it. Only a form the visitor acts on needs this code.
  */
-import { leadConfigOf, webUrl } from '../lead/form-config.js';
 import type { FieldName } from '../lead/fields.js';
-import { buildLead, type FormValidation, validateForm } from '../lead/lead-payload.js';
+import { buildLead, type FormValidation, leadConfigOf, validateForm } from '../lead/lead-payload.js';
+import { webUrl } from '../lead/web-url.js';
 import type { FormMarketing } from '../lead/lead-schema.js';
 import { errorText, errorTexts, messagesOf } from '../lead/messages/texts.js';
 import { consentLine, redirectTarget, suspectBot } from '../lead/site-rules.js';

@@ -1,9 +1,12 @@
-/** What the element's attributes mean for the lead and whether they can work: pure, for the view to show. */
+/**
+ * Whether the element's attributes can work: pure, for the check of the attributes (config-check.ts, a lazily loaded
+ * part of its own) and the tests.
+ */
 import type { FieldList } from './field-list.js';
-import type { LeadConfig } from './lead-payload.js';
 import type { ConfigTexts } from './messages/index.js';
 import { formEndpoint, isLeadKind, needsEstate, VITEC_ID } from './lead-kinds.js';
 import { leadUrl, needsCustomerId } from './vitec-protocol.js';
+import { webUrl } from './web-url.js';
 
 export interface ConfigAttributes {
   /** The form's kind as the page wrote it (lead-kinds.ts); `lead` when absent. */
@@ -22,16 +25,6 @@ export interface ConfigAttributes {
   required: FieldList;
   /** The page's own URL, against which relative URLs resolve. */
   pageUrl: string;
-}
-
-/** `url` resolved against the page, when it is http(s) (or relative, which is the page's scheme). */
-export function webUrl(url: string, pageUrl: string): URL | undefined {
-  try {
-    const resolved = new URL(url.trim(), pageUrl);
-    return resolved.protocol === 'https:' || resolved.protocol === 'http:' ? resolved : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Hosts a browser lets an https page call over plain http. */
@@ -66,21 +59,4 @@ export function configProblem(config: ConfigTexts, attributes: ConfigAttributes)
   if (!attributes.shown.fields.includes('firstName') || !attributes.shown.fields.includes('lastName'))
     return config.names;
   return '';
-}
-
-/** The lead's source and receiver from the attributes; the source name defaults to the site's host. */
-export function leadConfigOf(
-  attributes: Omit<LeadConfig, 'leadSourceName'> & { leadSourceName?: string },
-  host: string,
-): LeadConfig {
-  const { leadType, agentId, agentEmail, userGroupId, officeId, officeCustomerId } = attributes;
-  return {
-    leadSourceName: attributes.leadSourceName || host,
-    leadType,
-    agentId,
-    agentEmail,
-    userGroupId,
-    officeId,
-    officeCustomerId,
-  };
 }

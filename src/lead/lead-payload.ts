@@ -25,6 +25,23 @@ export interface LeadConfig {
   officeCustomerId?: string;
 }
 
+/** The lead's source and receiver from the attributes; the source name defaults to the site's host. */
+export function leadConfigOf(
+  attributes: Omit<LeadConfig, 'leadSourceName'> & { leadSourceName?: string },
+  host: string,
+): LeadConfig {
+  const { leadType, agentId, agentEmail, userGroupId, officeId, officeCustomerId } = attributes;
+  return {
+    leadSourceName: attributes.leadSourceName || host,
+    leadType,
+    agentId,
+    agentEmail,
+    userGroupId,
+    officeId,
+    officeCustomerId,
+  };
+}
+
 /**
  * Trims every string and drops `''`, `null`, `undefined`, empty arrays and empty objects, deeply.
  * Returns `undefined` when nothing is left. Keys such as `__proto__` are copied as plain data.

@@ -2,7 +2,7 @@
  * What site owners ask for besides the lead, as pure rules: consent, a thank-you page, spam traps (in the lazily loaded
  * part); the fallback links a failure offers are in fallback-links.ts, with the form as first drawn.
  */
-import { webUrl } from './form-config.js';
+import { webUrl } from './web-url.js';
 
 /** The line a lead's message ends with when the visitor gave consent: what, when, and to which policy. */
 export function consentLine(text: string, at: Date, policyUrl?: string): string {

@@ -1,12 +1,12 @@
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
-import { loadBehaviour } from '../../src/element/behaviour-loader.js';
+import { loadBehaviour, loadConfigCheck } from '../../src/element/behaviour-loader.js';
 import type { VitecLeadFormElement } from '../../src/element/lead-form.js';
 import type { ReceivedLead } from '../../src/server/mock/mock-vitec.js';
 
-// The tests act at once after a form renders; a visitor's browser fetches the behaviour when idle after
-// the first render. Waiting for it here keeps each test about one thing; test/e2e/drop-in.test.ts sends
-// before it has arrived, and without it, from the built files.
-await loadBehaviour();
+// The tests act at once after a form renders; a visitor's browser fetches the check of the attributes when idle
+// after the first render, and the behaviour at the first focus. Waiting for both here keeps each test about one
+// thing; test/e2e/drop-in.test.ts sends before they have arrived, and without them, from the built files.
+await Promise.all([loadBehaviour(), loadConfigCheck()]);
 
 /** A mock of Vitec of this test file's own, mounted by test/support/mock-middleware.ts. */
 export function mockAt(name: string) {

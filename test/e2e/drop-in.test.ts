@@ -106,6 +106,7 @@ for (const build of BUILDS)
           doc(FORM('min-fill-time="0" fallback-email="info@maklare.se" fallback-phone="08-123 456 78"')),
         ),
         '/tack': page(doc('<h1>Tack!</h1>')),
+        '/javascript-policy': page(doc(FORM('min-fill-time="0" privacy-policy-url="javascript:alert(1)"'))),
         // No customer-id, which the endpoint needs.
         '/misconfigured': page(
           doc(`<vitec-lead-form endpoint="${ENDPOINT}" lead-source-name="Sajten" min-fill-time="0"></vitec-lead-form>`),
@@ -496,6 +497,26 @@ for (const build of BUILDS)
           'Anna',
           'what was typed is kept',
         );
+      await tab.close();
+    });
+
+    it('should never make a javascript: privacy policy a link, before its check arrives 2 s late or after', async (t) => {
+      if (build === 'bundle') return t.skip('the one-file build has no lazy file');
+      const tab = await browser.newPage();
+      await lateChunks(tab);
+      await tab.goto(site.url + '/javascript-policy');
+      const form = tab.locator('vitec-lead-form');
+      await form.getByLabel('Förnamn').waitFor();
+      // Drawn before the check: the policy is named, not linked.
+      assert.match(
+        await form.locator('.privacy').innerText(),
+        /Vi behandlar dina personuppgifter enligt vår integritetspolicy\./,
+      );
+      assert.equal(await form.locator('a').count(), 0);
+      const error = form.locator('.config-error');
+      await error.waitFor({ timeout: 10_000 });
+      assert.match(await error.innerText(), /privacy-policy-url/);
+      assert.equal(await form.locator('a').count(), 0);
       await tab.close();
     });
 

@@ -52,6 +52,9 @@ for (const engine of ENGINES) {
     /** While set, the built kinds' behaviour file is answered 503, as a flaky network or CDN would answer it. */
     let kindBehaviourDown = false;
     const kindBehaviourAsked: string[] = [];
+    /** The same for the check of the attributes, the file every page view fetches when it is idle. */
+    let configCheckDown = false;
+    const configCheckAsked: string[] = [];
 
     const run = <T>(body: string) => tab.run<T>(PRELUDE + body);
     const open = async (query = '') => {
@@ -84,6 +87,11 @@ for (const engine of ENGINES) {
             <body><main><h1>Värdera din bostad</h1>
             <vitec-lead-form kind="valuation" relay="${relayUrl}" customer-id="C1" min-fill-time="0"></vitec-lead-form>
             </main></body></html>`)(req, res),
+        '/vitec-lead-form-config-check-*': async (req, res) => {
+          configCheckAsked.push(req.url ?? '');
+          if (configCheckDown) return void res.writeHead(503).end();
+          await dropIn()['/vitec-lead-form-*']!(req, res);
+        },
         '/vitec-lead-form-kind-behaviour-*': async (req, res) => {
           kindBehaviourAsked.push(req.url ?? '');
           if (kindBehaviourDown) return void res.writeHead(503).end();
@@ -178,6 +186,27 @@ for (const engine of ENGINES) {
       assert.equal(stack.mock.leads.at(-1)!.kind, 'valuation');
       // Firefox fails a second import() of a URL whose first failed without asking again: the retry names another.
       assert.equal(kindBehaviourAsked.length, 2, kindBehaviourAsked.join(', '));
+    });
+
+    it('sends a lead after the check of its attributes failed to load when the page was idle', async () => {
+      const before = stack.mock.leads.length;
+      configCheckDown = true;
+      configCheckAsked.length = 0;
+      await open();
+      // The page's idle fetch of the check was answered 503; the visitor then fills the form in and sends it.
+      for (const started = Date.now(); !configCheckAsked.length; ) {
+        if (Date.now() - started > 10_000) throw new Error('the page never asked for the check');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      configCheckDown = false;
+      await run(`
+        set({ firstName: 'Anna', lastName: 'Svensson', 'email.emailAddress': 'anna@example.se' });
+        root.querySelector('form').requestSubmit();
+        await until(() => root.querySelector('.success'), 'the thank-you');
+      `);
+      assert.equal(stack.mock.leads.length, before + 1);
+      assert.ok(configCheckAsked.length >= 2, configCheckAsked.join(', '));
     });
 
     it("shows Vitec's 400 at its field and keeps what the visitor typed", async () => {

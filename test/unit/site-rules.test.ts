@@ -1,7 +1,8 @@
 // The site owners' rules as pure functions: configuration problems, the bot rule, the fallback e-mail.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { configProblem, webUrl } from '../../src/lead/form-config.ts';
+import { configProblem } from '../../src/lead/form-config.ts';
+import { webUrl } from '../../src/lead/web-url.ts';
 import { parseFieldList } from '../../src/lead/field-list.ts';
 import { configTextsOf } from '../../src/element/config-check.ts';
 import { loadLanguages } from '../../src/lead/messages/index.ts';

@@ -5,6 +5,7 @@ import type { FormValues } from '../../lead/lead-payload.js';
 import { CONTACT_FIELDS, type FieldName, fieldSpec } from '../../lead/fields.js';
 import { fallbackMailto, telLink } from '../../lead/fallback-links.js';
 import type { FormTexts, StateTexts } from '../../lead/messages/index.js';
+import { webUrl } from '../../lead/web-url.js';
 
 /** An input that can carry an error: a lead field, the consent box, or a booking's time slots. */
 export type ErrorTarget = FieldName | 'consent' | 'timeSlot';
@@ -131,9 +132,11 @@ export function renderConsent(
 ) {
   const { policyUrl, error, fixed } = options;
   const invalid = error && !fixed;
-  const policy = policyUrl
-    ? html`<a href=${policyUrl} target="_blank" rel="noopener">${t.privacyPolicy}</a>`
-    : t.privacyPolicyPlain;
+  // Only an http(s) URL is a link, from the first drawing on (the check that says so arrives later).
+  const policy =
+    policyUrl && webUrl(policyUrl, location.href)
+      ? html`<a href=${policyUrl} target="_blank" rel="noopener">${t.privacyPolicy}</a>`
+      : t.privacyPolicyPlain;
   if (!options.required) return policyUrl ? html`<p class="privacy">${t.privacySentence(policy)}</p>` : nothing;
   return html`<div class="field ${invalid ? 'field-error' : ''}" part="field">
     ${error ? renderError('input-consent-error', error, options.states, fixed) : nothing}
