@@ -250,8 +250,8 @@ function analyse(events: TraceEvent[]): Load {
   const start = navigation?.ts ?? thread[0]?.ts ?? laidOut.ts;
   const tasks = thread.filter((e) => e.name === 'RunTask' && e.ts >= start);
   // The lazy chunks' work: every task from the first one's compilation on the main thread (the check of the attributes
-  // and the visit's recording at idle; the behaviour and its schema, were they fetched with no visitor acting); module evaluation events carry no
-  // URL to tell them by.
+  // and the visit's recording at idle; the behaviour and its schema, were they fetched with no visitor acting); module
+  // evaluation events carry no URL to tell them by.
   const lazyFrom = Math.min(
     ...thread.filter((e) => /-(behaviour|attribution|config-check)-/.test(e.args?.data?.url ?? '')).map((e) => e.ts),
   );

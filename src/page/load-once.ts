@@ -4,7 +4,10 @@
  *
  * `load` is one `import()` of one file. Chromium and WebKit fetch a file again whose import failed, but Firefox keeps
  * the failure for its URL (measured: a second `import()` of it fails without a request), so a try after a failure
- * imports the URL the error named with `?retry=N` (WebKit's error names none, and it needs none).
+ * imports the URL the error named with `?retry=N` (WebKit's error names none, and it needs none). This helps only a file
+ * no other file imports statically: Firefox fails such an import of a failed URL for the page's life, whichever URL
+ * the importing file was loaded from (the behaviour's static import of the visit recording, and the kinds' behaviour's
+ * of the behaviour, are still exposed to it).
  */
 export function loadOnce<T>(load: () => Promise<T>): { load: () => Promise<T>; loaded: () => T | undefined } {
   let loading: Promise<T> | undefined;
