@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { InlineConfig } from 'vite';
 import { BUILD_TARGET } from './browsers.ts';
+import { recordingOwnsItsRules } from './chunk-plugins.ts';
 import { browserTextsOnly, minifyCssTemplates, minifyHtmlTemplates, terserPass } from './template-plugins.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -13,7 +14,14 @@ export function dropInBuild(oneFile = false): InlineConfig {
   return {
     configFile: false,
     logLevel: 'warn',
-    plugins: [browserTextsOnly, minifyCssTemplates, minifyHtmlTemplates, terserPass],
+    plugins: [
+      browserTextsOnly,
+      minifyCssTemplates,
+      minifyHtmlTemplates,
+      terserPass,
+      // The one file holds every part: no copy to make.
+      ...(oneFile ? [] : [recordingOwnsItsRules]),
+    ],
     define: { __VERSION__: JSON.stringify(version) },
     build: {
       // The browser floor, not an ES year: es2022 would let class static blocks through (Safari 16.4).

@@ -6,7 +6,7 @@ import { adoptStyles, type CSSResult, type ReactiveController, supportsAdoptingS
 import type { LeadSender } from './lead-sender.js';
 import type { SubmissionHost } from './submission.js';
 import { loadOnce } from '../page/load-once.js';
-import { whenIdle } from '../page/visit.js';
+import { loadedVisitRecorder, loadVisitRecorder, whenIdle } from '../page/visit.js';
 import { isWebsiteKind } from '../lead/lead-kinds.js';
 
 export type Behaviour = typeof import('./behaviour.js');
@@ -111,7 +111,7 @@ export class BehaviourController implements ReactiveController {
    * part for such a form, without waiting; its states' CSS adopted once.
    */
   now(): Behaviour | undefined {
-    if ((this.ofKind && !kindPart.loaded()) || !configPart.loaded()) return undefined;
+    if ((this.ofKind && !kindPart.loaded()) || !configPart.loaded() || !loadedVisitRecorder()) return undefined;
     const behaviour = (this.behaviour ??= loadedBehaviour());
     if (behaviour && !this.sender) {
       this.sender = new behaviour.LeadSender(this.host);
@@ -124,7 +124,7 @@ export class BehaviourController implements ReactiveController {
   async ready(): Promise<Behaviour> {
     const now = this.now();
     if (now) return now;
-    await Promise.all([this.ofKind ? kindPart.load() : loadBehaviour(), configPart.load()]);
+    await Promise.all([this.ofKind ? kindPart.load() : loadBehaviour(), configPart.load(), loadVisitRecorder()]);
     return this.now()!;
   }
 }

@@ -9,7 +9,6 @@ export { buildLead, validateForm } from '../lead/lead-payload.js';
 export { getLeadSchema } from '../lead/lead-schema.js';
 export { messagesOf } from '../lead/messages/texts.js';
 export { LeadSender } from './lead-sender.js';
-export { recordPageVisit } from '../page/attribution.js';
 
 /** The website kinds' body and its check (kind-behaviour.ts), for such a form only. */
 export const kindBehaviour = loadOnce(() => import('./kind-behaviour.js'));

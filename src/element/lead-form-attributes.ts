@@ -9,7 +9,6 @@ import type { FormMarketing } from '../lead/lead-schema.js';
 import { DEFAULT_TRACKING_PARAMS } from '../lead/tracking-params.js';
 import { hasLanguage, type Lang, loadLanguage, resolveLang } from '../lead/messages/index.js';
 import { loadedVisitRecorder, loadVisitRecorder } from '../page/visit.js';
-import { loadedBehaviour } from './behaviour-loader.js';
 import { loadedKinds, loadKinds } from './kind-loader.js';
 import { isWebsiteKind } from '../lead/lead-kinds.js';
 
@@ -156,7 +155,7 @@ export class LeadFormAttributes extends LitElement {
    * submit waits for the chunk.
    */
   get marketing(): FormMarketing | undefined {
-    const recorder = loadedVisitRecorder() ?? loadedBehaviour();
+    const recorder = loadedVisitRecorder();
     if (!this.kept && recorder) this.kept = { marketing: recorder.recordPageVisit(this) };
     else if (!this.kept) this.visitRecorded.catch(() => undefined);
     return this.kept?.marketing;

@@ -6,8 +6,9 @@
  * the failure for its URL (measured: a second `import()` of it fails without a request), so a try after a failure
  * imports the URL the error named with `?retry=N` (WebKit's error names none, and it needs none). This helps only a file
  * no other file imports statically: Firefox fails such an import of a failed URL for the page's life, whichever URL
- * the importing file was loaded from (the behaviour's static import of the visit recording, and the kinds' behaviour's
- * of the behaviour, are still exposed to it).
+ * the importing file was loaded from. So the lazy files import only the entry (the visit's recording has its own copy
+ * of the text rules it shares with the schema: build/chunk-plugins.ts), but for the kinds' behaviour, which imports
+ * the behaviour and is still exposed to it (test/e2e/bundle.test.ts lists what each file imports).
  */
 export function loadOnce<T>(load: () => Promise<T>): { load: () => Promise<T>; loaded: () => T | undefined } {
   let loading: Promise<T> | undefined;

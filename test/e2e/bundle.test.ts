@@ -39,6 +39,29 @@ describe('the built files', () => {
     assert.doesNotMatch(code, /inte rätt inställt|attributet endpoint saknas/);
   });
 
+  it("should make every lazily loaded file import only the entry statically (the kinds' behaviour: the behaviour), so that a file that failed to load can be tried again", () => {
+    // Firefox remembers a failed module URL for the page's life: a file whose fetch failed once can be loaded again
+    // under another URL (load-once.ts), but a static import of it fails until the page is loaded again.
+    const folder = new URL('.', DIST);
+    const chunks = readdirSync(folder).filter((name) => /^vitec-lead-form-.+\.js$/.test(name));
+    const imports = Object.fromEntries(
+      chunks.map((name) => [
+        name.match(/^vitec-lead-form-([a-z-]+)-[\w-]{8}\.js$/)?.[1],
+        [...readFileSync(new URL(name, folder), 'utf8').matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([^"']+)["']/g)]
+          .map((m) => m[1]!.replace(/^vitec-lead-form-([a-z-]+)-[\w-]{8}\.js$/, '$1'))
+          .sort(),
+      ]),
+    );
+    assert.deepEqual(imports, {
+      attribution: ['vitec-lead-form.js'],
+      behaviour: ['vitec-lead-form.js'],
+      'config-check': ['vitec-lead-form.js'],
+      en: [],
+      'kind-behaviour': ['behaviour'],
+      kinds: ['vitec-lead-form.js'],
+    });
+  });
+
   it("should carry none of the relay's words to a page, in any language", () => {
     const folder = new URL('.', DIST);
     const files = readdirSync(folder)

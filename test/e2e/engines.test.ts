@@ -55,6 +55,9 @@ for (const engine of ENGINES) {
     /** The same for the check of the attributes, the file every page view fetches when it is idle. */
     let configCheckDown = false;
     const configCheckAsked: string[] = [];
+    /** The same for the visit's recording, which a campaign's landing page fetches when it is idle. */
+    let recordingDown = false;
+    const recordingAsked: string[] = [];
 
     const run = <T>(body: string) => tab.run<T>(PRELUDE + body);
     const open = async (query = '') => {
@@ -90,6 +93,11 @@ for (const engine of ENGINES) {
         '/vitec-lead-form-config-check-*': async (req, res) => {
           configCheckAsked.push(req.url ?? '');
           if (configCheckDown) return void res.writeHead(503).end();
+          await dropIn()['/vitec-lead-form-*']!(req, res);
+        },
+        '/vitec-lead-form-attribution-*': async (req, res) => {
+          recordingAsked.push(req.url ?? '');
+          if (recordingDown) return void res.writeHead(503).end();
           await dropIn()['/vitec-lead-form-*']!(req, res);
         },
         '/vitec-lead-form-kind-behaviour-*': async (req, res) => {
@@ -207,6 +215,32 @@ for (const engine of ENGINES) {
       `);
       assert.equal(stack.mock.leads.length, before + 1);
       assert.ok(configCheckAsked.length >= 2, configCheckAsked.join(', '));
+    });
+
+    it("sends a lead with the campaign from the URL after the visit's recording failed to load when the page was idle", async () => {
+      const before = stack.mock.leads.length;
+      recordingDown = true;
+      recordingAsked.length = 0;
+      await open('?utm_source=nyhetsbrev&utm_campaign=jul');
+      // A campaign's landing page fetches the recording when it is idle: answered 503. The visitor then sends the form.
+      for (const started = Date.now(); !recordingAsked.length; ) {
+        if (Date.now() - started > 10_000) throw new Error('the page never asked for the recording');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      recordingDown = false;
+      await run(`
+        set({ firstName: 'Anna', lastName: 'Svensson', 'email.emailAddress': 'anna@example.se' });
+        root.querySelector('form').requestSubmit();
+        await until(() => root.querySelector('.success'), 'the thank-you');
+      `);
+      assert.equal(stack.mock.leads.length, before + 1);
+      const lead = stack.mock.leads.at(-1)!.lead as { marketing?: { utmTags?: unknown } };
+      assert.deepEqual(lead.marketing?.utmTags, [
+        { name: 'utm_source', value: 'nyhetsbrev' },
+        { name: 'utm_campaign', value: 'jul' },
+      ]);
+      assert.ok(recordingAsked.length >= 2, recordingAsked.join(', '));
     });
 
     it("shows Vitec's 400 at its field and keeps what the visitor typed", async () => {
