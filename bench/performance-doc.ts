@@ -52,9 +52,11 @@ ${table}
 - **Long tasks.** While a task over 50 ms runs, a tap waits, and Lighthouse counts the excess as Total
   Blocking Time. At 4× (a mid-range phone) the browser's own loading tasks are over 50 ms on a plain page
   too, so the row counts the tasks that were mostly script, with the longest task's 1× thread time × 4
-  beside it (the wall time at 4× swings with the shared machine; thread time does not).
+  beside it (the wall time at 4× swings with the shared machine; thread time does not), and the Lit floor's
+  count and longest beside ours.
 - **Added blocking time.** The sum over the load's tasks of their time past 50 ms, ours minus the plain
-  page's in the same round: how much the form adds to a page's Total Blocking Time on a phone.
+  page's in the same round: how much the form adds to a page's Total Blocking Time on a phone. Beside it, what the
+  Lit floor adds in the same rounds: what a framework form costs there before any feature of ours.
 - **Laid-out form.** From navigation to a form with layout at 4×, against the Lit floor: when a visitor
   first sees the form.
 - **First validation and keystrokes.** How long an empty submit takes to show its errors once the page
