@@ -3,6 +3,7 @@
 // the real relay, on another origin, to the mock of Vitec.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { startRelayStack, type RelayStack } from '../support/relay-stack.ts';
 import { ENGINES, openEngine, type EnginePage } from './engines.ts';
@@ -49,15 +50,22 @@ for (const engine of ENGINES) {
     let site: Awaited<ReturnType<typeof serve>>;
     let tab: EnginePage;
     let axeSource: string;
-    /** While set, the built kinds' behaviour file is answered 503, as a flaky network or CDN would answer it. */
-    let kindBehaviourDown = false;
-    const kindBehaviourAsked: string[] = [];
-    /** The same for the check of the attributes, the file every page view fetches when it is idle. */
-    let configCheckDown = false;
-    const configCheckAsked: string[] = [];
-    /** The same for the visit's recording, which a campaign's landing page fetches when it is idle. */
-    let recordingDown = false;
-    const recordingAsked: string[] = [];
+    /**
+     * Lazily loaded files that can be made to fail: while `down`, the file is answered 503, as a flaky network or CDN
+     * would answer it; `asked` lists the URLs it was asked for. The kinds' behaviour; the check of the attributes, which
+     * every page view fetches when it is idle; the visit's recording, which a campaign's landing page fetches then.
+     */
+    const flaky = {
+      kindBehaviour: { down: false, asked: [] as string[] },
+      configCheck: { down: false, asked: [] as string[] },
+      recording: { down: false, asked: [] as string[] },
+    };
+    type Flaky = (typeof flaky)[keyof typeof flaky];
+    const served = (file: Flaky) => async (req: IncomingMessage, res: ServerResponse) => {
+      file.asked.push(req.url ?? '');
+      if (file.down) return void res.writeHead(503).end();
+      await dropIn()['/vitec-lead-form-*']!(req, res);
+    };
 
     const run = <T>(body: string) => tab.run<T>(PRELUDE + body);
     const open = async (query = '') => {
@@ -90,21 +98,9 @@ for (const engine of ENGINES) {
             <body><main><h1>Värdera din bostad</h1>
             <vitec-lead-form kind="valuation" relay="${relayUrl}" customer-id="C1" min-fill-time="0"></vitec-lead-form>
             </main></body></html>`)(req, res),
-        '/vitec-lead-form-config-check-*': async (req, res) => {
-          configCheckAsked.push(req.url ?? '');
-          if (configCheckDown) return void res.writeHead(503).end();
-          await dropIn()['/vitec-lead-form-*']!(req, res);
-        },
-        '/vitec-lead-form-attribution-*': async (req, res) => {
-          recordingAsked.push(req.url ?? '');
-          if (recordingDown) return void res.writeHead(503).end();
-          await dropIn()['/vitec-lead-form-*']!(req, res);
-        },
-        '/vitec-lead-form-kind-behaviour-*': async (req, res) => {
-          kindBehaviourAsked.push(req.url ?? '');
-          if (kindBehaviourDown) return void res.writeHead(503).end();
-          await dropIn()['/vitec-lead-form-*']!(req, res);
-        },
+        '/vitec-lead-form-config-check-*': served(flaky.configCheck),
+        '/vitec-lead-form-attribution-*': served(flaky.recording),
+        '/vitec-lead-form-kind-behaviour-*': served(flaky.kindBehaviour),
       });
       stack = await startRelayStack({ relay: { allowedOrigins: [site.url] } });
       relayUrl = stack.relayUrl;
@@ -173,8 +169,8 @@ for (const engine of ENGINES) {
 
     it('sends a valuation on the next try after its part of the behaviour failed to load once', async () => {
       const before = stack.mock.leads.length;
-      kindBehaviourDown = true;
-      kindBehaviourAsked.length = 0;
+      flaky.kindBehaviour.down = true;
+      flaky.kindBehaviour.asked.length = 0;
       await tab.goto(`${site.url}/vardera`);
       await run(`await until(() => root && root.querySelector('input[name="address.streetAddress"]'), 'the form');`);
       const failed = await run<string>(`
@@ -185,7 +181,7 @@ for (const engine of ENGINES) {
       `);
       assert.match(failed, /kunde inte laddas klart/);
       assert.equal(stack.mock.leads.length, before, 'nothing sent without it');
-      kindBehaviourDown = false;
+      flaky.kindBehaviour.down = false;
       await run(`
         root.querySelector('form').requestSubmit();
         await until(() => root.querySelector('.success'), 'the thank-you');
@@ -193,54 +189,47 @@ for (const engine of ENGINES) {
       assert.equal(stack.mock.leads.length, before + 1);
       assert.equal(stack.mock.leads.at(-1)!.kind, 'valuation');
       // Firefox fails a second import() of a URL whose first failed without asking again: the retry names another.
-      assert.equal(kindBehaviourAsked.length, 2, kindBehaviourAsked.join(', '));
+      assert.equal(flaky.kindBehaviour.asked.length, 2, flaky.kindBehaviour.asked.join(', '));
     });
 
-    it('sends a lead after the check of its attributes failed to load when the page was idle', async () => {
-      const before = stack.mock.leads.length;
-      configCheckDown = true;
-      configCheckAsked.length = 0;
-      await open();
-      // The page's idle fetch of the check was answered 503; the visitor then fills the form in and sends it.
-      for (const started = Date.now(); !configCheckAsked.length; ) {
-        if (Date.now() - started > 10_000) throw new Error('the page never asked for the check');
+    /**
+     * Opens the page with `file` answered 503 (the page's idle fetch of it fails), then has the visitor fill the form in
+     * and send it, with the file served again: resolves once the thank-you shows.
+     */
+    const sendAfterIdleFailure = async (file: Flaky, query = '') => {
+      file.down = true;
+      file.asked.length = 0;
+      await open(query);
+      for (const started = Date.now(); !file.asked.length; ) {
+        if (Date.now() - started > 10_000) throw new Error('the page never asked for the file when idle');
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       await new Promise((resolve) => setTimeout(resolve, 300));
-      configCheckDown = false;
+      file.down = false;
       await run(`
         set({ firstName: 'Anna', lastName: 'Svensson', 'email.emailAddress': 'anna@example.se' });
         root.querySelector('form').requestSubmit();
         await until(() => root.querySelector('.success'), 'the thank-you');
       `);
+    };
+
+    it('sends a lead after the check of its attributes failed to load when the page was idle', async () => {
+      const before = stack.mock.leads.length;
+      await sendAfterIdleFailure(flaky.configCheck);
       assert.equal(stack.mock.leads.length, before + 1);
-      assert.ok(configCheckAsked.length >= 2, configCheckAsked.join(', '));
+      assert.ok(flaky.configCheck.asked.length >= 2, flaky.configCheck.asked.join(', '));
     });
 
     it("sends a lead with the campaign from the URL after the visit's recording failed to load when the page was idle", async () => {
       const before = stack.mock.leads.length;
-      recordingDown = true;
-      recordingAsked.length = 0;
-      await open('?utm_source=nyhetsbrev&utm_campaign=jul');
-      // A campaign's landing page fetches the recording when it is idle: answered 503. The visitor then sends the form.
-      for (const started = Date.now(); !recordingAsked.length; ) {
-        if (Date.now() - started > 10_000) throw new Error('the page never asked for the recording');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      recordingDown = false;
-      await run(`
-        set({ firstName: 'Anna', lastName: 'Svensson', 'email.emailAddress': 'anna@example.se' });
-        root.querySelector('form').requestSubmit();
-        await until(() => root.querySelector('.success'), 'the thank-you');
-      `);
+      await sendAfterIdleFailure(flaky.recording, '?utm_source=nyhetsbrev&utm_campaign=jul');
       assert.equal(stack.mock.leads.length, before + 1);
       const lead = stack.mock.leads.at(-1)!.lead as { marketing?: { utmTags?: unknown } };
       assert.deepEqual(lead.marketing?.utmTags, [
         { name: 'utm_source', value: 'nyhetsbrev' },
         { name: 'utm_campaign', value: 'jul' },
       ]);
-      assert.ok(recordingAsked.length >= 2, recordingAsked.join(', '));
+      assert.ok(flaky.recording.asked.length >= 2, flaky.recording.asked.join(', '));
     });
 
     it("shows Vitec's 400 at its field and keeps what the visitor typed", async () => {
