@@ -335,48 +335,54 @@ for (const build of BUILDS)
       await tab.close();
     });
 
-    it('should tell the visitor, keep what was typed, fire the error event, and send on the next try when the lazy file does not arrive', async (t) => {
-      if (build === 'bundle') return t.skip('the one-file build has no lazy file');
-      const tab = await browser.newPage();
-      const posts: string[] = [];
-      const messages: string[] = [];
-      tab.on('request', (request) => void (request.method() === 'POST' && posts.push(request.url())));
-      tab.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
-      let blocked = true;
-      // Before the page loads: the browser asks for the file at the visitor's first focus in the form.
-      // Every try, the retries with ?retry=N too.
-      await tab.route(
-        (url) => url.pathname.startsWith('/vitec-lead-form-behaviour-'),
-        (route) => (blocked ? route.abort('internetdisconnected') : route.continue()),
-      );
-      await tab.goto(site.url + '/plain');
-      await tab.evaluate(() => {
-        (window as unknown as { errors: unknown[] }).errors = [];
-        document.addEventListener('vitec-lead-form-error', (event) =>
-          (window as unknown as { errors: unknown[] }).errors.push((event as CustomEvent).detail),
+    // Each file a submit needs: the behaviour, the visit's recording and the check of the attributes.
+    for (const [file, what] of [
+      ['behaviour', 'the lazy file'],
+      ['attribution', "the visit's recording"],
+      ['config-check', 'the check of the attributes'],
+    ])
+      it(`should tell the visitor, keep what was typed, fire the error event, and send on the next try when ${what} does not arrive`, async (t) => {
+        if (build === 'bundle') return t.skip('the one-file build has no lazy file');
+        const tab = await browser.newPage();
+        const posts: string[] = [];
+        const messages: string[] = [];
+        tab.on('request', (request) => void (request.method() === 'POST' && posts.push(request.url())));
+        tab.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+        let blocked = true;
+        // Before the page loads: the browser asks for the file when idle or at the visitor's first focus in the form.
+        // Every try, the retries with ?retry=N too.
+        await tab.route(
+          (url) => url.pathname.startsWith(`/vitec-lead-form-${file}-`),
+          (route) => (blocked ? route.abort('internetdisconnected') : route.continue()),
         );
+        await tab.goto(site.url + '/plain');
+        await tab.evaluate(() => {
+          (window as unknown as { errors: unknown[] }).errors = [];
+          document.addEventListener('vitec-lead-form-error', (event) =>
+            (window as unknown as { errors: unknown[] }).errors.push((event as CustomEvent).detail),
+          );
+        });
+        await fillNames(tab);
+        await tab.getByRole('button').click();
+        const status = tab.locator('vitec-lead-form .status-failed');
+        await status.waitFor();
+        assert.match(await status.innerText(), /kunde inte laddas klart.*Dina uppgifter finns kvar/s);
+        assert.equal(await tab.locator('vitec-lead-form').getByLabel('Förnamn').inputValue(), 'Anna');
+        assert.deepEqual(
+          await tab.evaluate(() => (window as unknown as { errors: { status: number }[] }).errors.map((e) => e.status)),
+          [0],
+        );
+        assert.ok(
+          messages.some((m) => m.startsWith('error:') && m.includes('did not load')),
+          messages.join('\n'),
+        );
+        assert.deepEqual(posts, []);
+        blocked = false;
+        await tab.getByRole('button').click();
+        await tab.locator('vitec-lead-form .lead-id').waitFor();
+        assert.equal(posts.length, 1);
+        await tab.close();
       });
-      await fillNames(tab);
-      await tab.getByRole('button').click();
-      const status = tab.locator('vitec-lead-form .status-failed');
-      await status.waitFor();
-      assert.match(await status.innerText(), /kunde inte laddas klart.*Dina uppgifter finns kvar/s);
-      assert.equal(await tab.locator('vitec-lead-form').getByLabel('Förnamn').inputValue(), 'Anna');
-      assert.deepEqual(
-        await tab.evaluate(() => (window as unknown as { errors: { status: number }[] }).errors.map((e) => e.status)),
-        [0],
-      );
-      assert.ok(
-        messages.some((m) => m.startsWith('error:') && m.includes('did not load')),
-        messages.join('\n'),
-      );
-      assert.deepEqual(posts, []);
-      blocked = false;
-      await tab.getByRole('button').click();
-      await tab.locator('vitec-lead-form .lead-id').waitFor();
-      assert.equal(posts.length, 1);
-      await tab.close();
-    });
 
     it('should send a lead submitted before the lazy file arrives exactly once, when it arrives', async (t) => {
       if (build === 'bundle') return t.skip('the one-file build has no lazy file');
