@@ -1,6 +1,7 @@
 /**
  * Loads behaviour.ts (and, for a website kind's form, kind-behaviour.ts through it), and the check of the attributes
- * (config-check.ts), once, for every form on the page; a failed load is tried again at the next call (load-once.ts).
+ * (config-check.ts), once, for every form on the page, with the visit's recording (page/visit.ts loads it) for a
+ * submit; a failed load is tried again at the next call (load-once.ts).
  */
 import { adoptStyles, type CSSResult, type ReactiveController, supportsAdoptingStyleSheets } from 'lit';
 import type { LeadSender } from './lead-sender.js';
@@ -107,8 +108,8 @@ export class BehaviourController implements ReactiveController {
   }
 
   /**
-   * The behaviour if it has arrived (for any form on the page), with the check of the attributes and a website kind's
-   * part for such a form, without waiting; its states' CSS adopted once.
+   * The behaviour if it has arrived (for any form on the page), with the check of the attributes, the visit's recording
+   * and a website kind's part for such a form, without waiting; its states' CSS adopted once.
    */
   now(): Behaviour | undefined {
     if ((this.ofKind && !kindPart.loaded()) || !configPart.loaded() || !loadedVisitRecorder()) return undefined;
@@ -120,7 +121,10 @@ export class BehaviourController implements ReactiveController {
     return behaviour;
   }
 
-  /** The behaviour, loaded once for the page, with the check (and a website kind's part, for such a form). */
+  /**
+   * The behaviour, loaded once for the page, with the check and the visit's recording (and a website kind's part, for
+   * such a form): each a file of its own that no other imports, so that each is tried again after a failed fetch.
+   */
   async ready(): Promise<Behaviour> {
     const now = this.now();
     if (now) return now;

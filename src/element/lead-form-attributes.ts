@@ -151,7 +151,7 @@ export class LeadFormAttributes extends LitElement {
    * What will be sent as the lead's `marketing`: the visit's attribution (this page view's tags and referrer, recorded
    * when the page is idle, with what the visit remembered from earlier pages), taken when this is first read; read,
    * extend or replace it. Undefined until the recording's chunk is here (fetched at idle on a page view that brings
-   * the visit something new, or when this is first read): `await form.visitRecorded` first. A lead always has it: a
+   * the visit something new, at the visitor's first focus in the form, or when this is first read): `await form.visitRecorded` first. A lead always has it: a
    * submit waits for the chunk.
    */
   get marketing(): FormMarketing | undefined {
