@@ -20,3 +20,28 @@ export const recordingOwnsItsRules: Plugin = {
     return resolved ? `${resolved.id}?recording` : undefined;
   },
 };
+
+/** The module of what the kinds' part takes from the behaviour (src/lead/kind-deps.ts), as its importers name it. */
+const KIND_DEPS = /(^|\/)kind-deps\.js$/;
+const HOLDER = '\0kind-deps-holder';
+
+/**
+ * The kinds' part (src/element/kind-behaviour.ts, a chunk the behaviour loads for an interest, booking or valuation
+ * form) gets a holder in place of kind-deps.ts: a variable the behaviour fills when it loads the part
+ * (src/element/behaviour.ts). So the part imports nothing from the behaviour's chunk, in which Rolldown would
+ * otherwise leave Zod and the person lead's functions for it to import statically: after one failed fetch of the
+ * behaviour, which is tried again under another URL, Firefox would fail that static import for the page's life. Only
+ * the behaviour itself gets the real module.
+ */
+export const kindsTakeTheirDeps: Plugin = {
+  name: 'kinds-take-their-deps',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (!KIND_DEPS.test(source) || !importer || importer.endsWith('/src/element/behaviour.ts')) return undefined;
+    return HOLDER;
+  },
+  load(id) {
+    if (id !== HOLDER) return undefined;
+    return 'export let kindDeps;\nexport function provideKindDeps(deps) {\n  kindDeps = deps;\n}\n';
+  },
+};

@@ -8,7 +8,8 @@ import { type KindBody, validateKind } from './kind-schemas.js';
 import type { KindInputs } from './kind-inputs.js';
 import type { InterestStatus } from './kind-rules.js';
 import type { WebsiteKind } from './lead-kinds.js';
-import { checkForm, compactLead, type FormRules, type FormValidation, type FormValues } from './lead-payload.js';
+import { kindDeps } from './kind-deps.js';
+import type { FormRules, FormValidation, FormValues } from './lead-payload.js';
 import type { FormMarketing } from './lead-schema.js';
 
 /** What the element's attributes give a website kind's body. */
@@ -71,7 +72,7 @@ export function buildKindBody(
     body.receiver = config.receiverUserId ? { userId: config.receiverUserId } : undefined;
   }
   body.marketing = marketing;
-  return (compactLead(body) ?? {}) as Partial<KindBody>;
+  return (kindDeps.compactLead(body) ?? {}) as Partial<KindBody>;
 }
 
 /** `validateForm` (lead-payload.ts) for a website kind's body: its paths and its schema (kind-schemas.ts). */
@@ -81,7 +82,7 @@ export function validateKindForm(
   rules: FormRules,
   inputs: KindInputs,
 ): FormValidation<KindBody> {
-  return checkForm<KindBody>(body, rules, {
+  return kindDeps.checkForm<KindBody>(body, rules, {
     pathOf: (field) => (inputs[field] ?? field).split('.'),
     validate: (value) => validateKind(kind, value, inputs),
   });

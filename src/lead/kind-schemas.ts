@@ -5,41 +5,35 @@
  * documents the contact rule for the interest ("an e-mail address, a phone number or a mobile number must be given");
  * the booking and the valuation are held to it too, as a broker must be able to answer.
  */
-import * as z from 'zod/mini';
+import type * as Zod from 'zod/mini';
 import type { FieldName } from './fields.js';
 import type { KindInputs } from './kind-inputs.js';
+import { kindDeps } from './kind-deps.js';
 import { INTEREST_STATUSES, type InterestStatus, inputOfPath, WEBSITE_LIMITS as MAX } from './kind-rules.js';
 import type { WebsiteKind } from './lead-kinds.js';
-import {
-  configureZod,
-  email,
-  type LeadIssue,
-  leadIssues,
-  marketing,
-  name,
-  optionalPhone,
-  text,
-  zipCode,
-} from './lead-schema.js';
+import type { LeadIssue } from './lead-schema.js';
 
-const optionalText = (max: number, multiline = false) => z.optional(text(max, multiline));
 /** An ISO 8601 date and time with its offset, as `Date.prototype.toISOString` writes one. */
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-const id = () => optionalText(MAX.id);
-
-/** At least one of the contact paths is given; the issue stands at the first of them. */
-function contactRule(paths: readonly string[]) {
-  return z.superRefine((body: Record<string, unknown>, ctx) => {
-    const given = paths.some((path) =>
-      path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], body),
-    );
-    if (!given)
-      ctx.issues.push({ code: 'custom', message: 'contactRequired', input: body, path: paths[0]!.split('.') });
-  });
-}
 
 function buildSchemas() {
+  // Zod and the person lead's field schemas, taken when the schemas are first built (kind-deps.ts says why).
+  const { z, configureZod, email, marketing, name, optionalPhone, text, zipCode } = kindDeps;
   configureZod();
+  const optionalText = (max: number, multiline = false) => z.optional(text(max, multiline));
+  const id = () => optionalText(MAX.id);
+
+  /** At least one of the contact paths is given; the issue stands at the first of them. */
+  function contactRule(paths: readonly string[]) {
+    return z.superRefine((body: Record<string, unknown>, ctx) => {
+      const given = paths.some((path) =>
+        path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], body),
+      );
+      if (!given)
+        ctx.issues.push({ code: 'custom', message: 'contactRequired', input: body, path: paths[0]!.split('.') });
+    });
+  }
+
   const address = z.optional(
     z.object({
       streetAddress: optionalText(MAX.streetAddress),
@@ -118,9 +112,9 @@ export function getKindSchemas() {
 }
 
 type Schemas = ReturnType<typeof buildSchemas>;
-export type InterestApplication = z.output<Schemas['interest']>;
-export type ViewingApplication = z.output<Schemas['viewing']>;
-export type ValuationApplication = z.output<Schemas['valuation']>;
+export type InterestApplication = Zod.output<Schemas['interest']>;
+export type ViewingApplication = Zod.output<Schemas['viewing']>;
+export type ValuationApplication = Zod.output<Schemas['valuation']>;
 export type KindBody = InterestApplication | ViewingApplication | ValuationApplication;
 
 export type KindValidation =
@@ -135,5 +129,5 @@ export function validateKind(kind: WebsiteKind, input: unknown, inputs: KindInpu
   const result = getKindSchemas()[kind].safeParse(input);
   if (result.success) return { success: true, body: result.data };
   const fieldOf = (path: readonly PropertyKey[]): FieldName | undefined => inputOfPath(inputs, path);
-  return { success: false, issues: leadIssues(result.error.issues, fieldOf) };
+  return { success: false, issues: kindDeps.leadIssues(result.error.issues, fieldOf) };
 }

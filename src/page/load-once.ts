@@ -7,8 +7,8 @@
  * imports the URL the error named with `?retry=N` (WebKit's error names none, and it needs none). This helps only a file
  * no other file imports statically: Firefox fails such an import of a failed URL for the page's life, whichever URL
  * the importing file was loaded from. So the lazy files import only the entry (the visit's recording has its own copy
- * of the text rules it shares with the schema: build/chunk-plugins.ts), but for the kinds' behaviour, which imports
- * the behaviour and is still exposed to it (test/e2e/bundle.test.ts lists what each file imports).
+ * of the text rules it shares with the schema, and the kinds' behaviour is handed what it takes from the behaviour:
+ * build/chunk-plugins.ts; test/e2e/bundle.test.ts lists what each file imports).
  */
 export function loadOnce<T>(load: () => Promise<T>): { load: () => Promise<T>; loaded: () => T | undefined } {
   let loading: Promise<T> | undefined;
