@@ -45,7 +45,8 @@ ${table}
   our five fields and stylesheet, \`bench/lit-floor.ts\`) and the same form in plain HTML. What a
   framework form cannot avoid is the Lit floor's extra over plain HTML; the budget is twice that. The parts
   row says where ours goes (script evaluation, other script such as Lit's first render, style, layout,
-  the lazy chunks, parsing and painting, and the browser's own loading, \`other\`), beside the floors'. The page is
+  the script of the lazy chunks once the first arrives, with the style and layout it forces, parsing and painting, and the
+  browser's own loading, \`other\`), beside the floors'. The page is
   one of a visit's many with nothing new for its attribution (no query, no other site as referrer): at idle it loads
   only the check of the attributes, as the behaviour waits for a visitor's focus. The campaign row is the same form on a campaign's landing
   page, where the visit's recording is fetched and stored at idle: what the first page of a campaign visit costs.

@@ -249,9 +249,10 @@ function analyse(events: TraceEvent[]): Load {
   const navigation = events.find((e) => e.name === 'navigationStart' && e.pid === laidOut.pid);
   const start = navigation?.ts ?? thread[0]?.ts ?? laidOut.ts;
   const tasks = thread.filter((e) => e.name === 'RunTask' && e.ts >= start);
-  // The lazy chunks' work: every task from the first one's compilation on the main thread (the check of the attributes
-  // and the visit's recording at idle; the behaviour and its schema, were they fetched with no visitor acting); module
-  // evaluation events carry no URL to tell them by.
+  // The lazy chunks' work: the script and evaluation of every task from the first one's compilation on the main thread
+  // (the check of the attributes and the visit's recording at idle; the behaviour and its schema, were they fetched
+  // with no visitor acting); module evaluation events carry no URL to tell them by. The browser's own work in those
+  // tasks (loading, style, painting) keeps its part, as it does on the floors' pages after their form is drawn.
   const lazyFrom = Math.min(
     ...thread.filter((e) => /-(behaviour|attribution|config-check)-/.test(e.args?.data?.url ?? '')).map((e) => e.ts),
   );
@@ -278,11 +279,15 @@ function analyse(events: TraceEvent[]): Load {
     }
     const taskParts = Object.fromEntries(PARTS.map((part) => [part, 0])) as Record<Part, number>;
     // An event with no part of its own counts toward the part of the nearest event around it that has one.
-    const partAround = new Map<TraceEvent, Part>([[task, task.ts >= lazyFrom ? 'lazy chunk' : 'other']]);
+    const partAround = new Map<TraceEvent, Part>([[task, 'other']]);
     const around: TraceEvent[] = [task];
+    const lazy = task.ts >= lazyFrom;
     for (const event of inside) {
       while (around.length > 1 && event.ts >= around.at(-1)!.ts + around.at(-1)!.dur!) around.pop();
-      partAround.set(event, task.ts >= lazyFrom ? 'lazy chunk' : (partOf(event) ?? partAround.get(around.at(-1)!)!));
+      // Within a lazy chunk's script, what it forces (style, layout) is the chunk's too.
+      const parent = partAround.get(around.at(-1)!)!;
+      const part = parent === 'lazy chunk' ? parent : (partOf(event) ?? parent);
+      partAround.set(event, lazy && (part === 'evaluation' || part === 'script') ? 'lazy chunk' : part);
       around.push(event);
     }
     for (const [event, self] of selfOf) taskParts[partAround.get(event)!] += Math.max(0, self) / 1000;
