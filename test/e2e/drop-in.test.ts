@@ -111,7 +111,16 @@ for (const build of BUILDS)
         '/misconfigured': page(
           doc(`<vitec-lead-form endpoint="${ENDPOINT}" lead-source-name="Sajten" min-fill-time="0"></vitec-lead-form>`),
         ),
+        // A website kind's form (the kinds' part loaded before it draws, and its behaviour's part with the behaviour),
+        // under the strict CSP too.
+        '/valuation': page(
+          doc('<vitec-lead-form kind="valuation" relay="/" customer-id="C1" min-fill-time="0"></vitec-lead-form>'),
+          {
+            'content-security-policy': CSP,
+          },
+        ),
         '/PublicAdvertising/': toNodeListener(mock),
+        '/v2/': toNodeListener(mock),
       });
     });
     after(async () => {
@@ -137,6 +146,27 @@ for (const build of BUILDS)
       await tab.locator(scope).getByRole('button').click();
       await tab.locator(`${scope} .lead-id`).waitFor();
     }
+
+    it('should send a valuation request, its kind’s part handed what it takes from the behaviour', async () => {
+      const { tab } = await open('/valuation');
+      const before = mock.leads.length;
+      await fillNames(tab);
+      await tab.getByLabel('Gatuadress').fill('Storgatan 1');
+      await tab.getByLabel('Postnummer').fill('11122');
+      await tab.getByLabel('Ort').fill('Stockholm');
+      await tab.getByRole('button', { name: 'Skicka' }).click();
+      await tab.locator('vitec-lead-form .success').waitFor();
+      assert.equal(mock.leads.length, before + 1);
+      const sent = mock.leads.at(-1)!;
+      assert.equal(sent.kind, 'valuation');
+      assert.deepEqual((sent.lead as { address?: unknown }).address, {
+        streetAddress: 'Storgatan 1',
+        // Written as Vitec wants it, by the person lead's own rule for it.
+        zipCode: '111 22',
+        city: 'Stockholm',
+      });
+      await tab.close();
+    });
 
     it('should work on a page whose CSS tries to break it', async () => {
       const { tab } = await open('/hostile');
