@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { bytesFigures } from './bytes.ts';
+import { lifecycleFigures } from './lifecycle.ts';
 import { outboxFigures } from './outbox.ts';
 import { performanceDoc } from './performance-doc.ts';
 import { relayFigures } from './relay.ts';
@@ -32,6 +33,7 @@ const only = process.env.BENCH_ONLY;
 const rows: Row[] = [
   ...(await bytesFigures(BUDGET)),
   ...(only === 'relay' || only === 'outbox' ? [] : await traceFigures(BUDGET, LOADS)),
+  ...(only === 'relay' || only === 'outbox' ? [] : await lifecycleFigures(LOADS)),
   ...(only === 'relay' || only === 'outbox' ? [] : await renderFigures(BUDGET, LOADS)),
   ...(only === 'render' || only === 'outbox' ? [] : await relayFigures(BUDGET, RELAY_REPEATS)),
   ...(only === 'render' || only === 'relay' ? [] : await outboxFigures(RELAY_REPEATS)),

@@ -121,7 +121,7 @@ export const page = (head: string, body: string) =>
   `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>bench</title>${head}</head><body>${body}</body></html>`;
 
 /** The Lit floor, built as the drop-in is (same target, minified), in memory. */
-async function buildLitFloor(): Promise<string> {
+export async function buildLitFloor(): Promise<string> {
   const outDir = join(tmpdir(), `vitec-lit-floor-${process.pid}`);
   await build({
     configFile: false,
