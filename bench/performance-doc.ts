@@ -43,7 +43,9 @@ ${table}
 - **Main-thread CPU.** What drawing the form costs the page's main thread, from navigation until the page
   is idle with what it loads at idle in, beside two floors in the same run: the Lit floor (a bare LitElement with
   our five fields and stylesheet, \`bench/lit-floor.ts\`) and the same form in plain HTML. What a
-  framework form cannot avoid is the Lit floor's extra over plain HTML; the budget is twice that. The parts
+  framework form cannot avoid is the Lit floor's extra over plain HTML; the budget is twice that. Beside the ratio,
+  its 95 % bootstrap interval (the paired rounds resampled 2,000 times): the floor's extra is a small difference of two
+  noisy figures, so one run's ratio can be well off the true one, and the interval says how far. The parts
   row says where ours goes (script evaluation, other script such as Lit's first render, style, layout,
   the script of the lazy chunks once the first arrives, with the style and layout it forces, parsing and painting, and the
   browser's own loading, \`other\`), beside the floors'. The page is

@@ -20,7 +20,7 @@ import { build } from 'vite';
 // @ts-expect-error: a plain JS module shared with the test runner's config.
 import { chromiumArgs, executablePath } from '../test/support/chromium.js';
 import { BUILD_TARGET } from '../build/browsers.ts';
-import { listen, median, quantile, type Row } from './stats.ts';
+import { bootstrapInterval, listen, median, quantile, type Row } from './stats.ts';
 
 export type Kind = 'ours' | 'campaign' | 'lit' | 'plain';
 export const KINDS: Kind[] = ['ours', 'lit', 'plain'];
@@ -385,6 +385,12 @@ export async function traceFigures(
   // What each form adds to the plain page's main-thread time, load by load (the rounds are paired).
   const extra = (kind: Kind) => at1[kind].map((load, i) => load.cpuMs - at1.plain[i]!.cpuMs);
   const extraRatio = median(extra('ours')) / median(extra('lit'));
+  // The rounds are resampled whole (ours, the floor and the plain page of one round together), as they were paired.
+  const rounds = at1.ours.map((_, i) => i);
+  const [ratioLow, ratioHigh] = bootstrapInterval(rounds, (sample) => {
+    const extraOf = (kind: Kind) => sample.map((i) => at1[kind][i]!.cpuMs - at1.plain[i]!.cpuMs);
+    return median(extraOf('ours')) / median(extraOf('lit'));
+  });
   const parts = (kind: Kind) =>
     PARTS.map((part) => `${part} ${fixed(median(at1[kind].map((load) => load.parts[part])))}`).join(', ');
   // A task the form causes: mostly script (the browser's own loading tasks are long at 4× on a plain page too), over
@@ -403,7 +409,7 @@ export async function traceFigures(
       figure: `main-thread CPU per load at 1×, navigation to idle with what loads at idle in (${loads} loads each, alternated; trace thread time)`,
       value: medianIqr(cpu('ours')),
       alternative: `Lit floor ${medianIqr(cpu('lit'))}; plain HTML ${medianIqr(cpu('plain'))}`,
-      ratio: `${extraRatio.toFixed(2)}× the Lit floor's extra over plain HTML (${ms(median(extra('ours')))} vs ${ms(median(extra('lit')))})`,
+      ratio: `${extraRatio.toFixed(2)}× the Lit floor's extra over plain HTML (${ms(median(extra('ours')))} vs ${ms(median(extra('lit')))}; 95 % bootstrap interval of the ratio ${ratioLow.toFixed(2)}–${ratioHigh.toFixed(2)}×)`,
       budget: `≤ ${budget.extraCpuRatio}×`,
       ok: extraRatio <= budget.extraCpuRatio,
     },
