@@ -11,18 +11,14 @@ export { getLeadSchema } from '../lead/lead-schema.js';
 export { messagesOf } from '../lead/messages/texts.js';
 export { LeadSender } from './lead-sender.js';
 
-const kindPart = loadOnce(() => import('./kind-behaviour.js'));
-/** The part handed the functions it takes from this one (kind-deps.ts), before anyone can use it. */
-const provided = <T extends typeof import('./kind-behaviour.js')>(part: T): T => (part.provideKindDeps(kindDeps), part);
-
-/** The website kinds' body and its check (kind-behaviour.ts), for such a form only. */
-export const kindBehaviour = {
-  load: () => kindPart.load().then(provided),
-  loaded: () => {
-    const part = kindPart.loaded();
-    return part && provided(part);
-  },
-};
+/**
+ * The website kinds' body and its check (kind-behaviour.ts), for such a form only, handed the functions it takes from
+ * this file (kind-deps.ts) as it arrives.
+ */
+export const kindBehaviour = loadOnce(
+  () => import('./kind-behaviour.js'),
+  (part) => part.provideKindDeps(kindDeps),
+);
 export { recheckField, rehearse, submitLead } from './submit-flow.js';
 export {
   focusSummaryTarget,

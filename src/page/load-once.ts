@@ -10,7 +10,11 @@
  * of the text rules it shares with the schema, and the kinds' behaviour is handed what it takes from the behaviour:
  * build/chunk-plugins.ts; test/e2e/bundle.test.ts lists what each file imports).
  */
-export function loadOnce<T>(load: () => Promise<T>): { load: () => Promise<T>; loaded: () => T | undefined } {
+export function loadOnce<T>(
+  load: () => Promise<T>,
+  /** Run once on the module as it arrives, from either URL, before `loaded` returns it. */
+  arrived?: (module: T) => void,
+): { load: () => Promise<T>; loaded: () => T | undefined } {
   let loading: Promise<T> | undefined;
   let loaded: T | undefined;
   let retryUrl: string | undefined;
@@ -20,7 +24,7 @@ export function loadOnce<T>(load: () => Promise<T>): { load: () => Promise<T>; l
       (loading ??= (
         retryUrl ? (import(/* @vite-ignore */ `${retryUrl}?retry=${++retries}`) as Promise<T>) : load()
       ).then(
-        (module) => (loaded = module),
+        (module) => (arrived?.(module), (loaded = module)),
         (error: unknown) => {
           loading = undefined;
           retryUrl ??= String((error as Error)?.message ?? '').match(/https?:\/\/\S+?\.js\b/)?.[0];
