@@ -23,13 +23,7 @@ const server = createServer((req, res) => {
   const js = (body: string) => res.writeHead(200, { 'content-type': 'text/javascript' }).end(body);
   const html = (body: string) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
   const [, build, file] = /^\/(a|b)\/(.*)$/.exec(path) ?? [];
-  if (build && file === 'probe.js')
-    return js(
-      oursProbe(
-        false,
-        [...builds[build]!.keys()].some((name) => name.includes('-config-check-')),
-      ),
-    );
+  if (build && file === 'probe.js') return js(oursProbe(false, false));
   if (build && builds[build]!.has(file!)) return js(builds[build]!.get(file!)!);
   if (build && file === '')
     return html(

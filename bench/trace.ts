@@ -85,20 +85,18 @@ console.log(${came} ? 'settled' : 'unsettled');`;
 /**
  * Ours: the entry as shipped, and beside it a module of the bench's own that waits for the form and then for what a
  * page loads of it with no visitor acting (not appended to the entry: a chunk imports the entry, whose evaluation would
- * then wait for itself). Every page view fetches the check of the attributes at the first idle moment, well inside the
- * settling time after it: the probe only confirms at the end that its file came (a wait of its own, an observer and
- * an import, measured 1 ms of the probe's own work at 1×), and a load where it did not fails. The behaviour comes at
- * the first focus, and the visit's recording only for a page view that brings the visit something new. On the
- * campaign landing, that recording is fetched at idle, and `visitRecorded` (which a form whose page view was recorded
- * answers from memory) says when it is done. `checked` false: a build from before the check was a file of its own
- * (bench/ab.ts).
+ * then wait for itself). The behaviour and the check of the attributes come at the first focus, and the visit's
+ * recording only for a page view that brings the visit something new. On the campaign landing, that recording is
+ * fetched at idle, and `visitRecorded` (which a form whose page view was recorded answers from memory) says when it is
+ * done. On a page view with nothing new, the probe confirms at the end that no lazy file came (a load where one did
+ * fails: it would not be the page the row describes); `strict` false skips that, for a build of any age (bench/ab.ts).
  */
-export const oursProbe = (campaign: boolean, checked = true) =>
+export const oursProbe = (campaign: boolean, strict = true) =>
   probe(
     'vitec-lead-form',
     campaign ? 'new Promise((resolve) => requestIdleCallback(resolve)).then(() => el.visitRecorded)' : undefined,
-    checked
-      ? "performance.getEntriesByType('resource').some((entry) => entry.name.includes('/vitec-lead-form-config-check-'))"
+    strict && !campaign
+      ? "!performance.getEntriesByType('resource').some((entry) => /\\/vitec-lead-form-[\\w-]+\\.js/.test(entry.name))"
       : undefined,
   );
 
@@ -250,9 +248,10 @@ function analyse(events: TraceEvent[]): Load {
   const start = navigation?.ts ?? thread[0]?.ts ?? laidOut.ts;
   const tasks = thread.filter((e) => e.name === 'RunTask' && e.ts >= start);
   // The lazy chunks' work: the script and evaluation of every task from the first one's compilation on the main thread
-  // (the check of the attributes and the visit's recording at idle; the behaviour and its schema, were they fetched
-  // with no visitor acting); module evaluation events carry no URL to tell them by. The browser's own work in those
-  // tasks (loading, style, painting) keeps its part, as it does on the floors' pages after their form is drawn.
+  // (the visit's recording at idle on a campaign's landing page; the check of the attributes, the behaviour and its
+  // schema, were they fetched with no visitor acting); module evaluation events carry no URL to tell them by. The
+  // browser's own work in those tasks (loading, style, painting) keeps its part, as it does on the floors' pages after
+  // their form is drawn.
   const lazyFrom = Math.min(
     ...thread.filter((e) => /-(behaviour|attribution|config-check)-/.test(e.args?.data?.url ?? '')).map((e) => e.ts),
   );
@@ -327,7 +326,8 @@ export async function loadOnce(openPage: () => Promise<Page>, url: string, rate:
       tab.on('pageerror', (error) => process.env.BENCH_DEBUG && console.error(url, error));
       tab.on('console', (message) => {
         if (process.env.BENCH_DEBUG) console.error(url, message.text());
-        if (message.text() === 'unsettled') reject(new Error(`${url}: what the page loads at idle did not come`));
+        if (message.text() === 'unsettled')
+          reject(new Error(`${url}: the page did not load at idle what its row describes`));
         if (message.text() === 'settled') {
           clearTimeout(timer);
           resolve();

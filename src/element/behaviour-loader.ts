@@ -1,7 +1,7 @@
 /**
  * Loads behaviour.ts (and, for a website kind's form, kind-behaviour.ts through it), and the check of the attributes
- * (config-check.ts), once, for every form on the page, with the visit's recording (page/visit.ts loads it) for a
- * submit; a failed load is tried again at the next call (load-once.ts).
+ * (config-check.ts), once, for every form on the page, at the visitor's first focus or input in a form, with the visit's
+ * recording (page/visit.ts loads it) for a submit; a failed load is tried again at the next call (load-once.ts).
  */
 import { adoptStyles, type CSSResult, type ReactiveController, supportsAdoptingStyleSheets } from 'lit';
 import type { LeadSender } from './lead-sender.js';
@@ -19,7 +19,8 @@ export const loadBehaviour = behaviourPart.load;
 export const loadedBehaviour = behaviourPart.loaded;
 
 /**
- * The check of a form's attributes, fetched when the page is idle, and with the behaviour by a submit. No other part
+ * The check of a form's attributes, fetched with the behaviour (at the first focus, and by a submit), or when the page
+ * is idle for a form in `preview`. No other part
  * imports it, so that a failed fetch of it can be tried again under another URL (load-once.ts): a part imported by
  * another part cannot be, in Firefox, which remembers the failure of a module's URL for the page's life.
  */
@@ -43,9 +44,9 @@ export function adoptLater(root: HTMLElement | DocumentFragment, sheet: CSSResul
 }
 
 /**
- * One form's side of it, as a Lit reactive controller: the behaviour is fetched at the visitor's first focus or input
- * in the form (and the schema built when idle after it); the sending controller is made from it the first time it is
- * there.
+ * One form's side of it, as a Lit reactive controller: the behaviour and the check of the attributes are fetched at the
+ * visitor's first focus or input in the form (and the schema built when idle after it); the sending controller is made
+ * from the behaviour the first time it is there.
  */
 export class BehaviourController implements ReactiveController {
   behaviour?: Behaviour;
@@ -56,7 +57,8 @@ export class BehaviourController implements ReactiveController {
   }
 
   hostConnected(): void {
-    whenIdle(this.check);
+    // A CMS editor's or the snippet builder's preview says what is set up wrong without a click in it.
+    if (this.host.preview) whenIdle(this.check);
     this.host.addEventListener('focusin', this.warm, { once: true });
     this.host.addEventListener('input', this.warm, { once: true });
   }
@@ -68,10 +70,12 @@ export class BehaviourController implements ReactiveController {
 
   /**
    * At the visitor's first focus or input in the form, not when the page is idle: a page whose visitor never turns to
-   * the form never fetches or runs it. The schema is built in an idle task of its own after the chunk's evaluation
-   * (two shorter tasks), before the first submit can need it.
+   * the form never fetches or runs it, nor the check of its attributes (a form set up wrong says so then, before
+   * anything typed could be lost). The schema is built in an idle task of its own after the chunk's evaluation (two
+   * shorter tasks), before the first submit can need it.
    */
   private warm = () => {
+    void this.check();
     this.ready()
       .then((behaviour) =>
         whenIdle(() => {
@@ -83,8 +87,8 @@ export class BehaviourController implements ReactiveController {
   };
 
   /**
-   * The check of the attributes, when the page is idle: a form it finds set up wrong is drawn again, saying so (one
-   * not drawn yet says so at its first drawing).
+   * The check of the attributes: a form it finds set up wrong is drawn again, saying so (one not drawn yet says so at
+   * its first drawing).
    */
   private check = () =>
     configPart.load().then(

@@ -54,8 +54,12 @@ export function root(el: VitecLeadFormElement): ShadowRoot {
   return el.shadowRoot!;
 }
 
-/** A form set up wrong says so once the check of its attributes is here (fetched when the page is idle). */
+/**
+ * A form set up wrong says so once the check of its attributes is here: fetched at the visitor's first focus in the
+ * form, which this gives it (when the page is idle for a form in `preview`).
+ */
 export async function configError(el: VitecLeadFormElement): Promise<Element> {
+  root(el).querySelector<HTMLElement>('input, textarea')?.focus();
   await until(() => root(el).querySelector('.config-error'), 'the configuration error');
   return root(el).querySelector('.config-error')!;
 }

@@ -178,8 +178,8 @@ describe('attribution across pages (built file)', () => {
 
   it('should fetch no recording and touch no storage on a page view that brings the visit nothing new', async () => {
     const { tab, chunks, touches } = await idleVisit('/kontakt', `${site.url}/villa`);
-    // Only the check of the form's attributes, which every page view fetches at idle.
-    assert.deepEqual(chunks, ['vitec-lead-form-config-check']);
+    // Nothing: the check of the form's attributes comes with the behaviour, at the visitor's first focus in the form.
+    assert.deepEqual(chunks, []);
     assert.equal(touches, 0);
     // Nor does a submit whose errors the visitor must fix first: the visit's memory is read for a lead ready to send.
     await tab.getByRole('button', { name: 'Skicka' }).click();
@@ -226,7 +226,7 @@ describe('attribution across pages (built file)', () => {
   ] as const) {
     it(`should record a page view that brings ${what} when the page is idle, before any visitor acts`, async () => {
       const { tab, chunks } = await idleVisit(path, referrer);
-      assert.deepEqual(chunks.sort(), ['vitec-lead-form-attribution', 'vitec-lead-form-config-check']);
+      assert.deepEqual(chunks, ['vitec-lead-form-attribution']);
       const stored = await tab.evaluate(() => sessionStorage.getItem('vitec-lead-form:attribution'));
       assert.match(stored ?? '', what.startsWith('tags') ? /"utm_source","value":"nyhetsbrev"/ : /www\.example\.com/);
       await tab.close();

@@ -107,6 +107,9 @@ for (const build of BUILDS)
         ),
         '/tack': page(doc('<h1>Tack!</h1>')),
         '/javascript-policy': page(doc(FORM('min-fill-time="0" privacy-policy-url="javascript:alert(1)"'))),
+        '/javascript-policy-preview': page(
+          doc('<vitec-lead-form preview min-fill-time="0" privacy-policy-url="javascript:alert(1)"></vitec-lead-form>'),
+        ),
         // No customer-id, which the endpoint needs.
         '/misconfigured': page(
           doc(`<vitec-lead-form endpoint="${ENDPOINT}" lead-source-name="Sajten" min-fill-time="0"></vitec-lead-form>`),
@@ -507,11 +510,12 @@ for (const build of BUILDS)
       tab.on('request', (request) => void (request.method() === 'POST' && posts.push(request.url())));
       await lateChunks(tab);
       await tab.goto(site.url + '/misconfigured');
+      // Drawn with its fields until the check is here, which the visitor's first focus fetches: a visitor's submit
+      // then waits for it, and sends nothing. The one-file build has it at once: the first focus shows it.
       if (build === 'split') {
-        // Drawn with its fields until the check is here: a visitor's submit then waits for it, and sends nothing.
         await fillNames(tab);
         await tab.locator('vitec-lead-form button[type="submit"]').click();
-      }
+      } else await tab.locator('vitec-lead-form').getByLabel('Förnamn').focus();
       const error = tab.locator('vitec-lead-form .config-error');
       await error.waitFor({ timeout: 10_000 });
       assert.equal(
@@ -549,10 +553,34 @@ for (const build of BUILDS)
         /Vi behandlar dina personuppgifter enligt vår integritetspolicy\./,
       );
       assert.equal(await form.locator('a').count(), 0);
+      // The check comes with the visitor's first focus in the form.
+      await form.getByLabel('Förnamn').focus();
       const error = form.locator('.config-error');
       await error.waitFor({ timeout: 10_000 });
       assert.match(await error.innerText(), /privacy-policy-url/);
       assert.equal(await form.locator('a').count(), 0);
+      await tab.close();
+    });
+
+    it('should fetch the check of a live form at the first focus in it, and say what is wrong in a preview without one', async () => {
+      const tab = await browser.newPage();
+      const checks: string[] = [];
+      tab.on('request', (request) => void (request.url().includes('-config-check-') && checks.push(request.url())));
+      await tab.goto(site.url + '/javascript-policy');
+      const form = tab.locator('vitec-lead-form');
+      await form.getByLabel('Förnamn').waitFor();
+      // The page settles: idle, and then some.
+      await tab.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 500))));
+      if (build === 'split') assert.deepEqual(checks, [], 'nothing fetched before the visitor turns to the form');
+      await form.getByLabel('Förnamn').focus();
+      await form.locator('.config-error').waitFor();
+      if (build === 'split') assert.equal(checks.length, 1);
+      // A CMS editor's preview says so with nobody in it.
+      await tab.goto(site.url + '/javascript-policy-preview');
+      const error = tab.locator('vitec-lead-form .config-error');
+      await error.waitFor();
+      assert.match(await error.innerText(), /privacy-policy-url/);
+      assert.equal(await tab.evaluate(() => document.activeElement === document.body), true, 'no focus given');
       await tab.close();
     });
 

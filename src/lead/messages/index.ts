@@ -24,7 +24,7 @@ interface LanguageFile {
   states?: StateTexts;
   /** Every language's file has them; Swedish's are in sv-kinds.ts, loaded with the kinds' forms. */
   kinds?: KindTexts;
-  /** Every language's file has them; Swedish's are in sv-config.ts, loaded when the page is idle. */
+  /** Every language's file has them; Swedish's are in sv-config.ts, loaded at the first focus. */
   config?: ConfigTexts;
   relayMessages: RelayMessages;
 }

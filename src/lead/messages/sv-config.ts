@@ -1,5 +1,5 @@
 /**
- * What a Swedish form set up wrong says, for the page's editor: in the part of the form loaded when the page is idle
+ * What a Swedish form set up wrong says, for the page's editor: in the part of the form loaded at the first focus in it
  * (config-check.ts), not in the entry file with the rest of Swedish (sv.ts).
  */
 import type { ConfigTexts } from './types.js';

@@ -32,8 +32,8 @@ export interface FormTexts {
 }
 
 /**
- * What a form set up wrong says instead of its fields, for the page's editor: in a part of the form loaded when the
- * page is idle (config-check.ts), Swedish's in sv-config.ts, the other languages' in their own file.
+ * What a form set up wrong says instead of its fields, for the page's editor: in a part of the form loaded at the
+ * visitor's first focus in it (config-check.ts), Swedish's in sv-config.ts, the other languages' in their own file.
  */
 export interface ConfigTexts {
   /** The sentence around one problem. */
