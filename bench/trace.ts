@@ -85,7 +85,7 @@ console.log(${came} ? 'settled' : 'unsettled');`;
 /**
  * Ours: the entry as shipped, and beside it a module of the bench's own that waits for the form and then for what a
  * page loads of it with no visitor acting (not appended to the entry: a chunk imports the entry, whose evaluation would
- * then wait for itself). The behaviour and the check of the attributes come at the first focus, and the visit's
+ * then wait for itself). The behaviour (with the check of the attributes) comes at the first focus, and the visit's
  * recording only for a page view that brings the visit something new. On the campaign landing, that recording is
  * fetched at idle, and `visitRecorded` (which a form whose page view was recorded answers from memory) says when it is
  * done. On a page view with nothing new, the probe confirms at the end that no lazy file came (a load where one did
@@ -248,12 +248,12 @@ function analyse(events: TraceEvent[]): Load {
   const start = navigation?.ts ?? thread[0]?.ts ?? laidOut.ts;
   const tasks = thread.filter((e) => e.name === 'RunTask' && e.ts >= start);
   // The lazy chunks' work: the script and evaluation of every task from the first one's compilation on the main thread
-  // (the visit's recording at idle on a campaign's landing page; the check of the attributes, the behaviour and its
-  // schema, were they fetched with no visitor acting); module evaluation events carry no URL to tell them by. The
+  // (the visit's recording at idle on a campaign's landing page; the behaviour and its schema, were they fetched with
+  // no visitor acting); module evaluation events carry no URL to tell them by. The
   // browser's own work in those tasks (loading, style, painting) keeps its part, as it does on the floors' pages after
   // their form is drawn.
   const lazyFrom = Math.min(
-    ...thread.filter((e) => /-(behaviour|attribution|config-check)-/.test(e.args?.data?.url ?? '')).map((e) => e.ts),
+    ...thread.filter((e) => /-(behaviour|attribution)-/.test(e.args?.data?.url ?? '')).map((e) => e.ts),
   );
 
   const parts = Object.fromEntries(PARTS.map((part) => [part, 0])) as Record<Part, number>;

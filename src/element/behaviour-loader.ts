@@ -1,7 +1,8 @@
 /**
- * Loads behaviour.ts (and, for a website kind's form, kind-behaviour.ts through it), and the check of the attributes
- * (config-check.ts), once, for every form on the page, at the visitor's first focus or input in a form, with the visit's
- * recording (page/visit.ts loads it) for a submit; a failed load is tried again at the next call (load-once.ts).
+ * Loads behaviour.ts (with the check of the attributes, config-check.ts; and, for a website kind's form,
+ * kind-behaviour.ts through it) once, for every form on the page, at the visitor's first focus or input in a form, with
+ * the visit's recording (page/visit.ts loads it) for a submit; a failed load is tried again at the next call
+ * (load-once.ts).
  */
 import { adoptStyles, type CSSResult, type ReactiveController, supportsAdoptingStyleSheets } from 'lit';
 import type { LeadSender } from './lead-sender.js';
@@ -17,15 +18,6 @@ const behaviourPart = loadOnce(() => import('./behaviour.js'));
 export const loadBehaviour = behaviourPart.load;
 /** The behaviour if it has arrived, without waiting: a form uses it at once, in the same task. */
 export const loadedBehaviour = behaviourPart.loaded;
-
-/**
- * The check of a form's attributes, fetched with the behaviour (at the first focus, and by a submit), or when the page
- * is idle for a form in `preview`. No other part
- * imports it, so that a failed fetch of it can be tried again under another URL (load-once.ts): a part imported by
- * another part cannot be, in Firefox, which remembers the failure of a module's URL for the page's life.
- */
-const configPart = loadOnce(() => import('./config-check.js'));
-export const loadConfigCheck = configPart.load;
 
 /** The website kinds' part of the behaviour (kind-behaviour.ts), loaded once, by the behaviour. */
 const kindPart = {
@@ -44,9 +36,9 @@ export function adoptLater(root: HTMLElement | DocumentFragment, sheet: CSSResul
 }
 
 /**
- * One form's side of it, as a Lit reactive controller: the behaviour and the check of the attributes are fetched at the
- * visitor's first focus or input in the form (and the schema built when idle after it); the sending controller is made
- * from the behaviour the first time it is there.
+ * One form's side of it, as a Lit reactive controller: the behaviour, with the check of the attributes, is fetched at
+ * the visitor's first focus or input in the form (and the schema built when idle after it); the sending controller is
+ * made from it the first time it is there.
  */
 export class BehaviourController implements ReactiveController {
   behaviour?: Behaviour;
@@ -57,7 +49,8 @@ export class BehaviourController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // A CMS editor's or the snippet builder's preview says what is set up wrong without a click in it.
+    // A CMS editor's or the snippet builder's preview says what is set up wrong without a click in it: the behaviour,
+    // which holds the check, is fetched when the page is idle.
     if (this.host.preview) whenIdle(this.check);
     this.host.addEventListener('focusin', this.warm, { once: true });
     this.host.addEventListener('input', this.warm, { once: true });
@@ -91,14 +84,14 @@ export class BehaviourController implements ReactiveController {
    * its first drawing).
    */
   private check = () =>
-    configPart.load().then(
+    loadBehaviour().then(
       () => this.host.hasUpdated && this.configError && this.host.requestUpdate(),
       () => undefined,
     );
 
   /** What is wrong with the form's attributes, as the sentence it shows; empty until the check is here. */
   get configError(): string {
-    return configPart.loaded()?.configErrorOf(this.host) ?? '';
+    return loadedBehaviour()?.configErrorOf(this.host) ?? '';
   }
 
   /** For an interest, booking or valuation form: its body and check (kind-behaviour.ts), once here. */
@@ -112,11 +105,11 @@ export class BehaviourController implements ReactiveController {
   }
 
   /**
-   * The behaviour if it has arrived (for any form on the page), with the check of the attributes, the visit's recording
-   * and a website kind's part for such a form, without waiting; its states' CSS adopted once.
+   * The behaviour if it has arrived (for any form on the page), with the visit's recording and a website kind's part
+   * for such a form, without waiting; its states' CSS adopted once.
    */
   now(): Behaviour | undefined {
-    if ((this.ofKind && !kindPart.loaded()) || !configPart.loaded() || !loadedVisitRecorder()) return undefined;
+    if ((this.ofKind && !kindPart.loaded()) || !loadedVisitRecorder()) return undefined;
     const behaviour = (this.behaviour ??= loadedBehaviour());
     if (behaviour && !this.sender) {
       this.sender = new behaviour.LeadSender(this.host);
@@ -126,13 +119,14 @@ export class BehaviourController implements ReactiveController {
   }
 
   /**
-   * The behaviour, loaded once for the page, with the check and the visit's recording (and a website kind's part, for
-   * such a form): each a file of its own that no other imports, so that each is tried again after a failed fetch.
+   * The behaviour (with the check of the attributes), loaded once for the page, with the visit's recording (and a
+   * website kind's part, for such a form): each a file of its own that no other imports, so that each is tried again
+   * after a failed fetch.
    */
   async ready(): Promise<Behaviour> {
     const now = this.now();
     if (now) return now;
-    await Promise.all([this.ofKind ? kindPart.load() : loadBehaviour(), configPart.load(), loadVisitRecorder()]);
+    await Promise.all([this.ofKind ? kindPart.load() : loadBehaviour(), loadVisitRecorder()]);
     return this.now()!;
   }
 }

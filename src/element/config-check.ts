@@ -1,9 +1,9 @@
 /**
- * Whether a form's attributes can work, and what it says in their place when not: a part of the form of its own,
- * loaded with the behaviour at the visitor's first focus or input in the form (and by a submit; when the page is idle
- * for a form in `preview`), so that the entry file, which draws the form, does not carry the rules and their words,
- * and a page whose visitor never turns to the form never runs them. A form set up wrong is drawn with its fields
- * until this arrives, and it sends nothing: a submit waits for it.
+ * Whether a form's attributes can work, and what it says in their place when not: part of the behaviour (behaviour.ts),
+ * loaded at the visitor's first focus or input in the form (and by a submit; when the page is idle for a form in
+ * `preview`), so that the entry file, which draws the form, does not carry the rules and their words, and a page whose
+ * visitor never turns to the form never runs them. A form set up wrong is drawn with its fields until this arrives,
+ * and it sends nothing: a submit waits for it.
  */
 import { configProblem } from '../lead/form-config.js';
 import { type ConfigTexts, type Lang, ownConfigTextsOf } from '../lead/messages/index.js';

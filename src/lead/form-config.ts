@@ -1,6 +1,6 @@
 /**
- * Whether the element's attributes can work: pure, for the check of the attributes (config-check.ts, a lazily loaded
- * part of its own) and the tests.
+ * Whether the element's attributes can work: pure, for the check of the attributes (config-check.ts, in the lazily
+ * loaded behaviour) and the tests.
  */
 import type { FieldList } from './field-list.js';
 import type { ConfigTexts } from './messages/index.js';

@@ -1,14 +1,13 @@
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
-import { loadBehaviour, loadConfigCheck } from '../../src/element/behaviour-loader.js';
+import { loadBehaviour } from '../../src/element/behaviour-loader.js';
 import { loadVisitRecorder } from '../../src/page/visit.js';
 import type { VitecLeadFormElement } from '../../src/element/lead-form.js';
 import type { ReceivedLead } from '../../src/server/mock/mock-vitec.js';
 
-// The tests act at once after a form renders; a visitor's browser fetches the check of the attributes when idle
-// after the first render, and the behaviour with the visit's recording at the first focus. Waiting for them here keeps
-// each test about one thing; test/e2e/drop-in.test.ts sends before they have arrived, and without them, from the
-// built files.
-await Promise.all([loadBehaviour(), loadConfigCheck(), loadVisitRecorder()]);
+// The tests act at once after a form renders; a visitor's browser fetches the behaviour (with the check of the
+// attributes) and the visit's recording at the first focus. Waiting for them here keeps each test about one thing;
+// test/e2e/drop-in.test.ts sends before they have arrived, and without them, from the built files.
+await Promise.all([loadBehaviour(), loadVisitRecorder()]);
 
 /** A mock of Vitec of this test file's own, mounted by test/support/mock-middleware.ts. */
 export function mockAt(name: string) {

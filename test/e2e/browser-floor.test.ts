@@ -60,11 +60,10 @@ function unguardedApis(code: string): string[] {
 describe(`the built drop-in and the browser floor (Chrome ${BROWSER_FLOOR.chrome}, Firefox ${BROWSER_FLOOR.firefox}, Safari ${BROWSER_FLOOR.safari})`, () => {
   const files = FILES.map((name) => ({ name, code: readFileSync(new URL(name, DIST), 'utf8') }));
 
-  it('reads the entry, its chunks (the visit recording, the check of the attributes, the behaviour, English, the kinds) and the one-file build', () => {
+  it('reads the entry, its chunks (the visit recording, the behaviour, English, the kinds) and the one-file build', () => {
     assert.deepEqual(FILES.map((name) => name.replace(/^(vitec-lead-form-[a-z-]+)-[\w-]{8}\.js$/, '$1')).sort(), [
       'vitec-lead-form-attribution',
       'vitec-lead-form-behaviour',
-      'vitec-lead-form-config-check',
       'vitec-lead-form-en',
       'vitec-lead-form-kind-behaviour',
       'vitec-lead-form-kinds',

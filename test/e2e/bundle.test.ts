@@ -16,14 +16,14 @@ const PLAIN = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title
 </body></html>`;
 
 describe('the built files', () => {
-  it('should make the entry import nothing statically (one request draws the form), only its behaviour, the visit recording, the check of the attributes, the other languages and the kinds lazily, from beside it', () => {
+  it('should make the entry import nothing statically (one request draws the form), only its behaviour, the visit recording, the other languages and the kinds lazily, from beside it', () => {
     const code = readFileSync(DIST, 'utf8');
     assert.doesNotMatch(code, /^\s*import[\s{*]/m);
     assert.doesNotMatch(code, /from\s*["']/);
     const lazy = [...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]).sort();
     assert.deepEqual(
       lazy.map((name) => name!.match(/^\.\/vitec-lead-form-([a-z-]+)-[\w-]{8}\.js$/)?.[1]),
-      ['attribution', 'behaviour', 'config-check', 'en', 'kinds'],
+      ['attribution', 'behaviour', 'en', 'kinds'],
     );
     // The kinds' bodies and schemas load from the behaviour, for a form of such a kind only.
     const behaviour = readFileSync(new URL(lazy.find((name) => name!.includes('-behaviour-'))!, DIST), 'utf8');
@@ -55,7 +55,6 @@ describe('the built files', () => {
     assert.deepEqual(imports, {
       attribution: ['vitec-lead-form.js'],
       behaviour: ['vitec-lead-form.js'],
-      'config-check': ['vitec-lead-form.js'],
       en: [],
       'kind-behaviour': [],
       kinds: ['vitec-lead-form.js'],

@@ -368,11 +368,10 @@ for (const build of BUILDS)
       await tab.close();
     });
 
-    // Each file a submit needs: the behaviour, the visit's recording and the check of the attributes.
+    // Each file a submit needs: the behaviour (with the check of the attributes) and the visit's recording.
     for (const [file, what] of [
       ['behaviour', 'the lazy file'],
       ['attribution', "the visit's recording"],
-      ['config-check', 'the check of the attributes'],
     ])
       it(`should tell the visitor, keep what was typed, fire the error event, and send on the next try when ${what} does not arrive`, async (t) => {
         if (build === 'bundle') return t.skip('the one-file build has no lazy file');
@@ -445,9 +444,9 @@ for (const build of BUILDS)
       await tab.close();
     });
 
-    /** Holds every lazily loaded file of the drop-in (the behaviour, the visit recording, the check) for 2 s. */
+    /** Holds every lazily loaded file of a lead form (the behaviour with the check, the visit recording) for 2 s. */
     async function lateChunks(tab: Page) {
-      await tab.route(/\/vitec-lead-form-(behaviour|attribution|config-check)-[\w-]+\.js/, async (route) => {
+      await tab.route(/\/vitec-lead-form-(behaviour|attribution)-[\w-]+\.js/, async (route) => {
         await new Promise((resolve) => setTimeout(resolve, 2000));
         await route.continue();
       });
@@ -565,7 +564,8 @@ for (const build of BUILDS)
     it('should fetch the check of a live form at the first focus in it, and say what is wrong in a preview without one', async () => {
       const tab = await browser.newPage();
       const checks: string[] = [];
-      tab.on('request', (request) => void (request.url().includes('-config-check-') && checks.push(request.url())));
+      // The check of the attributes is in the behaviour.
+      tab.on('request', (request) => void (request.url().includes('-behaviour-') && checks.push(request.url())));
       await tab.goto(site.url + '/javascript-policy');
       const form = tab.locator('vitec-lead-form');
       await form.getByLabel('Förnamn').waitFor();
