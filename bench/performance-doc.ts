@@ -35,7 +35,7 @@ ${table}
   file within it arrives with the page's first answer, a larger one costs one more round trip, often
   0.3 s or more on a phone. The floor row is Lit, the same \`zod/mini\` schema and the form's texts and
   CSS with none of the element's behaviour, built the same way.
-- **All browser files.** The entry and the lazily loaded chunks together (the behaviour and the check of the
+- **All browser files.** The entry and the lazily loaded chunks together (the behaviour, with the check of the
   attributes, fetched at the visitor's first focus in the form; the visit's recording, fetched when the page is idle on
   a page view that brings the visit tags or another site, and with the behaviour otherwise): what a visitor who sends a lead
   downloads in all. The chunks arrive while they read and type, so they do not delay the form. Beside it, the
@@ -50,7 +50,7 @@ ${table}
   the script of the lazy chunks once the first arrives, with the style and layout it forces, parsing and painting, and the
   browser's own loading, \`other\`), beside the floors'. The page is
   one of a visit's many with nothing new for its attribution (no query, no other site as referrer): at idle it loads
-  nothing more, as the behaviour and the check of the attributes wait for a visitor's focus. The campaign row is the same form on a campaign's landing
+  nothing more, as the behaviour (with the check of the attributes) waits for a visitor's focus. The campaign row is the same form on a campaign's landing
   page, where the visit's recording is fetched and stored at idle: what the first page of a campaign visit costs.
 - **The first drawing, step by step.** Where the element's own work goes, beside the Lit floor's: defining the
   element and upgrading the one in the page (Lit finalizing the reactive properties, the constructor and its
