@@ -81,11 +81,15 @@ export class BehaviourController implements ReactiveController {
 
   /**
    * The check of the attributes: a form it finds set up wrong is drawn again, saying so (one not drawn yet says so at
-   * its first drawing).
+   * its first drawing). The visitor's focus, in an input the error replaces, moves to the error rather than to nowhere.
    */
   private check = () =>
     loadBehaviour().then(
-      () => this.host.hasUpdated && this.configError && this.host.requestUpdate(),
+      () => {
+        if (!this.host.hasUpdated || !this.configError) return;
+        if ((this.host.renderRoot as ShadowRoot).activeElement) this.host.focusAfterUpdate('config-error');
+        this.host.requestUpdate();
+      },
       () => undefined,
     );
 

@@ -127,7 +127,7 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
   }
 
   /** @internal */
-  focusAfterUpdate(target: 'summary' | 'success' | undefined): void {
+  focusAfterUpdate(target: 'summary' | 'success' | 'config-error' | undefined): void {
     this.settle.focus(target && `.${target}`);
   }
 
@@ -149,7 +149,7 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
     const t = this.t;
     // Not set up right; or a website kind's form whose part could not be loaded, which cannot send what it is for.
     const unusable = this.configError || (this.kind !== 'lead' && !this.kindView && t.behaviourFailed);
-    if (unusable) return html`<p class="config-error" part="status" role="alert">${unusable}</p>`;
+    if (unusable) return html`<p class="config-error" part="status" role="alert" tabindex="-1">${unusable}</p>`;
     const { status, statusText: text, leadId, receipt } = this.submission;
     const { fallbackEmail, fallbackPhone, values } = this;
     // The live region stays in the page through every state, so that screen readers announce each

@@ -36,7 +36,7 @@ export interface SubmissionHost extends LeadFormAttributes {
   /** The form is done with: what was typed, and its draft, are forgotten; the view keeps the page still. */
   sent(): void;
   /** Moves focus after the next render: to the summary, or the thank-you. */
-  focusAfterUpdate(target: 'summary' | 'success' | undefined): void;
+  focusAfterUpdate(target: 'summary' | 'success' | 'config-error' | undefined): void;
 }
 
 export class Submission implements ReactiveController {

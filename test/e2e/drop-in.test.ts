@@ -561,7 +561,7 @@ for (const build of BUILDS)
       await tab.close();
     });
 
-    it('should fetch the check of a live form at the first focus in it, and say what is wrong in a preview without one', async () => {
+    it('should fetch the check of a live form at the first focus in it, moving that focus to the error, and say what is wrong in a preview without one', async () => {
       const tab = await browser.newPage();
       const checks: string[] = [];
       // The check of the attributes is in the behaviour.
@@ -575,6 +575,11 @@ for (const build of BUILDS)
       await form.getByLabel('Förnamn').focus();
       await form.locator('.config-error').waitFor();
       if (build === 'split') assert.equal(checks.length, 1);
+      // The input the visitor was in is gone: the focus is on what replaced it, not lost to the page.
+      assert.equal(
+        await tab.evaluate(() => document.querySelector('vitec-lead-form')!.shadowRoot!.activeElement?.className),
+        'config-error',
+      );
       // A CMS editor's preview says so with nobody in it.
       await tab.goto(site.url + '/javascript-policy-preview');
       const error = tab.locator('vitec-lead-form .config-error');
