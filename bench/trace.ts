@@ -249,9 +249,8 @@ function analyse(events: TraceEvent[]): Load {
   const tasks = thread.filter((e) => e.name === 'RunTask' && e.ts >= start);
   // The lazy chunks' work: the script and evaluation of every task from the first one's compilation on the main thread
   // (the visit's recording at idle on a campaign's landing page; the behaviour and its schema, were they fetched with
-  // no visitor acting); module evaluation events carry no URL to tell them by. The
-  // browser's own work in those tasks (loading, style, painting) keeps its part, as it does on the floors' pages after
-  // their form is drawn.
+  // no visitor acting); module evaluation events carry no URL to tell them by. The browser's own work in those tasks
+  // (loading, style, painting) keeps its part, as it does on the floors' pages after their form is drawn.
   const lazyFrom = Math.min(
     ...thread.filter((e) => /-(behaviour|attribution)-/.test(e.args?.data?.url ?? '')).map((e) => e.ts),
   );

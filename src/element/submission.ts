@@ -35,7 +35,7 @@ export interface SubmissionHost extends LeadFormAttributes {
   readonly shownAt: number;
   /** The form is done with: what was typed, and its draft, are forgotten; the view keeps the page still. */
   sent(): void;
-  /** Moves focus after the next render: to the summary, or the thank-you. */
+  /** Moves focus after the next render: to the summary, the thank-you, or what a form set up wrong says. */
   focusAfterUpdate(target: 'summary' | 'success' | 'config-error' | undefined): void;
 }
 

@@ -54,8 +54,8 @@ export function root(el: VitecLeadFormElement): ShadowRoot {
 }
 
 /**
- * A form set up wrong says so once the check of its attributes is here: fetched at the visitor's first focus in the
- * form, which this gives it (when the page is idle for a form in `preview`).
+ * A form set up wrong says so once the check of its attributes is here. A visitor's first focus in the form fetches
+ * it (a form in `preview` fetches it when the page is idle), so this focuses the form's first input first.
  */
 export async function configError(el: VitecLeadFormElement): Promise<Element> {
   root(el).querySelector<HTMLElement>('input, textarea')?.focus();
