@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { InlineConfig } from 'vite';
 import { BUILD_TARGET } from './browsers.ts';
-import { kindsTakeTheirDeps, recordingOwnsItsRules } from './chunk-plugins.ts';
+import { compileHints, kindsTakeTheirDeps, recordingOwnsItsRules } from './chunk-plugins.ts';
 import { browserTextsOnly, minifyCssTemplates, minifyHtmlTemplates, terserPass } from './template-plugins.ts';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -19,6 +19,8 @@ export function dropInBuild(oneFile = false): InlineConfig {
       minifyCssTemplates,
       minifyHtmlTemplates,
       terserPass,
+      // After the minifier: its first line.
+      compileHints,
       // The one file holds every part: no copy to make, nothing to hand over.
       ...(oneFile ? [] : [recordingOwnsItsRules, kindsTakeTheirDeps]),
     ],
