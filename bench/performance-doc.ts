@@ -51,12 +51,16 @@ ${table}
   browser's own loading, \`other\`), beside the floors'. The page is
   one of a visit's many with nothing new for its attribution (no query, no other site as referrer): at idle it loads
   nothing more, as the behaviour (with the check of the attributes) waits for a visitor's focus. The campaign row is the same form on a campaign's landing
-  page, where the visit's recording is fetched and stored at idle: what the first page of a campaign visit costs.
+  page, where the visit's recording is fetched and stored at idle: what the first page of a campaign visit costs. The
+  entry's first line is V8's compile hint (\`//# allFunctionsCalledOnLoad\`, \`build/chunk-plugins.ts\`): Chromium
+  compiles its functions on a background thread as the file streams in, where it would otherwise compile each on the
+  main thread the first time it is called. The floors are written as a site's developer would write them, with no
+  hint.
 - **The first drawing, step by step.** Where the element's own work goes, beside the Lit floor's: defining the
   element and upgrading the one in the page (Lit finalizing the reactive properties, the constructor and its
   controllers), the shadow root with its stylesheet, \`connectedCallback\`, \`willUpdate\`, \`render\` (our template
-  functions), Lit's commit of the templates to the DOM (the first commit also compiles Lit's code and prepares each
-  template), and the rest of the update. Each step's self time, timed in the page around the element's methods (the
+  functions), Lit's commit of the templates to the DOM (the first commit also prepares each template, and on the floor's page
+  compiles Lit's code), and the rest of the update. Each step's self time, timed in the page around the element's methods (the
   pages cross-origin isolated, so that the timer is precise to microseconds): what to trim, where the traces say how
   much the page pays in all.
 - **Long tasks.** While a task over 50 ms runs, a tap waits, and Lighthouse counts the excess as Total
