@@ -46,24 +46,22 @@ export const kindsTakeTheirDeps: Plugin = {
   },
 };
 
-/** The lazily loaded files a form awaits before it draws: another language's texts, the website kinds' view. */
-const DRAWN_WITH = /[\\/]src[\\/](lead[\\/]messages[\\/][a-z]{2,3}|element[\\/]kinds)\.ts$/;
-
 /**
  * V8's explicit compile hint (Chrome 136 on): with `//# allFunctionsCalledOnLoad` as its first line, a file's functions
  * are compiled as it streams in, on a background thread, instead of each on the page's main thread the first time it
- * is called. Most of the main thread's work to draw the form was that compiling (`npm run bench`: -4.2 ms of the
- * page's main-thread CPU per load at 1×, median of 50 paired rounds, `bench/ab.ts`). It goes on the files whose code
- * runs as the form draws: the entry (Lit, the element, its first render; and so the one-file build, which holds them)
- * and the files a form awaits before it draws; not on the behaviour or the visit's recording, most of whose functions
- * run only once a visitor acts. Other engines read it as a comment. After the minifier, which drops comments.
+ * is called. Every file of the drop-in runs most of its code soon after it arrives: the entry (Lit, the element, its
+ * first render; and so the one-file build, which holds them) and the files a form awaits before it draws (another
+ * language, the kinds' view) as the form draws; the behaviour, the kinds' part of it and the visit's recording when
+ * they build the schema, rehearse one check and record the visit at idle. Measured with two builds alternated
+ * (`bench/ab.ts`, 50 rounds at 1×): -4.2 ms of the page's main-thread CPU per load (IQR -5.6 to -2.3); and from the
+ * first focus in the form until idle, -3.8 ms (IQR -5.2 to -3.4), the longest task 4.0 ms down to 2.8 (16 rounds).
+ * Other engines read it as a comment. After the minifier, which drops comments.
  */
 export const compileHints: Plugin = {
   name: 'compile-hints',
   enforce: 'post',
   generateBundle(_options, bundle) {
     for (const chunk of Object.values(bundle))
-      if (chunk.type === 'chunk' && (chunk.isEntry || DRAWN_WITH.test(chunk.facadeModuleId ?? '')))
-        chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+      if (chunk.type === 'chunk') chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
   },
 };
