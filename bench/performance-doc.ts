@@ -52,10 +52,10 @@ ${table}
   one of a visit's many with nothing new for its attribution (no query, no other site as referrer): at idle it loads
   nothing more, as the behaviour (with the check of the attributes) waits for a visitor's focus. The campaign row is the same form on a campaign's landing
   page, where the visit's recording is fetched and stored at idle: what the first page of a campaign visit costs. The
-  entry's first line is V8's compile hint (\`//# allFunctionsCalledOnLoad\`, \`build/chunk-plugins.ts\`): Chromium
-  compiles its functions on a background thread as the file streams in, where it would otherwise compile each on the
-  main thread the first time it is called. The floors are written as a site's developer would write them, with no
-  hint.
+  first line of each of our files is V8's compile hint (\`//# allFunctionsCalledOnLoad\`, \`build/chunk-plugins.ts\`):
+  Chromium compiles its functions on a background thread as the file streams in, where it would otherwise compile each
+  on the main thread the first time it is called. The floors are written as a site's developer would write them, with
+  no hint.
 - **The first drawing, step by step.** Where the element's own work goes, beside the Lit floor's: defining the
   element and upgrading the one in the page (Lit finalizing the reactive properties, the constructor and its
   controllers), the shadow root with its stylesheet, \`connectedCallback\`, \`willUpdate\`, \`render\` (our template
