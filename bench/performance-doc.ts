@@ -59,10 +59,10 @@ ${table}
 - **The first drawing, step by step.** Where the element's own work goes, beside the Lit floor's: defining the
   element and upgrading the one in the page (Lit finalizing the reactive properties, the constructor and its
   controllers), the shadow root with its stylesheet, \`connectedCallback\`, \`willUpdate\`, \`render\` (our template
-  functions), Lit's commit of the templates to the DOM (the first commit also prepares each template, and on the floor's page
-  compiles Lit's code), and the rest of the update. Each step's self time, timed in the page around the element's methods (the
-  pages cross-origin isolated, so that the timer is precise to microseconds): what to trim, where the traces say how
-  much the page pays in all.
+  functions), Lit's commit of the templates to the DOM (the first commit also prepares each template, and on the
+  floor's page compiles Lit's code), and the rest of the update. Each step's self time, timed in the page around the
+  element's methods (the pages cross-origin isolated, so that the timer is precise to microseconds): what to trim,
+  where the traces say how much the page pays in all.
 - **Long tasks.** While a task over 50 ms runs, a tap waits, and Lighthouse counts the excess as Total
   Blocking Time. At 4× (a mid-range phone) the browser's own loading tasks are over 50 ms on a plain page
   too, so the row counts the tasks that were mostly script, with the longest task's 1× thread time × 4

@@ -49,10 +49,11 @@ export const kindsTakeTheirDeps: Plugin = {
 /**
  * V8's explicit compile hint (Chrome 136 on): with `//# allFunctionsCalledOnLoad` as its first line, a file's functions
  * are compiled as it streams in, on a background thread, instead of each on the page's main thread the first time it
- * is called. Every file of the drop-in runs most of its code soon after it arrives: the entry (Lit, the element, its
+ * is called. Each file of the drop-in runs much of its code soon after it arrives: the entry (Lit, the element, its
  * first render; and so the one-file build, which holds them) and the files a form awaits before it draws (another
  * language, the kinds' view) as the form draws; the behaviour, the kinds' part of it and the visit's recording when
- * they build the schema, rehearse one check and record the visit at idle. Measured with two builds alternated
+ * they build the schema, rehearse one check and record the visit at idle. What runs only at a submit is compiled too,
+ * off the main thread, for a little memory. Measured with two builds alternated
  * (`bench/ab.ts`, 50 rounds at 1×): -4.2 ms of the page's main-thread CPU per load (IQR -5.6 to -2.3); and from the
  * first focus in the form until idle, -3.8 ms (IQR -5.2 to -3.4), the longest task 4.0 ms down to 2.8 (16 rounds).
  * Other engines read it as a comment. After the minifier, which drops comments.
