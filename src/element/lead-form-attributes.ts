@@ -3,7 +3,7 @@
  * draws. `VitecLeadFormElement` (lead-form.ts) extends this and is the view; custom-elements.json lists these
  * as its own.
  */
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { adoptStyles, LitElement, type PropertyDeclarations } from 'lit';
 import { DEFAULT_FIELDS, DEFAULT_REQUIRED } from '../lead/field-list.js';
 import type { FormMarketing } from '../lead/lead-schema.js';
 import { DEFAULT_TRACKING_PARAMS } from '../lead/tracking-params.js';
@@ -134,12 +134,25 @@ export class LeadFormAttributes extends LitElement {
   }
 
   /**
-   * The first render in a task of its own, after the script's evaluation and the upgrade (two short tasks, not one);
-   * and a render in a language whose texts are not here yet (only Swedish is in the entry) waits for them, so that an
+   * The shadow root, its stylesheet not yet adopted: the upgrade (in the script's evaluation) then changes nothing the
+   * page draws, so that the browser draws no frame of the restyled, empty element between it and the first render,
+   * which would come one frame later.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    return this.shadowRoot ?? this.attachShadow((this.constructor as typeof LitElement).shadowRootOptions);
+  }
+
+  /**
+   * The first render in a task of its own, after the script's evaluation and the upgrade (two short tasks, not one),
+   * with the stylesheet adopted as it begins (before anything adopts more: the kinds' and the states' sheets); and a
+   * render in a language whose texts are not here yet (only Swedish is in the entry) waits for them, so that an
    * English form never shows a Swedish word. A language that cannot be loaded leaves the form in Swedish.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve));
+    if (!this.hasUpdated) {
+      await new Promise((resolve) => setTimeout(resolve));
+      adoptStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
+    }
     if (!hasLanguage(this.formLang)) await loadLanguage(this.formLang).catch(() => undefined);
     // The website kinds' forms and texts are a chunk of their own, here before such a form draws (kind-loader.ts).
     if (isWebsiteKind(this.kind) && !loadedKinds()) await loadKinds().catch(() => undefined);

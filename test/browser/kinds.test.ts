@@ -1,6 +1,8 @@
 import { expect, fixture } from '@open-wc/testing';
 import '../../src/index.js';
 import type { VitecLeadFormElement } from '../../src/element/lead-form.js';
+import { styles } from '../../src/element/lead-form.styles.js';
+import { kindStyles } from '../../src/element/kinds.js';
 import { slotText } from '../../src/lead/viewings.js';
 import { axeViolations } from './axe.js';
 import { configError, engine, errorOf, fill, input, mockAt, root, submit, until } from './helpers.js';
@@ -182,6 +184,13 @@ describe('<vitec-lead-form> kinds', () => {
     const el = await form('kind="viewing" estate-id="NO-SUCH-ESTATE"');
     await until(() => root(el).querySelector('.slots-note'), 'the unknown estate');
     expect(root(el).querySelector('.slots-note')!.textContent).to.contain('Bostaden är inte till salu längre');
+  });
+
+  it("should keep its kind's stylesheet beside the form's, which is adopted as the first render begins", async () => {
+    const el = await form('kind="valuation" lead-source-id="LS-3"');
+    const sheets = root(el).adoptedStyleSheets;
+    expect(sheets[0]).to.equal(styles.styleSheet);
+    expect(sheets).to.include(kindStyles.styleSheet);
   });
 
   it('should send a valuation request with the home address, and thank for it', async () => {

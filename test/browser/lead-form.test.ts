@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/index.js';
 import type { VitecLeadFormElement } from '../../src/element/lead-form.js';
+import { styles } from '../../src/element/lead-form.styles.js';
 import { validateLead } from '../../src/lead/lead-schema.js';
 import { hasEmpty } from '../support/lead-shape.js';
 import { errorOf, fill, input, mockAt, root, submit, until, viewport } from './helpers.js';
@@ -34,6 +35,24 @@ async function failed(el: VitecLeadFormElement) {
 
 describe('<vitec-lead-form>', () => {
   beforeEach(() => mock.reset());
+
+  it('should adopt its stylesheet as its first render begins, not at the upgrade (no frame of an empty element between them)', async () => {
+    const el = document.createElement('vitec-lead-form');
+    el.setAttribute('endpoint', mock.endpoint);
+    el.setAttribute('customer-id', 'C-42');
+    document.body.append(el);
+    try {
+      // Upgraded as it connects: a shadow root with no stylesheet, so that the page has nothing new to draw yet.
+      expect(el.shadowRoot!.adoptedStyleSheets).to.have.length(0);
+      expect(getComputedStyle(el).display).to.equal('inline');
+      await el.updateComplete;
+      expect(el.shadowRoot!.adoptedStyleSheets[0]).to.equal(styles.styleSheet);
+      expect(getComputedStyle(el).display).to.equal('block');
+      expect(getComputedStyle(input(el, 'firstName')).borderTopWidth).to.equal('2px');
+    } finally {
+      el.remove();
+    }
+  });
 
   it('should be accessible', async () => {
     const el = await form();
