@@ -16,7 +16,8 @@ import { buildLitFloor, page } from './trace.ts';
 /** The steps, each a method of the element (Lit's or ours), in the order they first run. */
 const STEPS = [
   ['define', 'customElements.define and the upgrade (Lit finalizing the properties, the constructor)'],
-  ['createRenderRoot', 'shadow root and stylesheet'],
+  ['createRenderRoot', 'shadow root (the floor adopts its stylesheet there; ours, as the first render begins)'],
+  ['replaceSync', "the stylesheet's parse (CSSStyleSheet replaceSync)"],
   ['connectedCallback', 'connectedCallback'],
   ['willUpdate', 'willUpdate'],
   ['render', 'render'],
@@ -25,13 +26,21 @@ const STEPS = [
 ] as const;
 type Step = (typeof STEPS)[number][0];
 
-/** Wraps the steps of the element `tag` as it is defined; the probe logs their spans once it has drawn. */
+/**
+ * Wraps the steps of the element `tag` as it is defined, and the parse of a stylesheet wherever it comes (ours, after
+ * the upgrade); the probe logs their spans once it has drawn.
+ */
 const hook = (tag: string) => `(() => {
   const spans = (window.__spans = []);
+  const replaceSync = CSSStyleSheet.prototype.replaceSync;
+  CSSStyleSheet.prototype.replaceSync = function (text) {
+    spans.push(['replaceSync', performance.now()]);
+    try { return replaceSync.call(this, text); } finally { spans.push(['replaceSync', performance.now()]); }
+  };
   const define = customElements.define;
   customElements.define = function (name, constructor, options) {
     if (name !== ${JSON.stringify(tag)}) return define.call(this, name, constructor, options);
-    for (const step of ${JSON.stringify(STEPS.map(([step]) => step).filter((step) => step !== 'define'))}) {
+    for (const step of ${JSON.stringify(STEPS.map(([step]) => step).filter((step) => step !== 'define' && step !== 'replaceSync'))}) {
       let owner = constructor.prototype;
       while (!Object.getOwnPropertyDescriptor(owner, step)) owner = Object.getPrototypeOf(owner);
       const method = owner[step];

@@ -58,7 +58,8 @@ ${table}
   no hint.
 - **The first drawing, step by step.** Where the element's own work goes, beside the Lit floor's: defining the
   element and upgrading the one in the page (Lit finalizing the reactive properties, the constructor and its
-  controllers), the shadow root with its stylesheet, \`connectedCallback\`, \`willUpdate\`, \`render\` (our template
+  controllers), the shadow root, the stylesheet's parse (ours is adopted as the first render begins, so that no frame
+  of the empty element comes between the two tasks), \`connectedCallback\`, \`willUpdate\`, \`render\` (our template
   functions), Lit's commit of the templates to the DOM (the first commit also prepares each template, and on the
   floor's page compiles Lit's code), and the rest of the update. Each step's self time, timed in the page around the
   element's methods (the pages cross-origin isolated, so that the timer is precise to microseconds): what to trim,
