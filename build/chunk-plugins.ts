@@ -53,10 +53,10 @@ export const kindsTakeTheirDeps: Plugin = {
  * first render; and so the one-file build, which holds them) and the files a form awaits before it draws (another
  * language, the kinds' view) as the form draws; the behaviour, the kinds' part of it and the visit's recording when
  * they build the schema, rehearse one check and record the visit at idle. What runs only at a submit is compiled too,
- * off the main thread, for a little memory. Measured with two builds alternated
- * (`bench/ab.ts`, 50 rounds at 1×): -4.2 ms of the page's main-thread CPU per load (IQR -5.6 to -2.3); and from the
- * first focus in the form until idle, -3.8 ms (IQR -5.2 to -3.4), the longest task 4.0 ms down to 2.8 (16 rounds).
- * Other engines read it as a comment. After the minifier, which drops comments.
+ * off the main thread, for a little memory. Measured with two builds alternated (`bench/ab.ts`, 50 rounds at 1×):
+ * -4.2 ms of the page's main-thread CPU per load (IQR -5.6 to -2.3); and from the first focus in the form until idle,
+ * -3.8 ms (IQR -5.2 to -3.4), the longest task 4.0 ms down to 2.8 (16 rounds). Other engines read it as a comment.
+ * After the minifier, which drops comments.
  */
 export const compileHints: Plugin = {
   name: 'compile-hints',

@@ -10,7 +10,7 @@ import { kindViewFor } from './kind-loader.js';
 import type { KindView } from './kinds.js';
 import { LeadFormAttributes } from './lead-form-attributes.js';
 import { styles } from './lead-form.styles.js';
-import { Submission, type SubmissionHost } from './submission.js';
+import { type FocusTarget, Submission, type SubmissionHost } from './submission.js';
 import {
   type ErrorTarget,
   type FieldView,
@@ -127,7 +127,7 @@ export class VitecLeadFormElement extends LeadFormAttributes implements Submissi
   }
 
   /** @internal */
-  focusAfterUpdate(target: 'summary' | 'success' | 'config-error' | undefined): void {
+  focusAfterUpdate(target: FocusTarget | undefined): void {
     this.settle.focus(target && `.${target}`);
   }
 

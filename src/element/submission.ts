@@ -18,6 +18,9 @@ import type { ErrorTarget } from './templates/form-templates.js';
 export type Status = 'idle' | 'sending' | 'sent' | 'failed';
 
 /** What the submission reads of the element: its attributes, what was typed, and how it is drawn. */
+/** What takes the focus after a render, by its class: the error summary, the thank-you, a configuration error. */
+export type FocusTarget = 'summary' | 'success' | 'config-error';
+
 export interface SubmissionHost extends LeadFormAttributes {
   readonly t: FormTexts;
   readonly formLang: Lang;
@@ -36,7 +39,7 @@ export interface SubmissionHost extends LeadFormAttributes {
   /** The form is done with: what was typed, and its draft, are forgotten; the view keeps the page still. */
   sent(): void;
   /** Moves focus after the next render: to the summary, the thank-you, or what a form set up wrong says. */
-  focusAfterUpdate(target: 'summary' | 'success' | 'config-error' | undefined): void;
+  focusAfterUpdate(target: FocusTarget | undefined): void;
 }
 
 export class Submission implements ReactiveController {
