@@ -49,12 +49,18 @@ function stubOf(id: string): Plugin {
   };
 }
 
+/** A file a Swedish lead form loads, by its short name (`entry`, `behaviour`, `attribution`); undefined for others. */
+function leadFormFile(chunk: Chunk): string | undefined {
+  const name = chunk.isEntry ? 'entry' : chunk.fileName.match(/^vitec-lead-form-([a-z-]+)-/)?.[1];
+  return name === 'entry' || name === 'behaviour' || name === 'attribution' ? name : undefined;
+}
+
 /** The files a Swedish lead form loads, by short name, with their gzip sizes. */
 function leadFormFiles(chunks: Chunk[]): Map<string, number> {
   const files = new Map<string, number>();
   for (const chunk of chunks) {
-    const name = chunk.isEntry ? 'entry' : chunk.fileName.match(/^vitec-lead-form-([a-z-]+)-/)?.[1];
-    if (name === 'entry' || name === 'behaviour' || name === 'attribution') files.set(name, gzip(chunk.code));
+    const name = leadFormFile(chunk);
+    if (name) files.set(name, gzip(chunk.code));
   }
   return files;
 }
@@ -69,7 +75,7 @@ if (process.argv.includes('--ledger')) {
   );
   const root = new URL('../', import.meta.url).pathname;
   const ours = chunks
-    .filter((chunk) => chunk.isEntry || /-(behaviour|attribution)-/.test(chunk.fileName))
+    .filter((chunk) => leadFormFile(chunk))
     .flatMap((chunk) => Object.entries(chunk.modules).filter(([, module]) => module.renderedLength > 0))
     .map(([id]) => id)
     .filter((id) => id.startsWith(`${root}src/`) && !id.includes('?') && id !== `${root}src/index.ts`);

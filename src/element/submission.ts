@@ -17,10 +17,10 @@ import type { ErrorTarget } from './templates/form-templates.js';
 
 export type Status = 'idle' | 'sending' | 'sent' | 'failed';
 
-/** What the submission reads of the element: its attributes, what was typed, and how it is drawn. */
 /** What takes the focus after a render, by its class: the error summary, the thank-you, a configuration error. */
 export type FocusTarget = 'summary' | 'success' | 'config-error';
 
+/** What the submission reads of the element: its attributes, what was typed, and how it is drawn. */
 export interface SubmissionHost extends LeadFormAttributes {
   readonly t: FormTexts;
   readonly formLang: Lang;
